@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/client.ts';
+import { enforceAccess, errorHandler } from './lib/http.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { getSecurityPolicy } from './modules/auth/security-policy.ts';
+import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
+import { registerOrgRoutes } from './modules/orgs/routes.ts';
+import { registerSettingsRoutes } from './modules/settings/routes.ts';
+import { registerUserRoutes } from './modules/users/routes.ts';
+
+z.config(z.locales.zhCN());
+
+export const VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
+).version;
+
+const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+export type BuildOptions = { config: Config; database: Database; logger?: boolean };
+
+/** Builds the whole HTTP application on an open database. Tests call `app.inject()` on it. */
+export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  const ctx: AppContext = { config, database, db: database.db, log: app.log };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '信报 Xinbao API', description: '政务信息工作平台接口', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const policy = await getSecurityPolicy(ctx.db, config.security);
+    const found = await resolveSession(ctx.db, token, policy);
+    if (found && 'actor' in found) req.actor = found.actor;
+    else if (found) req.sessionExpired = true;
+  });
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    enforceAccess(req);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await ctx.db.execute('select 1');
+      return { status: 'ok' as const, database: database.kind, version: VERSION };
+    },
+  );
+  registerAuthRoutes(api, ctx);
+  registerOrgRoutes(api, ctx);
+  registerUserRoutes(api, ctx);
+  registerSettingsRoutes(api, ctx);
+  registerAuditRoutes(api, ctx);
+
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

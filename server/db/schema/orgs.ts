@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Kinds of organisation in the registry: an office (政府办) that receives items, or a reporting unit. */
+export type OrgKind = 'office' | 'unit';
+/** Administrative level of an office. */
+export type OfficeLevel = 'county' | 'city' | 'province';
+
+/** Configurable dictionaries (unit categories, assessment groups, …), one row per entry. */
+export const dictionaryEntries = pgTable(
+  'dictionary_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dictionary: text('dictionary').notNull().$type<'unit_category' | 'assessment_group'>(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('dictionary_entries_dict_code').on(t.dictionary, t.code)],
+);
+
+/**
+ * The unit registry (组织机构): offices and the units that report to them, as one tree.
+ * Units are never deleted; deactivation sets validTo so history keeps pointing at them.
+ */
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    kind: text('kind').notNull().$type<OrgKind>(),
+    level: text('level').$type<OfficeLevel>(),
+    sectionName: text('section_name'),
+    categoryCode: text('category_code'),
+    groupCode: text('group_code'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => orgs.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+    contactPerson: text('contact_person'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    address: text('address'),
+    netAccessDate: date('net_access_date'),
+    netAccessMethod: text('net_access_method'),
+    netIpRange: text('net_ip_range'),
+    netFilingNo: text('net_filing_no'),
+    active: boolean('active').notNull().default(true),
+    validFrom: date('valid_from').notNull().default(sql`CURRENT_DATE`),
+    validTo: date('valid_to'),
+    successorId: uuid('successor_id').references((): AnyPgColumn => orgs.id),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orgs_code').on(t.code),
+    index('orgs_parent').on(t.parentId),
+  ],
+);
+
+/** Outlets that adopt items (信息刊物), owned by an office; points are used by assessment. */
+export const publications = pgTable('publications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  officeId: uuid('office_id')
+    .notNull()
+    .references(() => orgs.id),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  pointsPerItem: integer('points_per_item').notNull().default(1),
+  active: boolean('active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,35 @@
+import type { Db } from '../client.ts';
+import { dictionaryEntries } from '../schema/index.ts';
+
+/** Default dictionaries of a new installation; administrators may extend them. */
+export const DEFAULT_DICTIONARIES = {
+  unit_category: [
+    ['office', '政府办公室'],
+    ['city_dept', '市直部门'],
+    ['township', '乡镇'],
+    ['subdistrict', '街道'],
+    ['party_dept', '党委部门'],
+    ['mass_org', '群团'],
+    ['vertical', '垂直管理单位'],
+    ['liaison_office', '驻外机构'],
+    ['direct_point', '直报点'],
+  ],
+  assessment_group: [
+    ['dept_1', '一类部门'],
+    ['dept_2', '二类部门'],
+    ['dept_3', '三类部门'],
+    ['township', '乡镇街道'],
+  ],
+} as const;
+
+export async function seedDictionaries(db: Db): Promise<void> {
+  const rows = Object.entries(DEFAULT_DICTIONARIES).flatMap(([dictionary, entries]) =>
+    entries.map(([code, label], i) => ({
+      dictionary: dictionary as 'unit_category' | 'assessment_group',
+      code,
+      label,
+      sortOrder: (i + 1) * 10,
+    })),
+  );
+  await db.insert(dictionaryEntries).values(rows).onConflictDoNothing();
+}

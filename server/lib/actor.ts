@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { type OrgKind, type Role, orgs, userRoles, userUnits, users } from '../db/schema/index.ts';
+import type { AuditContext } from './audit.ts';
+
+export type ActorUnit = {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: OrgKind;
+  parentId: string | null;
+  isPrimary: boolean;
+};
+
+/** The authenticated caller of a request: who, in which units, with which roles. */
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  units: ActorUnit[];
+  primaryUnit: ActorUnit | null;
+  mustChangePassword: boolean;
+  sessionId: string;
+  csrfToken: string;
+};
+
+/** Loads the units and roles of a user. */
+export async function loadMembership(db: Db, userId: string): Promise<{ roles: Role[]; units: ActorUnit[] }> {
+  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const unitRows = await db
+    .select({
+      id: orgs.id,
+      name: orgs.name,
+      shortName: orgs.shortName,
+      kind: orgs.kind,
+      parentId: orgs.parentId,
+      isPrimary: userUnits.isPrimary,
+    })
+    .from(userUnits)
+    .innerJoin(orgs, eq(orgs.id, userUnits.orgId))
+    .where(eq(userUnits.userId, userId))
+    .orderBy(orgs.sortOrder);
+  return { roles: roleRows.map((r) => r.role).sort(), units: unitRows };
+}
+
+export async function findUserByUsername(db: Db, username: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.username, username))).limit(1);
+  return row ?? null;
+}
+
+export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+
+export function auditContextOf(actor: Actor | null, ip: string | null, userAgent: string | null): AuditContext {
+  return {
+    actorId: actor?.userId ?? null,
+    actorName: actor ? `${actor.displayName}（${actor.username}）` : null,
+    unitId: actor?.primaryUnit?.id ?? null,
+    unitName: actor?.primaryUnit?.name ?? null,
+    ip,
+    userAgent,
+  };
+}

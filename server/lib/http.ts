@@ -1,0 +1,104 @@
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Role } from '../db/schema/index.ts';
+import { type Actor, auditContextOf } from './actor.ts';
+import type { AuditContext } from './audit.ts';
+import { AppError, forbidden, unauthorized } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, docs, static files). */
+    public?: boolean;
+    /** Only these roles may call the route; checked before the body is validated. */
+    roles?: readonly Role[];
+    /** Still allowed while the account must change its password first. */
+    allowPendingPasswordChange?: boolean;
+    /** Skips the CSRF header check (logout only: ending a session is harmless). */
+    skipCsrf?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionExpired: boolean;
+  }
+}
+
+/** The Fastify instance with zod schemas as the type provider; modules register routes on it. */
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The authenticated caller; routes that are not public are guaranteed one by the auth hook. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthorized();
+  return req.actor;
+}
+
+export function auditOf(req: FastifyRequest): AuditContext {
+  return auditContextOf(req.actor, req.ip ?? null, req.headers['user-agent'] ?? null);
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Route-level access rules, run before validation: 401 → 403 → 400 in that order. */
+export function enforceAccess(req: FastifyRequest): void {
+  const cfg = req.routeOptions.config ?? {};
+  if (cfg.public) return;
+  const actor = req.actor;
+  if (!actor) throw unauthorized(req.sessionExpired ? '登录已超时，请重新登录' : '请先登录');
+  if (UNSAFE.has(req.method) && !cfg.skipCsrf) {
+    const origin = req.headers.origin;
+    if (origin && req.headers.host && new URL(origin).host !== req.headers.host) {
+      throw forbidden('跨站请求已被拒绝');
+    }
+    if (req.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw forbidden('请求校验失败（CSRF 令牌无效），请刷新页面后重试');
+    }
+  }
+  if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) {
+    throw forbidden('首次登录或密码已被重置，请先修改密码');
+  }
+  if (cfg.roles && !cfg.roles.some((r) => actor.roles.includes(r))) throw forbidden();
+}
+
+/** One error format for the whole API: `{ code, message, details? }`, Chinese message, no stack. */
+export function errorHandler(this: FastifyInstance, error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `请求参数不正确：${describe(details)}`, details });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+    return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+    return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.status(error.statusCode).send({ code: 'BAD_REQUEST', message: '请求格式不正确' });
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员' });
+}
+
+function describe(details: { path?: string; message?: string }[]): string {
+  return details
+    .slice(0, 3)
+    .map((d) => (d.path ? `${d.path.replace(/^\//, '').replaceAll('/', '.')} ${d.message ?? ''}` : (d.message ?? '')))
+    .join('；');
+}

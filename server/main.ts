@@ -1,0 +1,107 @@
+import { Command } from 'commander';
+import { ConfigError, type Config, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { initInstallation } from './db/seed/init.ts';
+import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
+import { addUserFromCli, resetPasswordFromCli } from './modules/users/cli.ts';
+
+const program = new Command()
+  .name('xinbao')
+  .description('信报 Xinbao — 政务信息工作平台。配置通过环境变量传入，见 README.md。')
+  .showHelpAfterError();
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const database = await openDatabase(cfg);
+  try {
+    await database.migrate();
+    return await fn(database, cfg);
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('启动服务（自动迁移数据库；空库时载入演示数据，XINBAO_SEED_DEMO=false 可关闭）')
+  .action(async () => {
+    const cfg = config();
+    const { serve } = await import('./serve.ts');
+    await serve(cfg);
+  });
+
+program
+  .command('migrate')
+  .description('执行数据库迁移后退出')
+  .action(() => withDatabase(async (db) => console.log(`数据库迁移完成（${db.kind}）`)));
+
+program
+  .command('seed')
+  .description('载入数据')
+  .argument('<what>', '只支持 demo：演示城市（汾阳市及其上级、单位、账号）')
+  .action((what: string) =>
+    withDatabase(async (database, cfg) => {
+      if (what !== 'demo') {
+        console.error(`未知的数据集：${what}（可用：demo）`);
+        process.exitCode = 2;
+        return;
+      }
+      if (!(await isDatabaseEmpty(database.db))) {
+        console.error('数据库中已有单位数据，演示数据只能载入空库。请换一个 DATA_DIR 或数据库。');
+        process.exitCode = 1;
+        return;
+      }
+      await seedDemo(database.db, cfg.demoPassword);
+      printDemoAccounts(cfg.demoPassword);
+    }),
+  );
+
+program
+  .command('init')
+  .description('生产环境初始化：建立本级办公室和三员（系统管理员、安全管理员、审计员）账号')
+  .requiredOption('--office <name>', '本级办公室全称，如：汾阳市人民政府办公室')
+  .option('--short-name <name>', '简称，如：汾阳市政府办')
+  .option('--level <level>', '层级：county | city | province', 'county')
+  .requiredOption('--password <password>', '三员账号的初始密码（首次登录须修改）')
+  .action((opts: { office: string; shortName?: string; level: string; password: string }) =>
+    withDatabase(async (database, cfg) => {
+      const result = await initInstallation(database.db, cfg, opts);
+      console.log(`已初始化：${opts.office}`);
+      for (const u of result.usernames) console.log(`  账号 ${u}（首次登录须修改密码）`);
+    }),
+  );
+
+const user = program.command('user').description('账号管理');
+user
+  .command('add')
+  .description('新建账号（首次登录须修改密码）')
+  .requiredOption('--username <username>', '用户名')
+  .requiredOption('--name <name>', '姓名')
+  .requiredOption('--unit <code>', '所属单位编码')
+  .requiredOption('--role <roles>', '角色代码，逗号分隔：reporter,unit_signer,editor,chief_editor,leader,sysadmin,secadmin,auditor')
+  .requiredOption('--password <password>', '初始密码')
+  .option('--phone <phone>', '手机号')
+  .action((opts) => withDatabase((database, cfg) => addUserFromCli(database.db, cfg, opts)));
+user
+  .command('reset-password')
+  .description('重置密码并解除锁定（下次登录须修改密码）')
+  .requiredOption('--username <username>', '用户名')
+  .requiredOption('--password <password>', '新的临时密码')
+  .action((opts) => withDatabase((database, cfg) => resetPasswordFromCli(database.db, cfg, opts)));
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

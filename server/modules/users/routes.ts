@@ -1,0 +1,4 @@
+import type { AppContext } from '../../context.ts';
+import type { TypedApp } from '../../lib/http.ts';
+
+export function registerUserRoutes(_app: TypedApp, _ctx: AppContext) {}
