@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { type Config, DEFAULT_DEMO_PASSWORD, loadConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+import { seedDemo } from '../db/seed/demo.ts';
+
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+};
+
+/**
+ * A real application on a real, fresh database: in-memory PGlite by default, or a new database
+ * on the PostgreSQL server named by TEST_DATABASE_URL (set by `npm run test:api:pg`).
+ * The demo city is loaded unless `seed: false`.
+ */
+export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (adminUrl) {
+    const name = `xb_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', ...opts.env });
+  const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? config.dataDir : 'memory://' });
+  await database.migrate();
+  if (opts.seed !== false) await seedDemo(database.db, DEMO_PASSWORD);
+  const app = await buildApp({ config: { ...config, databaseUrl }, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** A logged-in client: sends the session cookie and the CSRF header on every request. */
+export type Session = {
+  username: string;
+  cookie: string;
+  csrfToken: string;
+  me: { user: { id: string; roles: string[]; primaryUnit: { id: string } | null } };
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+};
+
+export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'xb_session');
+  if (!setCookie) throw new Error('no session cookie');
+  const cookie = `xb_session=${setCookie.value}`;
+  const body = res.json();
+  return {
+    username,
+    cookie,
+    csrfToken: body.csrfToken,
+    me: body,
+    request(method, url, payload, headers = {}) {
+      return app.inject({
+        method: method as 'GET',
+        url,
+        payload: payload as never,
+        headers: { cookie, 'x-csrf-token': body.csrfToken, ...headers },
+      });
+    },
+  };
+}
+
+/** A plain request with no session. */
+export function anonymous(app: FastifyInstance, method: string, url: string, body?: unknown) {
+  return app.inject({ method: method as 'GET', url, payload: body as never });
+}
