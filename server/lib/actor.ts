@@ -9,6 +9,8 @@ export type ActorUnit = {
   shortName: string;
   kind: OrgKind;
   parentId: string | null;
+  /** The office's section (e.g. 信息科), shown beside the unit name in the top bar. */
+  sectionName: string | null;
   isPrimary: boolean;
 };
 
@@ -35,6 +37,7 @@ export async function loadMembership(db: Db, userId: string): Promise<{ roles: R
       shortName: orgs.shortName,
       kind: orgs.kind,
       parentId: orgs.parentId,
+      sectionName: orgs.sectionName,
       isPrimary: userUnits.isPrimary,
     })
     .from(userUnits)
