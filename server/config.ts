@@ -22,6 +22,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
@@ -40,6 +41,8 @@ export type Config = {
   seedDemo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   cookieSecure: boolean;
+  /** Take the client IP from X-Forwarded-For (only behind a reverse proxy you control). */
+  trustProxy: boolean;
   bodyLimit: number;
   uploadLimit: number;
   loginRateLimitPerMinute: number;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.XINBAO_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -4,11 +4,17 @@ import { users } from '../../../db/schema/index.ts';
 import { findUserByUsername } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { verifyPassword } from '../password.ts';
+import { hashPassword, verifyPassword } from '../password.ts';
 import { getSecurityPolicy } from '../security-policy.ts';
 import { createSession } from '../sessions.ts';
 
 const WRONG = '用户名或密码错误';
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => {
+  dummy ??= hashPassword('xinbao-timing-equaliser');
+  return dummy;
+};
 
 /**
  * Checks credentials, applies the lockout rule and opens a session. Failures are audited too,
@@ -23,6 +29,8 @@ export async function logIn(
   const audit: AuditContext = { actorId: null, actorName: input.username, unitId: null, unitName: null, ...meta };
   const user = await findUserByUsername(ctx.db, input.username);
   if (!user) {
+    // Spend the same time as a real check, so response times do not reveal which usernames exist.
+    await verifyPassword(await dummyHash(), input.password);
     await ctx.db.transaction((tx) =>
       recordAudit(tx, audit, { action: 'auth.login_failed', targetType: 'user', targetLabel: input.username, diff: { reason: '用户不存在' } }),
     );
