@@ -22,8 +22,6 @@ import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 
-z.config(z.locales.zhCN());
-
 export const VERSION: string = JSON.parse(
   fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
 ).version;

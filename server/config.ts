@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Validation messages (environment here, request bodies in the API) are shown in Chinese.
+z.config(z.locales.zhCN());
+
 /** Default password of every demo account, documented in README.md. */
 export const DEFAULT_DEMO_PASSWORD = 'Xinbao@2026';
 
