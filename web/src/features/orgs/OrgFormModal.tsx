@@ -1,0 +1,384 @@
+import {
+  Alert,
+  App,
+  Col,
+  Collapse,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { dictionaryOptions, useDictionary } from '../dictionaries/api.ts';
+import { useCreateOrg, useOrgs, useUpdateOrg } from './api.ts';
+import { applyServerErrors, isConflict } from './formErrors.ts';
+import { OrgTreeSelect } from './OrgTreeSelect.tsx';
+import { subtreeIds } from './tree.ts';
+import { LEVEL_LABELS, type OfficeLevel, type Org, type OrgInput, type OrgKind } from './types.ts';
+
+type Values = Omit<OrgInput, 'netAccessDate' | 'validFrom'> & {
+  netAccessDate?: Dayjs | null;
+  validFrom?: Dayjs | null;
+};
+
+const FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'kind',
+  'level',
+  'sectionName',
+  'categoryCode',
+  'groupCode',
+  'parentId',
+  'sortOrder',
+  'contactPerson',
+  'contactPhone',
+  'contactEmail',
+  'address',
+  'netAccessDate',
+  'netAccessMethod',
+  'netIpRange',
+  'netFilingNo',
+  'validFrom',
+  'note',
+] as const;
+
+const NET_FIELDS = ['netAccessDate', 'netAccessMethod', 'netIpRange', 'netFilingNo'];
+const NET_METHODS = ['光纤专线', 'VPN 接入', '无线专网', '其他'];
+
+type Props = {
+  open: boolean;
+  /** The org being edited, or null to create one. */
+  org: Org | null;
+  /** Preselected parent for a new org (the office chosen in the tree). */
+  defaultParentId?: string | null;
+  onClose: () => void;
+  onSaved: (org: Org) => void;
+};
+
+/** 新建单位 / 编辑单位: every registry field, checked here as the server will check it. */
+export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [netOpen, setNetOpen] = useState<string[]>([]);
+  const kind = Form.useWatch('kind', form) as OrgKind | undefined;
+  const { data: orgs } = useOrgs();
+  const categories = useDictionary('unit_category');
+  const groups = useDictionary('assessment_group');
+  const create = useCreateOrg();
+  const update = useUpdateOrg();
+  const saving = create.isPending || update.isPending;
+  const ownSubtree = useMemo(() => (org && orgs ? subtreeIds(orgs, org.id) : undefined), [org, orgs]);
+
+  useEffect(() => {
+    if (!open) return;
+    setFormError(null);
+    form.resetFields();
+    if (org) {
+      form.setFieldsValue({
+        ...org,
+        netAccessDate: org.netAccessDate ? dayjs(org.netAccessDate) : null,
+        validFrom: org.validFrom ? dayjs(org.validFrom) : null,
+      });
+      setNetOpen(
+        org.netAccessDate || org.netIpRange || org.netFilingNo || org.netAccessMethod ? ['net'] : [],
+      );
+    } else {
+      form.setFieldsValue({
+        kind: 'unit',
+        sortOrder: 0,
+        parentId: defaultParentId ?? undefined,
+        validFrom: dayjs(),
+      });
+      setNetOpen([]);
+    }
+  }, [open, org, defaultParentId, form]);
+
+  const submit = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch (e) {
+      const failed = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? [];
+      if (failed.some((f) => NET_FIELDS.includes(String(f.name[0])))) setNetOpen(['net']);
+      return;
+    }
+    const input = toInput(values, !!org);
+    setFormError(null);
+    try {
+      const saved = org
+        ? await update.mutateAsync({ ...input, id: org.id, version: org.version })
+        : await create.mutateAsync(input);
+      message.success(org ? '单位信息已保存' : `已新建单位“${saved.name}”`);
+      onSaved(saved);
+    } catch (err) {
+      if (isConflict(err)) {
+        message.warning((err as Error).message);
+        onClose();
+        return;
+      }
+      setFormError(applyServerErrors(form, err, FIELDS));
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={org ? '编辑单位' : '新建单位'}
+      okText="保存"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      width={800}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" requiredMark autoComplete="off" name="org-form">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="code"
+              label="单位编码"
+              rules={[
+                { required: true, whitespace: true, message: '请输入单位编码' },
+                { max: 32, message: '单位编码不能超过 32 个字符' },
+                { pattern: /^[A-Za-z0-9_-]+$/, message: '单位编码只能包含字母、数字、下划线和连字符' },
+              ]}
+            >
+              <Input placeholder="如 fy_czj" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item
+              name="name"
+              label="单位全称"
+              rules={[
+                { required: true, whitespace: true, message: '请输入单位全称' },
+                { max: 100, message: '单位全称不能超过 100 个字' },
+              ]}
+            >
+              <Input placeholder="如 汾阳市财政局" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="shortName"
+              label="简称"
+              rules={[
+                { required: true, whitespace: true, message: '请输入简称' },
+                { max: 30, message: '简称不能超过 30 个字' },
+              ]}
+            >
+              <Input placeholder="如 财政局" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'office', label: '办公室' },
+                  { value: 'unit', label: '报送单位' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          {kind === 'office' ? (
+            <Col xs={24} md={8}>
+              <Form.Item name="level" label="层级" rules={[{ required: true, message: '请选择办公室层级' }]}>
+                <Select
+                  placeholder="请选择"
+                  options={(Object.keys(LEVEL_LABELS) as OfficeLevel[]).map((v) => ({
+                    value: v,
+                    label: LEVEL_LABELS[v],
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          ) : (
+            <Col xs={24} md={8} />
+          )}
+          {kind === 'office' && (
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="sectionName"
+                label="信息科室"
+                rules={[{ max: 50, message: '不能超过 50 个字' }]}
+              >
+                <Input placeholder="如 信息科" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={kind === 'office' ? 16 : 24}>
+            <Form.Item
+              name="parentId"
+              label="上级单位"
+              rules={[{ required: kind === 'unit', message: '报送单位须选择上级办公室' }]}
+              extra={kind === 'office' ? '最高一级的办公室可不选上级' : '报送单位向所选办公室报送信息'}
+            >
+              <OrgTreeSelect officesOnly excludeIds={ownSubtree} placeholder="请选择上级办公室" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="categoryCode" label="单位类别">
+              <Select
+                allowClear
+                placeholder="请选择"
+                loading={categories.isLoading}
+                options={dictionaryOptions(categories.data, org?.categoryCode)}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="groupCode" label="考核分组">
+              <Select
+                allowClear
+                placeholder="请选择"
+                loading={groups.isLoading}
+                options={dictionaryOptions(groups.data, org?.groupCode)}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="sortOrder" label="排序" extra="数字小的排在前面">
+              <InputNumber min={0} max={999999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="contactPerson" label="联系人" rules={[{ max: 50, message: '不能超过 50 个字' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="contactPhone"
+              label="联系电话"
+              rules={[{ pattern: /^[0-9+\-() ]{5,30}$/, message: '请输入有效的电话号码' }]}
+            >
+              <Input placeholder="手机或座机" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="contactEmail"
+              label="电子邮箱"
+              rules={[{ type: 'email', message: '请输入有效的电子邮箱' }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="address" label="地址" rules={[{ max: 200, message: '不能超过 200 个字' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Collapse
+              size="small"
+              activeKey={netOpen}
+              onChange={(keys) => setNetOpen(Array.isArray(keys) ? keys : [keys])}
+              style={{ marginBottom: 24 }}
+              items={[
+                {
+                  key: 'net',
+                  label: '电子政务外网接入备案',
+                  forceRender: true,
+                  children: (
+                    <Row gutter={16}>
+                      <Col xs={24} md={12}>
+                        <Form.Item name="netAccessDate" label="接入日期">
+                          <DatePicker style={{ width: '100%' }} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={12}>
+                        <Form.Item name="netAccessMethod" label="接入方式">
+                          <Select
+                            allowClear
+                            placeholder="请选择"
+                            options={NET_METHODS.map((m) => ({ value: m, label: m }))}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={12}>
+                        <Form.Item
+                          name="netIpRange"
+                          label="IP段"
+                          rules={[{ max: 200, message: '不能超过 200 个字符' }]}
+                        >
+                          <Input placeholder="如 10.12.3.0/24" />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={12}>
+                        <Form.Item
+                          name="netFilingNo"
+                          label="备案表编号"
+                          rules={[{ max: 50, message: '不能超过 50 个字符' }]}
+                        >
+                          <Input />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  ),
+                },
+              ]}
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="validFrom" label="生效日期">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="note" label="备注" rules={[{ max: 500, message: '不能超过 500 个字' }]}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * Form values → request body. Blank optional text becomes null on edit (to clear the field) and
+ * is left out on create; office-only fields are dropped for units.
+ */
+function toInput(values: Values, editing: boolean): OrgInput {
+  const text = (v: string | null | undefined) => {
+    const t = v?.trim();
+    return t ? t : editing ? null : undefined;
+  };
+  const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : editing ? null : undefined);
+  const office = values.kind === 'office';
+  return {
+    code: values.code.trim(),
+    name: values.name.trim(),
+    shortName: values.shortName.trim(),
+    kind: values.kind,
+    level: office ? (values.level ?? null) : editing ? null : undefined,
+    sectionName: office ? text(values.sectionName) : editing ? null : undefined,
+    categoryCode: values.categoryCode ?? (editing ? null : undefined),
+    groupCode: values.groupCode ?? (editing ? null : undefined),
+    parentId: values.parentId ?? (editing ? null : undefined),
+    sortOrder: values.sortOrder ?? 0,
+    contactPerson: text(values.contactPerson),
+    contactPhone: text(values.contactPhone),
+    contactEmail: text(values.contactEmail),
+    address: text(values.address),
+    netAccessDate: date(values.netAccessDate),
+    netAccessMethod: text(values.netAccessMethod),
+    netIpRange: text(values.netIpRange),
+    netFilingNo: text(values.netFilingNo),
+    validFrom: date(values.validFrom),
+    note: text(values.note),
+  };
+}

@@ -1,0 +1,49 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from '../../api/client.ts';
+
+type FieldIssue = { path?: string; field?: string; message?: string };
+
+/**
+ * Puts a failed save's Chinese message where the user looks: next to the field the server
+ * named (validation details carry `/field` paths), and returns the message for the form's
+ * alert so nothing fails silently when no field matches.
+ */
+export function applyServerErrors(form: FormInstance, err: unknown, fields: readonly string[]): string {
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : '操作失败，请稍后重试';
+  const issues = collectIssues(err.details);
+  const known = new Set(fields);
+  const byField = new Map<string, string[]>();
+  for (const issue of issues) {
+    const name = (issue.field ?? issue.path ?? '').replace(/^\//, '').split('/')[0];
+    if (!name || !known.has(name) || !issue.message) continue;
+    byField.set(name, [...(byField.get(name) ?? []), issue.message]);
+  }
+  if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  return err.message;
+}
+
+function collectIssues(details: unknown): FieldIssue[] {
+  if (Array.isArray(details))
+    return details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null);
+  if (details && typeof details === 'object') {
+    const d = details as { field?: unknown; errors?: unknown; fields?: unknown };
+    if (Array.isArray(d.errors)) return collectIssues(d.errors);
+    if (typeof d.field === 'string') return [d as FieldIssue];
+    if (d.fields && typeof d.fields === 'object') {
+      return Object.entries(d.fields as Record<string, unknown>).map(([field, message]) => ({
+        field,
+        message: String(message),
+      }));
+    }
+  }
+  return [];
+}
+
+/** True for the optimistic-lock refusal: the record changed under us and must be reloaded. */
+export function isConflict(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 409;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : '操作失败，请稍后重试';
+}
