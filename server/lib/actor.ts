@@ -10,7 +10,7 @@ export type ActorUnit = {
   kind: OrgKind;
   parentId: string | null;
   /** The office's section (e.g. 信息科), shown beside the unit name in the top bar. */
-  sectionName: string | null;
+  sectionName?: string | null;
   isPrimary: boolean;
 };
 
