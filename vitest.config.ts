@@ -21,6 +21,18 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          // Run by scripts/test-e2e.mjs, which starts the server and sets E2E_BASE_URL and CHROMIUM_PATH.
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser against one shared server: files run one after another.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

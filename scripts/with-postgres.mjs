@@ -1,57 +1,34 @@
 #!/usr/bin/env node
 // Starts a throwaway PostgreSQL cluster from the local binaries, runs the given command with
-// TEST_DATABASE_URL pointing at it, then stops and removes the cluster.
+// TEST_DATABASE_URL pointing at it, then stops and removes the cluster. As root, missing server
+// binaries are installed from Debian first (the system service is not started).
 // Usage: node scripts/with-postgres.mjs <command> [args...]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensurePgBinDir } from './lib/postgres.mjs';
+import { freePort, isRoot } from './lib/util.mjs';
 
-function findBinDir() {
-  const candidates = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
-  try {
-    const fromConfig = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
-    candidates.push(fromConfig);
-  } catch {}
-  const base = '/usr/lib/postgresql';
-  if (fs.existsSync(base)) {
-    for (const v of fs.readdirSync(base).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(base, v, 'bin'));
-  }
-  return candidates.find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')));
+const [cmd, ...args] = process.argv.slice(2);
+if (!cmd) {
+  console.error('用法 / usage: node scripts/with-postgres.mjs <command> [args...]');
+  process.exit(2);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-const bin = findBinDir();
-if (!bin) {
-  console.error(
-    '未找到 PostgreSQL 服务端程序（initdb、pg_ctl）。请安装：apt-get install postgresql（或设置 PG_BIN 指向其 bin 目录）。',
-  );
+let bin;
+try {
+  bin = await ensurePgBinDir();
+} catch (e) {
+  console.error(e.message);
   process.exit(3);
 }
-const isRoot = process.getuid?.() === 0;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-pg-'));
-const port = await freePort();
-const asPg = (cmd, args) => {
-  if (isRoot) {
-    fs.chownSync(dir, ...pgOwner());
-    return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
-  }
-  return execFileSync(cmd, args, { stdio: 'pipe' });
-};
+
 function pgOwner() {
-  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) {
     console.error('以 root 运行时需要系统用户 postgres（initdb 不接受 root）。请安装 postgresql 软件包。');
     process.exit(3);
@@ -60,17 +37,50 @@ function pgOwner() {
   return [Number(uid), Number(gid)];
 }
 
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-pg-'));
+const port = await freePort();
+// initdb refuses to run as root, so the cluster belongs to the postgres system user.
+const owner = isRoot() ? pgOwner() : null;
+if (owner) fs.chownSync(dir, ...owner);
+const asPg = (program, programArgs) =>
+  owner
+    ? execFileSync('runuser', ['-u', 'postgres', '--', program, ...programArgs], { stdio: 'pipe' })
+    : execFileSync(program, programArgs, { stdio: 'pipe' });
+
+let child = null;
+const forward = (signal) => child?.kill(signal);
+process.on('SIGINT', () => forward('SIGINT'));
+process.on('SIGTERM', () => forward('SIGTERM'));
+
 let code = 1;
 try {
-  asPg(path.join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  asPg(path.join(bin, 'pg_ctl'), [
-    '-D', dir, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    '-l', path.join(dir, 'server.log'), '-w', 'start',
+  asPg(path.join(bin, 'initdb'), [
+    '-D',
+    dir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
   ]);
-  const [cmd, ...args] = process.argv.slice(2);
+  asPg(path.join(bin, 'pg_ctl'), [
+    '-D',
+    dir,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
   const env = { ...process.env, TEST_DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/postgres` };
   code = await new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env, shell: false });
+    child = spawn(cmd, args, { stdio: 'inherit', env, shell: false });
+    child.on('error', (err) => {
+      console.error(`无法启动 ${cmd}：${err.message}`);
+      resolve(127);
+    });
     child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0)));
   });
 } catch (e) {
