@@ -2,7 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useDeactivateOrg } from './api.ts';
-import { applyServerErrors, isConflict } from './formErrors.ts';
+import { applyServerErrors, isStaleVersion } from './formErrors.ts';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 import type { Org } from './types.ts';
 
@@ -42,7 +42,7 @@ export function DeactivateOrgModal({ org, onClose }: Props) {
       message.success(`已停用“${org.name}”`);
       onClose();
     } catch (err) {
-      if (isConflict(err)) {
+      if (isStaleVersion(err)) {
         message.warning((err as Error).message);
         onClose();
         return;
@@ -77,7 +77,7 @@ export function DeactivateOrgModal({ org, onClose }: Props) {
           label="停用原因"
           rules={[
             { required: true, whitespace: true, message: '请填写停用原因' },
-            { max: 200, message: '不能超过 200 个字' },
+            { max: 500, message: '不能超过 500 个字' },
           ]}
         >
           <Input.TextArea

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useMoveOrg, useOrgs } from './api.ts';
-import { applyServerErrors, isConflict } from './formErrors.ts';
+import { applyServerErrors, isStaleVersion } from './formErrors.ts';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 import { subtreeIds } from './tree.ts';
 import type { Org } from './types.ts';
@@ -31,7 +31,7 @@ export function MoveOrgModal({ org, onClose }: Props) {
       message.success(`已将“${org.name}”调整到新的上级单位`);
       onClose();
     } catch (err) {
-      if (isConflict(err)) {
+      if (isStaleVersion(err)) {
         message.warning((err as Error).message);
         onClose();
         return;

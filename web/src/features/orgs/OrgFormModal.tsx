@@ -14,12 +14,26 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import {
+  CODE_PATTERN,
+  CODE_RULE,
+  IP_RANGE_RULE,
+  isEmail,
+  normalizeIpRanges,
+  TEXT_LIMITS,
+} from '../../../../server/modules/orgs/fields.ts';
 import { dictionaryOptions, useDictionary } from '../dictionaries/api.ts';
 import { useCreateOrg, useOrgs, useUpdateOrg } from './api.ts';
-import { applyServerErrors, isConflict } from './formErrors.ts';
+import { applyServerErrors, isStaleVersion } from './formErrors.ts';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 import { subtreeIds } from './tree.ts';
 import { LEVEL_LABELS, type OfficeLevel, type Org, type OrgInput, type OrgKind } from './types.ts';
+
+/** The server's length limit for a text field, with its message. */
+const maxRule = (field: keyof typeof TEXT_LIMITS) => ({
+  max: TEXT_LIMITS[field],
+  message: `不能超过 ${TEXT_LIMITS[field]} 个字`,
+});
 
 type Values = Omit<OrgInput, 'netAccessDate' | 'validFrom'> & {
   netAccessDate?: Dayjs | null;
@@ -119,12 +133,12 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
       message.success(org ? '单位信息已保存' : `已新建单位“${saved.name}”`);
       onSaved(saved);
     } catch (err) {
-      if (isConflict(err)) {
+      if (isStaleVersion(err)) {
         message.warning((err as Error).message);
         onClose();
         return;
       }
-      setFormError(applyServerErrors(form, err, FIELDS));
+      setFormError(applyServerErrors(form, err, FIELDS, fieldOfMessage));
     }
   };
 
@@ -150,8 +164,7 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
               label="单位编码"
               rules={[
                 { required: true, whitespace: true, message: '请输入单位编码' },
-                { max: 32, message: '单位编码不能超过 32 个字符' },
-                { pattern: /^[A-Za-z0-9_-]+$/, message: '单位编码只能包含字母、数字、下划线和连字符' },
+                { pattern: CODE_PATTERN, message: CODE_RULE },
               ]}
             >
               <Input placeholder="如 fy_czj" />
@@ -163,7 +176,7 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
               label="单位全称"
               rules={[
                 { required: true, whitespace: true, message: '请输入单位全称' },
-                { max: 100, message: '单位全称不能超过 100 个字' },
+                { max: TEXT_LIMITS.name, message: `单位全称不能超过 ${TEXT_LIMITS.name} 个字` },
               ]}
             >
               <Input placeholder="如 汾阳市财政局" />
@@ -175,7 +188,7 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
               label="简称"
               rules={[
                 { required: true, whitespace: true, message: '请输入简称' },
-                { max: 30, message: '简称不能超过 30 个字' },
+                { max: TEXT_LIMITS.shortName, message: `简称不能超过 ${TEXT_LIMITS.shortName} 个字` },
               ]}
             >
               <Input placeholder="如 财政局" />
@@ -209,11 +222,7 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
           )}
           {kind === 'office' && (
             <Col xs={24} md={8}>
-              <Form.Item
-                name="sectionName"
-                label="信息科室"
-                rules={[{ max: 50, message: '不能超过 50 个字' }]}
-              >
+              <Form.Item name="sectionName" label="信息科室" rules={[maxRule('sectionName')]}>
                 <Input placeholder="如 信息科" />
               </Form.Item>
             </Col>
@@ -222,10 +231,21 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
             <Form.Item
               name="parentId"
               label="上级单位"
-              rules={[{ required: kind === 'unit', message: '报送单位须选择上级办公室' }]}
-              extra={kind === 'office' ? '最高一级的办公室可不选上级' : '报送单位向所选办公室报送信息'}
+              rules={[{ required: !org && kind === 'unit', message: '报送单位须指定上级办公室' }]}
+              extra={
+                org
+                  ? '如需更换上级单位，请使用列表中的“调整上级”'
+                  : kind === 'office'
+                    ? '最高一级的办公室可不选上级'
+                    : '报送单位向所选办公室报送信息'
+              }
             >
-              <OrgTreeSelect officesOnly excludeIds={ownSubtree} placeholder="请选择上级办公室" />
+              <OrgTreeSelect
+                officesOnly
+                excludeIds={ownSubtree}
+                placeholder="请选择上级办公室"
+                disabled={!!org}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -254,16 +274,12 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="contactPerson" label="联系人" rules={[{ max: 50, message: '不能超过 50 个字' }]}>
+            <Form.Item name="contactPerson" label="联系人" rules={[maxRule('contactPerson')]}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              name="contactPhone"
-              label="联系电话"
-              rules={[{ pattern: /^[0-9+\-() ]{5,30}$/, message: '请输入有效的电话号码' }]}
-            >
+            <Form.Item name="contactPhone" label="联系电话" rules={[maxRule('contactPhone')]}>
               <Input placeholder="手机或座机" />
             </Form.Item>
           </Col>
@@ -271,13 +287,20 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
             <Form.Item
               name="contactEmail"
               label="电子邮箱"
-              rules={[{ type: 'email', message: '请输入有效的电子邮箱' }]}
+              rules={[
+                {
+                  validator: (_, v?: string) =>
+                    !v?.trim() || isEmail(v.trim())
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('电子邮箱格式不正确')),
+                },
+              ]}
             >
               <Input />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="address" label="地址" rules={[{ max: 200, message: '不能超过 200 个字' }]}>
+            <Form.Item name="address" label="地址" rules={[maxRule('address')]}>
               <Input />
             </Form.Item>
           </Col>
@@ -312,17 +335,21 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
                         <Form.Item
                           name="netIpRange"
                           label="IP段"
-                          rules={[{ max: 200, message: '不能超过 200 个字符' }]}
+                          rules={[
+                            maxRule('netIpRange'),
+                            {
+                              validator: (_, v?: string) =>
+                                !v?.trim() || normalizeIpRanges(v) !== null
+                                  ? Promise.resolve()
+                                  : Promise.reject(new Error(IP_RANGE_RULE)),
+                            },
+                          ]}
                         >
-                          <Input placeholder="如 10.12.3.0/24" />
+                          <Input placeholder="如 10.72.11.0/24，多个以逗号分隔" />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={12}>
-                        <Form.Item
-                          name="netFilingNo"
-                          label="备案表编号"
-                          rules={[{ max: 50, message: '不能超过 50 个字符' }]}
-                        >
+                        <Form.Item name="netFilingNo" label="备案表编号" rules={[maxRule('netFilingNo')]}>
                           <Input />
                         </Form.Item>
                       </Col>
@@ -333,12 +360,16 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
             />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="validFrom" label="生效日期">
+            <Form.Item
+              name="validFrom"
+              label="生效日期"
+              rules={[{ required: true, message: '请选择生效日期' }]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="note" label="备注" rules={[{ max: 500, message: '不能超过 500 个字' }]}>
+            <Form.Item name="note" label="备注" rules={[maxRule('note')]}>
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
             </Form.Item>
           </Col>
@@ -346,6 +377,16 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
       </Form>
     </Modal>
   );
+}
+
+/** Which field a business-rule message (no validation details) is about. */
+function fieldOfMessage(message: string): string | null {
+  if (message.startsWith('单位编码')) return 'code';
+  if (message.includes('层级')) return 'level';
+  if (message.includes('上级')) return 'parentId';
+  if (message.includes('单位类别')) return 'categoryCode';
+  if (message.includes('考核分组')) return 'groupCode';
+  return null;
 }
 
 /**
@@ -368,7 +409,8 @@ function toInput(values: Values, editing: boolean): OrgInput {
     sectionName: office ? text(values.sectionName) : editing ? null : undefined,
     categoryCode: values.categoryCode ?? (editing ? null : undefined),
     groupCode: values.groupCode ?? (editing ? null : undefined),
-    parentId: values.parentId ?? (editing ? null : undefined),
+    // The parent changes only through 调整上级 (its own endpoint and audit event).
+    parentId: editing ? undefined : (values.parentId ?? undefined),
     sortOrder: values.sortOrder ?? 0,
     contactPerson: text(values.contactPerson),
     contactPhone: text(values.contactPhone),
@@ -378,7 +420,7 @@ function toInput(values: Values, editing: boolean): OrgInput {
     netAccessMethod: text(values.netAccessMethod),
     netIpRange: text(values.netIpRange),
     netFilingNo: text(values.netFilingNo),
-    validFrom: date(values.validFrom),
+    validFrom: values.validFrom ? values.validFrom.format('YYYY-MM-DD') : undefined,
     note: text(values.note),
   };
 }

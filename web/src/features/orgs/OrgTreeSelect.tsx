@@ -13,6 +13,8 @@ type Props = {
   includeInactive?: boolean;
   /** Orgs that may not be chosen, e.g. an org's own subtree when picking its new parent. */
   excludeIds?: Set<string>;
+  /** Offered even when deactivated: what the record already points at. */
+  alsoIds?: readonly string[];
   multiple?: boolean;
   placeholder?: string;
   allowClear?: boolean;
@@ -28,6 +30,7 @@ export function OrgTreeSelect({
   officesOnly,
   includeInactive,
   excludeIds,
+  alsoIds,
   multiple,
   placeholder = '请选择单位',
   allowClear = true,
@@ -42,11 +45,11 @@ export function OrgTreeSelect({
         orgs ?? [],
         (org) =>
           (!officesOnly || org.kind === 'office') &&
-          (includeInactive || org.active) &&
+          (includeInactive || org.active || !!alsoIds?.includes(org.id)) &&
           !excludeIds?.has(org.id),
         (org: Org) => ({ title: org.active ? org.name : `${org.name}（已停用）` }),
       ),
-    [orgs, officesOnly, includeInactive, excludeIds],
+    [orgs, officesOnly, includeInactive, excludeIds, alsoIds],
   );
   return (
     <TreeSelect

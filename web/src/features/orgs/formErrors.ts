@@ -8,9 +8,17 @@ type FieldIssue = { path?: string; field?: string; message?: string };
  * named (validation details carry `/field` paths), and returns the message for the form's
  * alert so nothing fails silently when no field matches.
  */
-export function applyServerErrors(form: FormInstance, err: unknown, fields: readonly string[]): string {
+export function applyServerErrors(
+  form: FormInstance,
+  err: unknown,
+  fields: readonly string[],
+  /** For business-rule errors without details: the field a message is about, judged by its wording. */
+  fieldOfMessage?: (message: string) => string | null,
+): string {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : '操作失败，请稍后重试';
   const issues = collectIssues(err.details);
+  const guessed = issues.length === 0 ? fieldOfMessage?.(err.message) : null;
+  if (guessed) issues.push({ field: guessed, message: err.message });
   const known = new Set(fields);
   const byField = new Map<string, string[]>();
   for (const issue of issues) {
@@ -39,9 +47,12 @@ function collectIssues(details: unknown): FieldIssue[] {
   return [];
 }
 
-/** True for the optimistic-lock refusal: the record changed under us and must be reloaded. */
-export function isConflict(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 409;
+/**
+ * True for the optimistic-lock refusal (the record changed under us and must be reloaded), as
+ * opposed to other 409s such as a duplicate code, which the user fixes in the form.
+ */
+export function isStaleVersion(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 409 && err.message.includes('他人修改');
 }
 
 export function errorMessage(err: unknown): string {
