@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
-import { users } from '../../../db/schema/index.ts';
+import { auditEvents, users } from '../../../db/schema/index.ts';
 import { loadMembership } from '../../../lib/actor.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { menuFor } from '../abilities.ts';
@@ -12,6 +12,13 @@ export async function presentMe(ctx: AppContext, userId: string) {
   if (!user) throw notFound('用户不存在');
   const { roles, units } = await loadMembership(ctx.db, userId);
   const policy = await getSecurityPolicy(ctx.db, ctx.config.security);
+  // The newest login is the current one; the one before it is what the user should check.
+  const [, previousLogin] = await ctx.db
+    .select({ at: auditEvents.at, ip: auditEvents.ip })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorId, userId), eq(auditEvents.action, 'auth.login')))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(2);
   return {
     user: {
       id: user.id,
@@ -23,6 +30,8 @@ export async function presentMe(ctx: AppContext, userId: string) {
       primaryUnit: units.find((u) => u.isPrimary) ?? units[0] ?? null,
       mustChangePassword: user.mustChangePassword,
       lastLoginAt: user.lastLoginAt,
+      /** The login before the current session's, so the user can spot use of their account. */
+      previousLogin: previousLogin ?? null,
     },
     menu: menuFor(roles),
     /** So the change-password screen can state the rule before the server rejects a password. */
