@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   type APIRequestContext,
@@ -127,3 +128,31 @@ export async function apiSession(username: string, password = DEMO_PASSWORD): Pr
     await loginCtx.dispose();
   }
 }
+
+/** The labels of the side menu, once the signed-in layout has drawn it (首页 is always first). */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const menu = page.getByRole('menu').first();
+  await menu.getByRole('menuitem', { name: '首页' }).waitFor();
+  return (await menu.getByRole('menuitem').allTextContents()).map((t) => t.trim());
+}
+
+/** Writes an .xlsx with one header row and data rows to a temporary file and returns its path. */
+export async function writeXlsx(
+  fileName: string,
+  headers: string[],
+  rows: (string | number)[][],
+): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('单位名录');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-e2e-'));
+  const file = path.join(dir, fileName);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+/** A short suffix that keeps codes and names unique across runs against the same server. */
+export const uniqueSuffix = (): string =>
+  Date.now().toString(36).slice(-5) + Math.floor(Math.random() * 36).toString(36);

@@ -1,7 +1,4 @@
 // Launching Chromium the way these machines need it; shared by the e2e specs and the walkthroughs.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 /** No sandbox (root in containers), no GPU, no background traffic, no first-run UI. */
@@ -16,19 +13,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with a fresh profile directory that `close()` removes again. */
+/**
+ * Launches Chromium. Playwright gives every launch a fresh temporary profile directory
+ * (--user-data-dir) and deletes it on close, so no state leaks between runs.
+ */
 export async function launchChromium(executablePath) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-chromium-'));
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-  });
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   return {
     browser,
     async close() {
       await browser.close().catch(() => {});
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
