@@ -61,7 +61,7 @@ export function enforceAccess(req: FastifyRequest): void {
   if (!actor) throw unauthorized(req.sessionExpired ? '登录已超时，请重新登录' : '请先登录');
   if (UNSAFE.has(req.method) && !cfg.skipCsrf) {
     const origin = req.headers.origin;
-    if (origin && req.headers.host && new URL(origin).host !== req.headers.host) {
+    if (origin && req.headers.host && originHost(origin) !== req.headers.host) {
       throw forbidden('跨站请求已被拒绝');
     }
     if (req.headers['x-csrf-token'] !== actor.csrfToken) {
@@ -72,6 +72,15 @@ export function enforceAccess(req: FastifyRequest): void {
     throw forbidden('首次登录或密码已被重置，请先修改密码');
   }
   if (cfg.roles && !cfg.roles.some((r) => actor.roles.includes(r))) throw forbidden();
+}
+
+/** The host of an Origin header; an opaque origin (`null`) or garbage is never our own. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /** One error format for the whole API: `{ code, message, details? }`, Chinese message, no stack. */

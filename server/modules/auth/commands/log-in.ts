@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { users } from '../../../db/schema/index.ts';
-import { findUserByUsername } from '../../../lib/actor.ts';
+import { findUserByUsername, loadMembership } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../password.ts';
@@ -36,7 +36,16 @@ export async function logIn(
     );
     throw new AppError(401, 'LOGIN_FAILED', WRONG);
   }
-  const who: AuditContext = { ...audit, actorId: user.id, actorName: `${user.displayName}（${user.username}）` };
+  // The account's primary unit, so the auditor can filter logins and failures by unit too.
+  const { units } = await loadMembership(ctx.db, user.id);
+  const unit = units.find((u) => u.isPrimary) ?? units[0];
+  const who: AuditContext = {
+    ...audit,
+    actorId: user.id,
+    actorName: `${user.displayName}（${user.username}）`,
+    unitId: unit?.id ?? null,
+    unitName: unit?.name ?? null,
+  };
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
     const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
