@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { getSecurityPolicy } from './modules/auth/security-policy.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
+import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   );
   registerAuthRoutes(api, ctx);
   registerOrgRoutes(api, ctx);
+  registerDictionaryRoutes(api, ctx);
   registerUserRoutes(api, ctx);
   registerSettingsRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
