@@ -36,10 +36,15 @@ export function isIsoDate(value: string): boolean {
 }
 
 /**
- * Reads a date the way people type it in Excel (2024-3-5, 2024/03/05, 2024.3.5, 2024年3月5日)
- * and returns YYYY-MM-DD, or null when it is not a real date.
+ * Reads a date the way people type it in Excel (2024-3-5, 2024/03/05, 2024.3.5, 2024年3月5日, or
+ * a bare Excel day number) and returns YYYY-MM-DD, or null when it is not a real date.
  */
 export function parseLooseDate(value: string): string | null {
+  // A date that lost its cell format shows up as Excel's day number (e.g. 45356 = 2024-03-05).
+  if (/^\d{5}$/.test(value.trim())) {
+    const iso = new Date(Date.UTC(1899, 11, 30) + Number(value) * 86_400_000).toISOString().slice(0, 10);
+    return isIsoDate(iso) ? iso : null;
+  }
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.trim());
   if (!m) return null;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../context.ts';
 import { addOrgSheet, MAX_IMPORT_ROWS, ORG_COLUMNS, toBuffer } from '../excel.ts';
-import { todayInChina } from '../fields.ts';
-import { loadDictionaries } from '../registry.ts';
+import { LEVEL_RANK, todayInChina } from '../fields.ts';
+import { loadDictionaries, loadTree } from '../registry.ts';
 
 /**
  * The import template: the export's columns with one example row, and a 填写说明 sheet that
@@ -10,6 +10,13 @@ import { loadDictionaries } from '../registry.ts';
  */
 export async function getImportTemplate(ctx: AppContext): Promise<{ buffer: Buffer; filename: string }> {
   const dictionaries = (await loadDictionaries(ctx.db)).filter((d) => d.active);
+  // The example hangs under a real office: the lowest-level active one (a county's 政府办).
+  const offices = [...(await loadTree(ctx.db)).values()].filter(
+    (o) => o.kind === 'office' && o.active && o.level,
+  );
+  const exampleParent = offices.sort(
+    (a, b) => LEVEL_RANK[a.level!] - LEVEL_RANK[b.level!] || a.code.localeCompare(b.code),
+  )[0];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '信报 Xinbao';
   const sheet = addOrgSheet(workbook, [
@@ -19,7 +26,7 @@ export async function getImportTemplate(ctx: AppContext): Promise<{ buffer: Buff
       shortName: '示例局',
       kind: '单位',
       level: null,
-      parentCode: 'fy',
+      parentCode: exampleParent?.code ?? null,
       sectionName: null,
       category:
         dictionaries.find((d) => d.dictionary === 'unit_category' && d.code !== 'office')?.label ?? null,
