@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { orgs, ROLES, type Role } from '../../db/schema/index.ts';
 import { findUserByUsername } from '../../lib/actor.ts';
 import { SYSTEM_CONTEXT } from '../../lib/audit.ts';
+import { AppError } from '../../lib/errors.ts';
 import { createUser } from './commands/create-user.ts';
 import { resetUserPassword } from './commands/reset-user-password.ts';
 
@@ -21,20 +22,21 @@ export async function addUserFromCli(
   if (bad.length) throw new Error(`未知角色：${bad.join('、')}`);
   const [unit] = await db.select().from(orgs).where(eq(orgs.code, opts.unit));
   if (!unit) throw new Error(`单位编码 ${opts.unit} 不存在`);
-  await createUser(
-    { db, config },
-    {
-      username: opts.username,
-      displayName: opts.name,
-      phone: opts.phone,
-      unitIds: [unit.id],
-      primaryUnitId: unit.id,
-      roles,
-      password: opts.password,
-    },
-    SYSTEM_CONTEXT,
-    { allowAdminRoles: true },
-  );
+  const input = {
+    username: opts.username,
+    displayName: opts.name,
+    phone: opts.phone,
+    unitIds: [unit.id],
+    primaryUnitId: unit.id,
+    roles,
+    password: opts.password,
+  };
+  try {
+    await createUser({ db, config }, input, SYSTEM_CONTEXT, { allowAdminRoles: true });
+  } catch (e) {
+    if (e instanceof AppError && e.statusCode === 409) throw new Error(`用户名 ${opts.username} 已存在`);
+    throw e;
+  }
   console.log(`已创建账号 ${opts.username}（${opts.name}，${unit.name}），首次登录须修改密码`);
 }
 
