@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiSession, loginAs, uniqueSuffix, useBrowser, writeXlsx } from './support.ts';
+import { apiSession, loginAs, pickOption, uniqueSuffix, useBrowser, writeXlsx } from './support.ts';
 
 type Org = {
   id: string;
@@ -58,11 +58,9 @@ describe('单位管理 / unit registry admin', () => {
     await dialog.getByLabel('单位编码').fill(code);
     await dialog.getByLabel('单位全称').fill(name);
     await dialog.getByLabel('简称').fill(`测试局${suffix}`);
-    await dialog.getByLabel('上级单位').click();
-    await dialog.getByLabel('上级单位').fill('汾阳市人民政府');
-    await page.locator('.ant-select-dropdown').getByTitle('汾阳市人民政府办公室', { exact: true }).click();
-    await dialog.getByLabel('单位类别').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('市直部门', { exact: true }).click();
+    await pickOption(dialog, '上级单位', '汾阳市人民政府办公室', '汾阳市人民政府');
+    await pickOption(dialog, '单位类别', '市直部门');
+    await pickOption(dialog, '考核分组', '二类部门');
     await dialog.getByLabel('联系人').fill('李测试');
     await dialog.getByRole('button', { name: '保存' }).click();
 
@@ -74,7 +72,12 @@ describe('单位管理 / unit registry admin', () => {
     expect(await row.textContent()).toContain('汾阳市人民政府办公室');
 
     const saved = (await allCodes()).find((o) => o.code === code);
-    expect(saved).toMatchObject({ name, parentName: '汾阳市人民政府办公室', categoryLabel: '市直部门' });
+    expect(saved).toMatchObject({
+      name,
+      parentName: '汾阳市人民政府办公室',
+      categoryLabel: '市直部门',
+      groupLabel: '二类部门',
+    });
   });
 
   test('导入：有错误行时列出行错误且不导入任何单位；改正后导入成功 / import units from .xlsx', async () => {
@@ -115,11 +118,11 @@ describe('单位管理 / unit registry admin', () => {
     const goodFile = await writeXlsx('单位导入.xlsx', HEADERS, good);
     await openRegistry(page);
 
-    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('button', { name: /导入$/ }).click();
     const dialog = page.getByRole('dialog', { name: '导入单位' });
     await dialog.waitFor();
     await dialog.locator('input[type=file]').setInputFiles(badFile);
-    await dialog.getByText('未导入任何数据').waitFor();
+    await dialog.getByText(/共 1 行有错误，未导入任何数据/).waitFor();
     const errorRow = dialog.getByRole('row').filter({ hasText: 'no_such_office' });
     await errorRow.waitFor();
     expect((await errorRow.getByRole('cell').first().textContent())?.trim()).toBe('4');

@@ -5,6 +5,7 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
   request,
 } from 'playwright-core';
@@ -156,3 +157,32 @@ export async function writeXlsx(
 /** A short suffix that keeps codes and names unique across runs against the same server. */
 export const uniqueSuffix = (): string =>
   Date.now().toString(36).slice(-5) + Math.floor(Math.random() * 36).toString(36);
+
+/**
+ * Chooses `option` in the antd Select or TreeSelect of the form item labelled `label`, typing
+ * `search` first when given, and waits until the field shows it. Validation messages that fade
+ * out can shift the dropdown mid-click, so a missed pick is retried.
+ */
+export async function pickOption(
+  scope: Locator,
+  label: string,
+  option: string,
+  search?: string,
+): Promise<void> {
+  const page = scope.page();
+  const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+  const field = item.getByRole('combobox');
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    if (search) await field.fill(search);
+    const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await popup.getByTitle(option, { exact: true }).last().click();
+    try {
+      await item.getByTitle(option, { exact: true }).first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -362,8 +362,9 @@ export async function run({
     async () => {
       const shot = path.join(resultsDir, 'acceptance-foundation.png');
       const { browser, close } = await launchChromium(chromiumPath);
+      let page;
       try {
-        const page = await browser.newPage({
+        page = await browser.newPage({
           baseURL: baseUrl,
           locale: 'zh-CN',
           viewport: { width: 1366, height: 860 },
@@ -381,6 +382,11 @@ export async function run({
           .waitFor();
         fs.mkdirSync(resultsDir, { recursive: true });
         await page.screenshot({ path: shot, fullPage: true });
+      } catch (e) {
+        const failed = path.join(resultsDir, 'acceptance-foundation-failure.png');
+        fs.mkdirSync(resultsDir, { recursive: true });
+        await page?.screenshot({ path: failed, fullPage: true }).catch(() => {});
+        throw new Error(`${e.message}\n     截图 / screenshot: ${path.relative(process.cwd(), failed)}`);
       } finally {
         await close();
       }
