@@ -2,6 +2,7 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'antd/dist/reset.css';
 import { App } from './App.tsx';
 
 dayjs.locale('zh-cn');

@@ -10,6 +10,8 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND_COLOR,
     colorInfo: BRAND_COLOR,
+    colorInfoBg: '#eef3fb',
+    colorInfoBorder: '#c5d4ec',
     colorLink: BRAND_COLOR,
     borderRadius: 4,
     colorBgLayout: '#f0f2f5',

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Result } from 'antd';
+import { Button, Result } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
@@ -14,8 +14,8 @@ const EXPIRED = '登录已超时，请重新登录';
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const [notice, setNotice] = useState<string | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
 
   const query = useQuery({
     queryKey: ME_KEY,
@@ -48,14 +48,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const onUnauthorized = () => {
       const hadSession = queryClient.getQueryData(ME_KEY) != null;
       dropSession();
-      if (hadSession) {
-        setNotice(EXPIRED);
-        message.warning({ content: EXPIRED, key: 'session-expired' });
-      }
+      // The login page shows the notice; RequireAuth takes the caller there with the way back.
+      if (hadSession) setNotice(EXPIRED);
     };
     window.addEventListener('xinbao:unauthorized', onUnauthorized);
     return () => window.removeEventListener('xinbao:unauthorized', onUnauthorized);
-  }, [queryClient, dropSession, message]);
+  }, [queryClient, dropSession]);
 
   const logIn = useCallback(
     async (username: string, password: string) => {
@@ -64,6 +62,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, me);
       setNotice(null);
+      setSignedOut(false);
       return me;
     },
     [queryClient],
@@ -76,6 +75,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // 401: the session had already ended, which is what the caller wanted.
       if (!(err instanceof ApiError && err.status === 401)) throw err;
     } finally {
+      setSignedOut(true);
       dropSession();
       setNotice(null);
     }
@@ -87,8 +87,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refetch]);
 
   const value = useMemo<AuthState>(
-    () => ({ me: query.data ?? null, loading: query.isPending, notice, logIn, logOut, refresh }),
-    [query.data, query.isPending, notice, logIn, logOut, refresh],
+    () => ({ me: query.data ?? null, loading: query.isPending, notice, signedOut, logIn, logOut, refresh }),
+    [query.data, query.isPending, notice, signedOut, logIn, logOut, refresh],
   );
 
   if (query.isPending) return <FullPageSpin />;

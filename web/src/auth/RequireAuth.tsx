@@ -9,11 +9,11 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
  * and holds an account that must change its password on that screen.
  */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { me } = useAuth();
+  const { me, signedOut } = useAuth();
   const location = useLocation();
   if (!me) {
     const back = location.pathname + location.search;
-    const to = back === '/' ? '/login' : `/login?redirect=${encodeURIComponent(back)}`;
+    const to = back === '/' || signedOut ? '/login' : `/login?redirect=${encodeURIComponent(back)}`;
     return <Navigate to={to} replace />;
   }
   if (me.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {

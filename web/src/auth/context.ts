@@ -8,6 +8,8 @@ export type AuthState = {
   loading: boolean;
   /** Why the caller was sent to the login page (e.g. the session timed out), if known. */
   notice: string | null;
+  /** True after the caller chose to log out: the login page then needs no way back. */
+  signedOut: boolean;
   logIn: (username: string, password: string) => Promise<Me>;
   logOut: () => Promise<void>;
   refresh: () => Promise<void>;

@@ -26,6 +26,8 @@ export type Me = {
     primaryUnit: MeUnit | null;
     mustChangePassword: boolean;
     lastLoginAt: string | null;
+    /** The login before the current session's (time and address), null on the first login. */
+    previousLogin?: { at: string; ip: string | null } | null;
   };
   menu: MenuEntry[];
   passwordPolicy?: { minLength: number; minClasses: number };

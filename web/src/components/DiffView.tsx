@@ -33,7 +33,16 @@ const FIELD_LABELS: Record<string, string> = {
   phone: '手机号',
   email: '电子邮箱',
   roles: '角色',
+  units: '所属单位',
   unitIds: '所属单位',
+  parentName: '上级单位名称',
+  successorName: '接续单位',
+  lockedUntil: '锁定至',
+  lockoutCleared: '解除锁定',
+  sessionsEnded: '结束会话数',
+  filter: '筛选条件',
+  rows: '行数',
+  fileName: '文件名',
   primaryUnitId: '主单位',
   mustChangePassword: '须修改密码',
   reason: '原因',
@@ -44,8 +53,6 @@ const FIELD_LABELS: Record<string, string> = {
   created: '新增',
   updated: '更新',
   unchanged: '未变',
-  filters: '筛选条件',
-  count: '条数',
   passwordMinLength: '密码最小长度',
   passwordMinClasses: '字符种类要求',
   lockoutThreshold: '连续失败锁定次数',
@@ -74,15 +81,15 @@ function show(field: string, value: unknown): ReactNode {
 }
 
 /** Fields whose plain value is itself a list, so a change of them is a pair of lists. */
-const LIST_FIELDS = new Set(['roles', 'unitIds']);
+const LIST_FIELDS = new Set(['roles', 'units', 'unitIds']);
 
 /**
- * diffRecords() writes every changed field as [before, after]; other events log plain values.
- * A diff counts as a change set only when all its fields look like such pairs.
+ * diffRecords() writes a changed field as [before, after]; other fields log plain values (the
+ * same reading as the Excel export's describeDiff in server/modules/audit/labels.ts).
  */
 function isChangePair(field: string, value: unknown): value is [unknown, unknown] {
   if (!Array.isArray(value) || value.length !== 2) return false;
-  return !LIST_FIELDS.has(field) || value.every((v) => Array.isArray(v) || v === null);
+  return !LIST_FIELDS.has(field) || (Array.isArray(value[0]) && Array.isArray(value[1]));
 }
 
 /** An audit event's JSON diff as a readable list: field: before → after, or field: value. */
@@ -94,7 +101,6 @@ export function DiffView({ diff }: { diff: unknown }) {
   }
   const entries = Object.entries(diff as Record<string, unknown>);
   if (entries.length === 0) return <Typography.Text type="secondary">无变更明细</Typography.Text>;
-  const changes = entries.every(([field, value]) => isChangePair(field, value));
   return (
     <dl
       style={{
@@ -108,7 +114,7 @@ export function DiffView({ diff }: { diff: unknown }) {
         <div key={field} style={{ display: 'contents' }}>
           <dt style={{ color: '#595959' }}>{FIELD_LABELS[field] ?? field}</dt>
           <dd style={{ margin: 0, minWidth: 0 }}>
-            {changes && isChangePair(field, value) ? (
+            {isChangePair(field, value) ? (
               <span>
                 <span style={{ color: '#a8071a', background: '#fff1f0', padding: '0 4px', borderRadius: 2 }}>
                   {show(field, value[0])}

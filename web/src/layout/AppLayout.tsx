@@ -1,5 +1,5 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Typography } from 'antd';
+import { Button, ConfigProvider, Drawer, Layout, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
@@ -9,6 +9,8 @@ import { UserMenu } from './UserMenu.tsx';
 import { useIsMobile } from './useIsMobile.ts';
 
 const HEADER_HEIGHT = 56;
+/** Tighter cards on phones, where every pixel of width counts. */
+const PHONE_THEME = { components: { Card: { bodyPadding: 12, headerPadding: 12 } } };
 
 /** The frame of every signed-in page: top bar, menu by role (a drawer on phones), content. */
 export function AppLayout() {
@@ -95,7 +97,10 @@ export function AppLayout() {
         )}
         <Layout>
           <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-            <Outlet />
+            {/* Same tree on every width, so crossing the breakpoint keeps the page's state. */}
+            <ConfigProvider theme={isMobile ? PHONE_THEME : undefined}>
+              <Outlet />
+            </ConfigProvider>
           </Layout.Content>
           <Layout.Footer
             style={{

@@ -58,7 +58,18 @@ export function HomePage() {
               <RoleTags roles={user.roles} />
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label="上次登录">{formatDateTime(user.lastLoginAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="上次登录">
+            {user.previousLogin ? (
+              <span>
+                {formatDateTime(user.previousLogin.at)}
+                {user.previousLogin.ip && (
+                  <Typography.Text type="secondary">（IP {user.previousLogin.ip}）</Typography.Text>
+                )}
+              </span>
+            ) : (
+              <Typography.Text type="secondary">本次为首次登录</Typography.Text>
+            )}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
 

@@ -25,6 +25,7 @@ import { formatDate } from '../format.ts';
 
 type Contacts = { contactPerson: string; contactPhone: string; contactEmail: string; address: string };
 
+const CONTACT_FIELDS = ['contactPerson', 'contactPhone', 'contactEmail', 'address'] as const;
 const orgKey = (id: string) => ['orgs', 'detail', id] as const;
 const dash = (v: string | null | undefined) =>
   v || <Typography.Text type="secondary">未填写</Typography.Text>;
@@ -173,10 +174,23 @@ function ContactsModal({ org, onClose }: { org: Org; onClose: () => void }) {
     } catch (err) {
       const text = (err as Error).message;
       setError(text);
-      message.error(text);
-      // Someone else saved first: load their version so a second save is a deliberate overwrite.
-      if (err instanceof ApiError && err.status === 409)
-        void queryClient.invalidateQueries({ queryKey: orgKey(org.id) });
+      if (err instanceof ApiError && err.status === 409) {
+        // Someone else saved first: show their values in the fields this user has not touched,
+        // so a second save is a deliberate choice made on the latest record.
+        try {
+          const fresh = await queryClient.fetchQuery({
+            queryKey: orgKey(org.id),
+            queryFn: () => api<Org>('GET', `/api/orgs/${org.id}`),
+            staleTime: 0,
+          });
+          for (const name of CONTACT_FIELDS) {
+            if (!form.isFieldTouched(name)) form.setFieldValue(name, fresh[name] ?? '');
+          }
+          setError(`${text}（已为您载入最新内容，请核对后再保存）`);
+        } catch (reloadErr) {
+          setError(`${text}。重新加载失败：${(reloadErr as Error).message}`);
+        }
+      }
     } finally {
       setSaving(false);
     }

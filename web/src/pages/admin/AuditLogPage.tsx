@@ -77,15 +77,11 @@ function actionColor(action: string): string {
 
 /**
  * The filters as the API takes them, from the page's own URL (so a filtered view can be
- * bookmarked or sent on). Dates in the URL are days; the API gets the whole local day.
+ * bookmarked or sent on). Dates stay days: the server reads a day as a whole day, China time.
  */
 function apiParams(search: URLSearchParams, page?: number): URLSearchParams {
   const out = new URLSearchParams();
-  const from = search.get('from');
-  const to = search.get('to');
-  if (from) out.set('from', dayjs(from).startOf('day').toISOString());
-  if (to) out.set('to', dayjs(to).endOf('day').toISOString());
-  for (const key of ['action', 'targetType', 'q', 'ip'] as const) {
+  for (const key of FILTER_KEYS) {
     const v = search.get(key);
     if (v) out.set(key, v);
   }
@@ -249,7 +245,7 @@ export function AuditLogPage() {
                 <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[false, false]} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={6} xl={4}>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item name="action" label="操作">
                 <Select
                   allowClear
@@ -260,7 +256,7 @@ export function AuditLogPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={6} xl={4}>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item name="targetType" label="对象类型">
                 <Select
                   allowClear
@@ -269,17 +265,17 @@ export function AuditLogPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={8} xl={4}>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item name="q" label="关键字">
                 <Input allowClear placeholder="操作人或对象" maxLength={50} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={8} xl={4}>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item name="ip" label="IP">
                 <Input allowClear placeholder="IP 地址" maxLength={45} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={8} xl={24}>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item label={<span aria-hidden> </span>} colon={false}>
                 <Flex gap={8} justify="flex-end">
                   <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -296,9 +292,7 @@ export function AuditLogPage() {
       </Card>
       <Card>
         <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
-          <Typography.Text type="secondary">
-            {events.data ? `共 ${events.data.total} 条记录` : '\u00a0'}
-          </Typography.Text>
+          <Typography.Text strong>日志列表</Typography.Text>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
             导出Excel
           </Button>

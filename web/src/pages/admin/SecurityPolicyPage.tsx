@@ -1,18 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Divider,
-  Form,
-  InputNumber,
-  Row,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -109,7 +96,6 @@ export function SecurityPolicyPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Policy>();
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const policy = query.data;
 
   useEffect(() => {
@@ -119,7 +105,6 @@ export function SecurityPolicyPage() {
   const onFinish = async (values: Policy) => {
     if (!policy) return;
     setSaving(true);
-    setError(null);
     try {
       const saved = await api<PolicyWithVersion>('PUT', '/api/settings/security-policy', {
         ...values,
@@ -129,7 +114,6 @@ export function SecurityPolicyPage() {
       message.success('安全策略已保存，新的登录与密码修改即按此执行');
     } catch (err) {
       const text = (err as Error).message;
-      setError(text);
       message.error(`保存失败：${text}`);
       if (err instanceof ApiError && err.status === 409) void query.refetch();
     } finally {
@@ -151,7 +135,6 @@ export function SecurityPolicyPage() {
       )}
       {policy && (
         <Card>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Form<Policy>
             form={form}
             layout="vertical"
