@@ -30,7 +30,12 @@ export function DeactivateOrgModal({ org, onClose }: Props) {
 
   const submit = async () => {
     if (!org) return;
-    const values = await form.validateFields();
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
     try {
       await deactivate.mutateAsync({
         id: org.id,

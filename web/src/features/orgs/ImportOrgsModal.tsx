@@ -122,7 +122,7 @@ export function ImportOrgsModal({ open, onClose, onDownloadTemplate }: Props) {
               type="error"
               showIcon
               title={outcome.message}
-              description={`文件“${outcome.fileName}”未导入任何数据。请按下表改正后重新上传。`}
+              description={`文件：${outcome.fileName}。请按下表逐行改正后重新上传。`}
             />
             <Table<ImportRowError>
               size="small"

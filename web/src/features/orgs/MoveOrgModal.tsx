@@ -25,7 +25,12 @@ export function MoveOrgModal({ org, onClose }: Props) {
 
   const submit = async () => {
     if (!org) return;
-    const { parentId } = await form.validateFields();
+    let parentId: string;
+    try {
+      ({ parentId } = await form.validateFields());
+    } catch {
+      return;
+    }
     try {
       await move.mutateAsync({ id: org.id, parentId, version: org.version });
       message.success(`已将“${org.name}”调整到新的上级单位`);

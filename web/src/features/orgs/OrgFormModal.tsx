@@ -13,7 +13,7 @@ import {
   Select,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   CODE_PATTERN,
   CODE_RULE,
@@ -81,6 +81,11 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A long form may be scrolled down when the server refuses it: bring the reason into view.
+  useEffect(() => {
+    if (formError) alertRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [formError]);
   const [netOpen, setNetOpen] = useState<string[]>([]);
   const kind = Form.useWatch('kind', form) as OrgKind | undefined;
   const { data: orgs } = useOrgs();
@@ -155,7 +160,9 @@ export function OrgFormModal({ open, org, defaultParentId, onClose, onSaved }: P
       destroyOnHidden
       mask={{ closable: false }}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <div ref={alertRef}>
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      </div>
       <Form form={form} layout="vertical" requiredMark autoComplete="off" name="org-form">
         <Row gutter={16}>
           <Col xs={24} md={8}>

@@ -26,7 +26,7 @@ export function OrgTree({ orgs, showInactive, selectedId, expandedKeys, onExpand
           title: (
             <span title={`${org.name}（${org.code}）`}>
               <Typography.Text type={org.active ? undefined : 'secondary'} delete={false}>
-                {org.kind === 'office' ? org.name : org.shortName || org.name}
+                {org.shortName || org.name}
               </Typography.Text>
               {!org.active && (
                 <Tag style={{ marginInlineStart: 6 }} color="default">

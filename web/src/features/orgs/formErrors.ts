@@ -6,7 +6,7 @@ type FieldIssue = { path?: string; field?: string; message?: string };
 /**
  * Puts a failed save's Chinese message where the user looks: next to the field the server
  * named (validation details carry `/field` paths), and returns the message for the form's
- * alert so nothing fails silently when no field matches.
+ * alert (null when every problem is shown beside its field) so nothing fails silently.
  */
 export function applyServerErrors(
   form: FormInstance,
@@ -14,19 +14,23 @@ export function applyServerErrors(
   fields: readonly string[],
   /** For business-rule errors without details: the field a message is about, judged by its wording. */
   fieldOfMessage?: (message: string) => string | null,
-): string {
+): string | null {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : '操作失败，请稍后重试';
   const issues = collectIssues(err.details);
   const guessed = issues.length === 0 ? fieldOfMessage?.(err.message) : null;
   if (guessed) issues.push({ field: guessed, message: err.message });
   const known = new Set(fields);
   const byField = new Map<string, string[]>();
+  let placed = 0;
   for (const issue of issues) {
     const name = (issue.field ?? issue.path ?? '').replace(/^\//, '').split('/')[0];
     if (!name || !known.has(name) || !issue.message) continue;
     byField.set(name, [...(byField.get(name) ?? []), issue.message]);
+    placed += 1;
   }
   if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  // Shown beside its field already: the alert would only repeat it.
+  if (placed > 0 && placed === issues.length) return null;
   return err.message;
 }
 

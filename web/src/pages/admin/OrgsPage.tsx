@@ -5,7 +5,7 @@ import {
   Card,
   Col,
   Empty,
-  Form,
+  Flex,
   Input,
   Row,
   Select,
@@ -24,7 +24,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useDictionary } from '../../features/dictionaries/api.ts';
 import { useOrgs, useReactivateOrg } from '../../features/orgs/api.ts';
 import { DeactivateOrgModal } from '../../features/orgs/DeactivateOrgModal.tsx';
-import { ancestorIds, filterOrgs, type OrgFilters } from '../../features/orgs/filter.ts';
+import { ancestorIds, filterOrgs, type OrgFilters, treeOrder } from '../../features/orgs/filter.ts';
 import { errorMessage } from '../../features/orgs/formErrors.ts';
 import { ImportOrgsModal } from '../../features/orgs/ImportOrgsModal.tsx';
 import { MoveOrgModal } from '../../features/orgs/MoveOrgModal.tsx';
@@ -74,7 +74,8 @@ export function OrgsPage() {
 
   const byId = useMemo(() => new Map(orgs.map((o) => [o.id, o])), [orgs]);
   const scope = filters.parentId ? byId.get(filters.parentId) : undefined;
-  const rows = useMemo(() => filterOrgs(orgs, filters), [orgs, filters]);
+  const ordered = useMemo(() => treeOrder(orgs), [orgs]);
+  const rows = useMemo(() => filterOrgs(ordered, filters), [ordered, filters]);
   const detail = detailId ? (byId.get(detailId) ?? null) : null;
 
   const [expanded, setExpanded] = useState<string[] | null>(null);
@@ -148,11 +149,11 @@ export function OrgsPage() {
   );
 
   const columns: ColumnsType<Org> = [
-    { title: '单位编码', dataIndex: 'code', width: 120, sorter: (a, b) => a.code.localeCompare(b.code) },
+    { title: '单位编码', dataIndex: 'code', width: 110, sorter: (a, b) => a.code.localeCompare(b.code) },
     {
       title: '单位全称',
       dataIndex: 'name',
-      width: 230,
+      width: 220,
       render: (name: string, org) => (
         <Space size={4} wrap>
           <Typography.Text type={org.active ? undefined : 'secondary'}>{name}</Typography.Text>
@@ -161,22 +162,33 @@ export function OrgsPage() {
       ),
     },
     { title: '简称', dataIndex: 'shortName', width: 110 },
-    { title: '类别', dataIndex: 'categoryLabel', width: 100, render: (v: string | null) => v ?? '—' },
-    { title: '考核分组', dataIndex: 'groupLabel', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: '类别', dataIndex: 'categoryLabel', width: 96, render: (v: string | null) => v ?? '—' },
+    { title: '考核分组', dataIndex: 'groupLabel', width: 90, render: (v: string | null) => v ?? '—' },
+    // Under a chosen office every row has the same parent; the column would only repeat it.
+    ...(scope
+      ? []
+      : [
+          {
+            title: '上级单位',
+            dataIndex: 'parentName',
+            width: 170,
+            ellipsis: true,
+            render: (v: string | null) => v ?? '—',
+          },
+        ]),
+    { title: '联系人', dataIndex: 'contactPerson', width: 80, render: (v: string | null) => v ?? '—' },
+    { title: '联系电话', dataIndex: 'contactPhone', width: 124, render: (v: string | null) => v ?? '—' },
     {
-      title: '上级单位',
-      dataIndex: 'parentName',
-      width: 190,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      title: '状态',
+      key: 'status',
+      width: 130,
+      fixed: 'right',
+      render: (_: unknown, org) => <OrgStatusTag org={org} />,
     },
-    { title: '联系人', dataIndex: 'contactPerson', width: 90, render: (v: string | null) => v ?? '—' },
-    { title: '联系电话', dataIndex: 'contactPhone', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: '状态', key: 'status', width: 150, render: (_: unknown, org) => <OrgStatusTag org={org} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 190,
+      width: 180,
       fixed: 'right',
       render: (_: unknown, org) => rowActions(org),
     },
@@ -211,7 +223,7 @@ export function OrgsPage() {
         description="维护办公室与报送单位的组织机构：新建、编辑、调整上级、停用，以及 Excel 批量导入导出。单位不会被删除，停用后历史记录保留。"
       />
       <Row gutter={[16, 16]} wrap>
-        <Col xs={24} lg={7} xl={6}>
+        <Col xs={24} lg={7} xl={5}>
           <Card
             size="small"
             title="组织机构"
@@ -251,71 +263,66 @@ export function OrgsPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={17} xl={18}>
+        <Col xs={24} lg={17} xl={19}>
           <Card size="small">
-            <Form layout="inline" style={{ rowGap: 12, marginBottom: 12 }} name="org-search">
-              <Form.Item label="名称/编码">
-                <Input.Search
-                  allowClear
-                  placeholder="单位全称、简称或编码"
-                  value={filters.q}
-                  onSearch={(v) => update({ q: v || null })}
-                  onChange={(e) => update({ q: e.target.value || null })}
-                  style={{ width: 220 }}
-                />
-              </Form.Item>
-              <Form.Item label="类型">
-                <Select
-                  allowClear
-                  placeholder="全部"
-                  style={{ width: 110 }}
-                  value={filters.kind ?? undefined}
-                  onChange={(v) => update({ kind: v ?? null })}
-                  options={(Object.keys(KIND_LABELS) as OrgKind[]).map((k) => ({
-                    value: k,
-                    label: KIND_LABELS[k],
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item label="单位类别">
-                <Select
-                  allowClear
-                  placeholder="全部"
-                  style={{ width: 130 }}
-                  value={filters.category ?? undefined}
-                  onChange={(v) => update({ category: v ?? null })}
-                  options={(categories.data ?? []).map((e) => ({ value: e.code, label: e.label }))}
-                />
-              </Form.Item>
-              <Form.Item label="考核分组">
-                <Select
-                  allowClear
-                  placeholder="全部"
-                  style={{ width: 120 }}
-                  value={filters.group ?? undefined}
-                  onChange={(v) => update({ group: v ?? null })}
-                  options={(groups.data ?? []).map((e) => ({ value: e.code, label: e.label }))}
-                />
-              </Form.Item>
-              <Form.Item label="状态">
-                <Select
-                  allowClear
-                  placeholder="全部"
-                  style={{ width: 100 }}
-                  value={filters.status ?? undefined}
-                  onChange={(v) => update({ status: v ?? null })}
-                  options={[
-                    { value: 'active', label: '启用' },
-                    { value: 'inactive', label: '已停用' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item>
-                <Button onClick={clearFilters} disabled={!filtered && !scope}>
-                  重置
-                </Button>
-              </Form.Item>
-            </Form>
+            <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search">
+              <Input.Search
+                allowClear
+                aria-label="名称/编码"
+                placeholder="搜索单位全称、简称或编码"
+                value={filters.q}
+                onSearch={(v) => update({ q: v || null })}
+                onChange={(e) => update({ q: e.target.value || null })}
+                style={{ width: 200 }}
+              />
+              <Select
+                allowClear
+                prefix="类型"
+                placeholder="全部"
+                style={{ width: 124 }}
+                value={filters.kind ?? undefined}
+                onChange={(v) => update({ kind: v ?? null })}
+                options={(Object.keys(KIND_LABELS) as OrgKind[]).map((k) => ({
+                  value: k,
+                  label: KIND_LABELS[k],
+                }))}
+              />
+              <Select
+                allowClear
+                prefix="单位类别"
+                placeholder="全部"
+                style={{ width: 160 }}
+                popupMatchSelectWidth={false}
+                value={filters.category ?? undefined}
+                onChange={(v) => update({ category: v ?? null })}
+                options={(categories.data ?? []).map((e) => ({ value: e.code, label: e.label }))}
+              />
+              <Select
+                allowClear
+                prefix="考核分组"
+                placeholder="全部"
+                style={{ width: 150 }}
+                popupMatchSelectWidth={false}
+                value={filters.group ?? undefined}
+                onChange={(v) => update({ group: v ?? null })}
+                options={(groups.data ?? []).map((e) => ({ value: e.code, label: e.label }))}
+              />
+              <Select
+                allowClear
+                prefix="状态"
+                placeholder="全部"
+                style={{ width: 116 }}
+                value={filters.status ?? undefined}
+                onChange={(v) => update({ status: v ?? null })}
+                options={[
+                  { value: 'active', label: '启用' },
+                  { value: 'inactive', label: '已停用' },
+                ]}
+              />
+              <Button onClick={clearFilters} disabled={!filtered && !scope}>
+                重置
+              </Button>
+            </Flex>
             <Row justify="space-between" align="middle" gutter={[8, 8]} style={{ marginBottom: 12 }}>
               <Col>
                 <Space wrap>
@@ -360,7 +367,7 @@ export function OrgsPage() {
               columns={columns}
               dataSource={rows}
               loading={orgsQuery.isLoading}
-              scroll={{ x: 1400 }}
+              scroll={{ x: scope ? 1150 : 1320 }}
               locale={{ emptyText }}
               onRow={(org) => ({
                 onClick: () => update({ org: org.id }, true),
