@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/context.ts';
 import { safeRedirect } from '../auth/RequireAuth.tsx';
 import { BrandMark } from '../components/BrandMark.tsx';
+import { useIsMobile } from '../layout/useIsMobile.ts';
 import { BRAND_COLOR, BRAND_DARK } from '../theme.ts';
 
 type Credentials = { username: string; password: string };
@@ -12,6 +13,7 @@ type Credentials = { username: string; password: string };
 /** The sign-in screen; after success it returns the caller to where they were going. */
 export function LoginPage() {
   const { me, logIn, notice } = useAuth();
+  const isMobile = useIsMobile();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
@@ -47,13 +49,31 @@ export function LoginPage() {
           display: 'flex',
           flexDirection: 'column',
           alignItems: 'center',
-          padding: '56px 16px 24px',
+          padding: isMobile ? '32px 12px 16px' : '56px 16px 24px',
         }}
       >
-        <header style={{ display: 'flex', alignItems: 'center', gap: 14, color: '#fff', marginBottom: 28 }}>
+        <header
+          style={{
+            display: 'flex',
+            flexDirection: isMobile ? 'column' : 'row',
+            alignItems: 'center',
+            textAlign: isMobile ? 'center' : 'left',
+            gap: isMobile ? 10 : 14,
+            color: '#fff',
+            marginBottom: isMobile ? 20 : 28,
+          }}
+        >
           <BrandMark size={48} inverse />
           <div>
-            <h1 style={{ margin: 0, fontSize: 26, fontWeight: 600, letterSpacing: 2, color: '#fff' }}>
+            <h1
+              style={{
+                margin: 0,
+                fontSize: isMobile ? 21 : 26,
+                fontWeight: 600,
+                letterSpacing: isMobile ? 1 : 2,
+                color: '#fff',
+              }}
+            >
               信报 · 政务信息工作平台
             </h1>
             <div style={{ marginTop: 4, fontSize: 14, opacity: 0.85 }}>
@@ -63,7 +83,7 @@ export function LoginPage() {
         </header>
         <Card
           style={{ width: '100%', maxWidth: 400, boxShadow: '0 6px 24px rgba(0, 21, 41, 0.12)' }}
-          styles={{ body: { padding: '32px 32px 16px' } }}
+          styles={{ body: { padding: isMobile ? '24px 20px 12px' : '32px 32px 16px' } }}
         >
           <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 24, textAlign: 'center' }}>
             用户登录
