@@ -23,7 +23,7 @@ describe('GET /api/auth/me', () => {
 
   it('shows the login before the current one, not the current one', async () => {
     const first = await login(t.app, 'fy_swj_xxy');
-    expect(first.me.user.previousLogin).toBeNull();
+    expect((await first.request('GET', '/api/auth/me')).json().user.previousLogin).toBeNull();
     const second = await login(t.app, 'fy_swj_xxy');
     const me = (await second.request('GET', '/api/auth/me')).json();
     expect(me.user.previousLogin).not.toBeNull();
