@@ -45,7 +45,6 @@ export function DictionaryEntryModal({ open, dictionary, entry, nextSortOrder, o
           id: entry.id,
           label: values.label.trim(),
           sortOrder: values.sortOrder,
-          ...(entry.version !== undefined ? { version: entry.version } : {}),
         });
       } else {
         await save.mutateAsync({
@@ -93,7 +92,7 @@ export function DictionaryEntryModal({ open, dictionary, entry, nextSortOrder, o
               ? []
               : [
                   { required: true, whitespace: true, message: '请输入编码' },
-                  { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: '编码须为 1–32 位字母、数字、下划线或连字符' },
+                  { pattern: /^[A-Za-z0-9_]{1,32}$/, message: '字典编码须为 1–32 位字母、数字或下划线' },
                 ]
           }
         >

@@ -7,11 +7,9 @@ import { useDictionary, useSaveDictionaryEntry } from './api.ts';
 import { DictionaryEntryModal } from './DictionaryEntryModal.tsx';
 import { DICTIONARY_LABELS, type DictionaryEntry, type DictionaryName } from './types.ts';
 
-/** Whether the caller may take an action; older servers send no `actions`, then the state decides. */
+/** The server lists what the caller may do with each entry; only those buttons are drawn. */
 function can(entry: DictionaryEntry, action: 'update' | 'deactivate' | 'activate'): boolean {
-  if (entry.actions) return entry.actions.includes(action);
-  if (action === 'update') return true;
-  return action === 'deactivate' ? entry.active : !entry.active;
+  return !!entry.actions?.includes(action);
 }
 
 /** One dictionary's entries with 新增, 编辑, 停用 and 启用. */
@@ -41,7 +39,6 @@ export function DictionaryTable({ dictionary }: { dictionary: DictionaryName }) 
           await save.mutateAsync({
             id: entry.id,
             active,
-            ...(entry.version !== undefined ? { version: entry.version } : {}),
           });
           message.success(`已${active ? '启用' : '停用'}“${entry.label}”`);
         } catch (e) {

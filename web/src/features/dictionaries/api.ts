@@ -32,7 +32,7 @@ export function useSaveDictionaryEntry() {
     mutationFn: (
       input:
         | { id?: undefined; dictionary: DictionaryName; code: string; label: string; sortOrder: number }
-        | { id: string; label?: string; sortOrder?: number; active?: boolean; version?: number },
+        | { id: string; label?: string; sortOrder?: number; active?: boolean },
     ) => {
       if (input.id === undefined) return api<DictionaryEntry>('POST', '/api/dictionaries', input);
       const { id, ...body } = input;

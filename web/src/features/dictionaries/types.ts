@@ -13,6 +13,6 @@ export type DictionaryEntry = {
   label: string;
   sortOrder: number;
   active: boolean;
-  version?: number;
-  actions?: string[];
+  /** What the caller may do to the entry; the buttons follow it. */
+  actions?: ('update' | 'deactivate' | 'activate')[];
 };
