@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -42,10 +47,13 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
+    // Client-side routes (no file extension) get the web app; missing API paths and files get 404.
+    const pathname = req.url.split('?')[0];
+    const isClientRoute = req.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname);
+    if (!isClientRoute || !fs.existsSync(path.join(webDist, 'index.html'))) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
   });
 
   const ctx: AppContext = { config, database, db: database.db, log: app.log };
@@ -70,7 +78,10 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: '信报 Xinbao API', description: '政务信息工作平台接口', version: VERSION },
@@ -81,7 +92,11 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
@@ -110,7 +125,13 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
       schema: {
         tags: ['system'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgresql']),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => {
@@ -126,7 +147,16 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerAuditRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

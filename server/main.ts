@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { ConfigError, type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { initInstallation } from './db/seed/init.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
+import { initInstallation } from './db/seed/init.ts';
 import { addUserFromCli, resetPasswordFromCli } from './modules/users/cli.ts';
 
 const program = new Command()
@@ -22,7 +22,9 @@ function config(): Config {
   }
 }
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>, cfg: Config) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, cfg: Config) => Promise<T>,
+): Promise<T> {
   const cfg = config();
   const database = await openDatabase(cfg);
   try {
@@ -90,7 +92,10 @@ user
   .requiredOption('--username <username>', '用户名')
   .requiredOption('--name <name>', '姓名')
   .requiredOption('--unit <code>', '所属单位编码')
-  .requiredOption('--role <roles>', '角色代码，逗号分隔：reporter,unit_signer,editor,chief_editor,leader,sysadmin,secadmin,auditor')
+  .requiredOption(
+    '--role <roles>',
+    '角色代码，逗号分隔：reporter,unit_signer,editor,chief_editor,leader,sysadmin,secadmin,auditor',
+  )
   .requiredOption('--password <password>', '初始密码')
   .option('--phone <phone>', '手机号')
   .action((opts) => withDatabase((database, cfg) => addUserFromCli(database.db, cfg, opts)));

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type OrgKind, type Role, orgs, userRoles, userUnits, users } from '../db/schema/index.ts';
+import { type OrgKind, orgs, type Role, userRoles, users, userUnits } from '../db/schema/index.ts';
 import type { AuditContext } from './audit.ts';
 
 export type ActorUnit = {
@@ -29,7 +29,10 @@ export type Actor = {
 
 /** Loads the units and roles of a user. */
 export async function loadMembership(db: Db, userId: string): Promise<{ roles: Role[]; units: ActorUnit[] }> {
-  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const roleRows = await db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
   const unitRows = await db
     .select({
       id: orgs.id,
@@ -48,13 +51,21 @@ export async function loadMembership(db: Db, userId: string): Promise<{ roles: R
 }
 
 export async function findUserByUsername(db: Db, username: string) {
-  const [row] = await db.select().from(users).where(and(eq(users.username, username))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, username)))
+    .limit(1);
   return row ?? null;
 }
 
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 
-export function auditContextOf(actor: Actor | null, ip: string | null, userAgent: string | null): AuditContext {
+export function auditContextOf(
+  actor: Actor | null,
+  ip: string | null,
+  userAgent: string | null,
+): AuditContext {
   return {
     actorId: actor?.userId ?? null,
     actorName: actor ? `${actor.displayName}（${actor.username}）` : null,

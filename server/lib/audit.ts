@@ -1,5 +1,5 @@
-import { auditEvents } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
+import { auditEvents } from '../db/schema/index.ts';
 
 /** Every kind of audited event. Add here first; the auditor UI shows the label. */
 export const AUDIT_ACTIONS = {

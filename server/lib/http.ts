@@ -84,13 +84,22 @@ function originHost(origin: string): string | null {
 }
 
 /** One error format for the whole API: `{ code, message, details? }`, Chinese message, no stack. */
-export function errorHandler(this: FastifyInstance, error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  this: FastifyInstance,
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof AppError) {
-    return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
+    return reply
+      .status(error.statusCode)
+      .send({ code: error.code, message: error.message, details: error.details });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-    return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `请求参数不正确：${describe(details)}`, details });
+    return reply
+      .status(400)
+      .send({ code: 'VALIDATION_FAILED', message: `请求参数不正确：${describe(details)}`, details });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
     return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
@@ -108,6 +117,8 @@ export function errorHandler(this: FastifyInstance, error: FastifyError, req: Fa
 function describe(details: { path?: string; message?: string }[]): string {
   return details
     .slice(0, 3)
-    .map((d) => (d.path ? `${d.path.replace(/^\//, '').replaceAll('/', '.')} ${d.message ?? ''}` : (d.message ?? '')))
+    .map((d) =>
+      d.path ? `${d.path.replace(/^\//, '').replaceAll('/', '.')} ${d.message ?? ''}` : (d.message ?? ''),
+    )
     .join('；');
 }

@@ -15,4 +15,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** The separated administration roles (三员分立); a user holds at most one of them. */
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 /** Roles that do information work. */
-export const BUSINESS_ROLES: readonly Role[] = ['reporter', 'unit_signer', 'editor', 'chief_editor', 'leader'];
+export const BUSINESS_ROLES: readonly Role[] = [
+  'reporter',
+  'unit_signer',
+  'editor',
+  'chief_editor',
+  'leader',
+];

@@ -20,7 +20,9 @@ export type TestApp = {
  * on the PostgreSQL server named by TEST_DATABASE_URL (set by `npm run test:api:pg`).
  * The demo city is loaded unless `seed: false`.
  */
-export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -64,10 +66,19 @@ export type Session = {
   cookie: string;
   csrfToken: string;
   me: { user: { id: string; roles: string[]; primaryUnit: { id: string } | null } };
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 };
 
-export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Session> {
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'xb_session');

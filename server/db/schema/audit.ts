@@ -21,5 +21,9 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('audit_events_at').on(t.at), index('audit_events_action').on(t.action), index('audit_events_actor').on(t.actorId)],
+  (t) => [
+    index('audit_events_at').on(t.at),
+    index('audit_events_action').on(t.action),
+    index('audit_events_actor').on(t.actorId),
+  ],
 );

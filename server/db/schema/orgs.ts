@@ -66,10 +66,7 @@ export const orgs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('orgs_code').on(t.code),
-    index('orgs_parent').on(t.parentId),
-  ],
+  (t) => [uniqueIndex('orgs_code').on(t.code), index('orgs_parent').on(t.parentId)],
 );
 
 /** Outlets that adopt items (信息刊物), owned by an office; points are used by assessment. */

@@ -2,7 +2,7 @@ import type { Config } from '../../config.ts';
 import { recordAudit, SYSTEM_CONTEXT } from '../../lib/audit.ts';
 import { hashPassword, passwordPolicyViolation } from '../../modules/auth/password.ts';
 import type { Db } from '../client.ts';
-import { type OfficeLevel, type Role, orgs, userRoles, userUnits, users } from '../schema/index.ts';
+import { type OfficeLevel, orgs, type Role, userRoles, users, userUnits } from '../schema/index.ts';
 import { isDatabaseEmpty } from './demo.ts';
 import { seedDictionaries } from './dictionaries.ts';
 
@@ -49,7 +49,12 @@ export async function initInstallation(
       await tx.insert(userUnits).values({ userId: u.id, orgId: office.id, isPrimary: true });
       await tx.insert(userRoles).values({ userId: u.id, role: a.role });
     }
-    await recordAudit(tx, SYSTEM_CONTEXT, { action: 'system.initialized', targetType: 'org', targetId: office.id, targetLabel: opts.office });
+    await recordAudit(tx, SYSTEM_CONTEXT, {
+      action: 'system.initialized',
+      targetType: 'org',
+      targetId: office.id,
+      targetLabel: opts.office,
+    });
   });
   return { usernames: admins.map((a) => a.username) };
 }

@@ -8,23 +8,48 @@ export type MenuEntry = { key: string; label: string; path: string; description:
  */
 const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   {
-    entry: { key: 'my-unit', label: '本单位', path: '/my-unit', description: '查看本单位信息与联络人，维护联系方式' },
+    entry: {
+      key: 'my-unit',
+      label: '本单位',
+      path: '/my-unit',
+      description: '查看本单位信息与联络人，维护联系方式',
+    },
     roles: ['reporter', 'unit_signer', 'editor', 'chief_editor', 'leader'],
   },
   {
-    entry: { key: 'orgs', label: '单位管理', path: '/admin/orgs', description: '组织机构树、单位新建、调整、停用、Excel 导入导出' },
+    entry: {
+      key: 'orgs',
+      label: '单位管理',
+      path: '/admin/orgs',
+      description: '组织机构树、单位新建、调整、停用、Excel 导入导出',
+    },
     roles: ['sysadmin'],
   },
   {
-    entry: { key: 'users', label: '用户管理', path: '/admin/users', description: '账号新建、所属单位、重置密码、停用' },
+    entry: {
+      key: 'users',
+      label: '用户管理',
+      path: '/admin/users',
+      description: '账号新建、所属单位、重置密码、停用',
+    },
     roles: ['sysadmin', 'secadmin'],
   },
   {
-    entry: { key: 'dictionaries', label: '字典管理', path: '/admin/dictionaries', description: '单位类别、考核分组' },
+    entry: {
+      key: 'dictionaries',
+      label: '字典管理',
+      path: '/admin/dictionaries',
+      description: '单位类别、考核分组',
+    },
     roles: ['sysadmin'],
   },
   {
-    entry: { key: 'security', label: '安全策略', path: '/admin/security', description: '密码策略、登录锁定、会话超时' },
+    entry: {
+      key: 'security',
+      label: '安全策略',
+      path: '/admin/security',
+      description: '密码策略、登录锁定、会话超时',
+    },
     roles: ['secadmin'],
   },
   {

@@ -17,7 +17,11 @@ describe('GET /api/auth/me', () => {
   it('names the section of the caller’s office and states the password rule in force', async () => {
     const s = await login(t.app, 'editor');
     const me = (await s.request('GET', '/api/auth/me')).json();
-    expect(me.user.primaryUnit).toMatchObject({ name: '汾阳市人民政府办公室', sectionName: '信息科', isPrimary: true });
+    expect(me.user.primaryUnit).toMatchObject({
+      name: '汾阳市人民政府办公室',
+      sectionName: '信息科',
+      isPrimary: true,
+    });
     expect(me.passwordPolicy).toEqual({ minLength: 8, minClasses: 3 });
   });
 
@@ -27,7 +31,9 @@ describe('GET /api/auth/me', () => {
     const second = await login(t.app, 'fy_swj_xxy');
     const me = (await second.request('GET', '/api/auth/me')).json();
     expect(me.user.previousLogin).not.toBeNull();
-    expect(new Date(me.user.previousLogin.at).getTime()).toBeLessThanOrEqual(new Date(me.user.lastLoginAt).getTime());
+    expect(new Date(me.user.previousLogin.at).getTime()).toBeLessThanOrEqual(
+      new Date(me.user.lastLoginAt).getTime(),
+    );
     const again = (await first.request('GET', '/api/auth/me')).json();
     expect(again.user.previousLogin.at).toBe(me.user.previousLogin.at);
   });

@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, which isolated modules cannot read). */
 const ARGON2ID = 2;
+
 import type { SecurityPolicy } from '../../config.ts';
 
 /** argon2id with the OWASP-recommended minimum cost. */
@@ -18,7 +19,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** Checks a new password against the policy; returns a Chinese reason, or null when it passes. */
-export function passwordPolicyViolation(password: string, policy: SecurityPolicy, username?: string): string | null {
+export function passwordPolicyViolation(
+  password: string,
+  policy: SecurityPolicy,
+  username?: string,
+): string | null {
   if (password.length < policy.passwordMinLength) return `密码长度至少 ${policy.passwordMinLength} 位`;
   if (password.length > 128) return '密码长度不能超过 128 位';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;

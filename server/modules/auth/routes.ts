@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { tooMany } from '../../lib/errors.ts';
+import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { changePassword } from './commands/change-password.ts';
 import { logIn } from './commands/log-in.ts';
 import { logOut } from './commands/log-out.ts';
@@ -40,7 +40,10 @@ export function registerAuthRoutes(app: TypedApp, ctx: AppContext) {
 
   app.post(
     '/api/auth/logout',
-    { config: { skipCsrf: true, allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录' } },
+    {
+      config: { skipCsrf: true, allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], summary: '退出登录' },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       await logOut(ctx, actor.sessionId, auditOf(req));
@@ -65,7 +68,10 @@ export function registerAuthRoutes(app: TypedApp, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: '修改本人密码',
-        body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(128),
+          newPassword: z.string().min(1).max(128),
+        }),
       },
     },
     async (req) => {

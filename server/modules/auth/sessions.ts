@@ -57,7 +57,10 @@ export async function resolveSession(db: Db, token: string, policy: SecurityPoli
     return { expired: true };
   }
   if (now - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   const { roles, units } = await loadMembership(db, row.user.id);
   return {

@@ -38,7 +38,12 @@ export async function api<T>(method: Method, url: string, body?: unknown): Promi
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(res.status, err.code ?? 'HTTP_ERROR', err.message ?? `请求失败（${res.status}）`, err.details);
+    throw new ApiError(
+      res.status,
+      err.code ?? 'HTTP_ERROR',
+      err.message ?? `请求失败（${res.status}）`,
+      err.details,
+    );
   }
   return data as T;
 }

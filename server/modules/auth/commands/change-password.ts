@@ -27,6 +27,11 @@ export async function changePassword(
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, actor.userId));
     await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, actor.sessionId)));
-    await recordAudit(tx, audit, { action: 'auth.password_changed', targetType: 'user', targetId: actor.userId, targetLabel: actor.username });
+    await recordAudit(tx, audit, {
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: actor.userId,
+      targetLabel: actor.username,
+    });
   });
 }
