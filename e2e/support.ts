@@ -130,11 +130,22 @@ export async function apiSession(username: string, password = DEMO_PASSWORD): Pr
   }
 }
 
-/** The labels of the side menu, once the signed-in layout has drawn it (首页 is always first). */
+/**
+ * The labels of the side menu once the signed-in layout has drawn it (首页 is always first). The
+ * shell may re-render while the session loads, so the labels are read until two reads agree.
+ */
 export async function menuLabels(page: Page): Promise<string[]> {
-  const menu = page.getByRole('menu').first();
-  await menu.getByRole('menuitem', { name: '首页' }).waitFor();
-  return (await menu.getByRole('menuitem').allTextContents()).map((t) => t.trim());
+  const items = page.getByRole('menu').first().getByRole('menuitem');
+  await items.filter({ hasText: '首页' }).first().waitFor();
+  let previous = '';
+  for (let i = 0; i < 50; i++) {
+    const labels = (await items.allTextContents()).map((t) => t.trim());
+    const key = JSON.stringify(labels);
+    if (labels.length > 0 && key === previous) return labels;
+    previous = key;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`side menu did not settle: ${previous}`);
 }
 
 /** Writes an .xlsx with one header row and data rows to a temporary file and returns its path. */
