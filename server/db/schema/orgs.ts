@@ -60,6 +60,7 @@ export const orgs = pgTable(
     active: boolean('active').notNull().default(true),
     validFrom: date('valid_from').notNull().default(sql`CURRENT_DATE`),
     validTo: date('valid_to'),
+    deactivationReason: text('deactivation_reason'),
     successorId: uuid('successor_id').references((): AnyPgColumn => orgs.id),
     note: text('note'),
     version: integer('version').notNull().default(1),

@@ -21,6 +21,7 @@ const FIELDS: Record<string, string> = {
   roles: '角色',
   active: '启用',
   reason: '原因',
+  deactivationReason: '停用原因',
   attempts: '连续失败次数',
   minutes: '锁定分钟数',
   mustChangePassword: '须修改密码',

@@ -431,13 +431,14 @@ describe('deactivate and reactivate', () => {
       validTo: '2025-12-31',
       successorId: fgj.id,
       successorName: '汾阳市发展和改革局',
+      deactivationReason: '机构改革，并入发改局',
       actions: ['update', 'move', 'reactivate', 'updateContacts'],
     });
     const [event] = await auditRows(t, 'org.deactivated', sbsq.id);
     expect(event.diff).toMatchObject({
       active: [true, false],
       validTo: [null, '2025-12-31'],
-      reason: [null, '机构改革，并入发改局'],
+      deactivationReason: [null, '机构改革，并入发改局'],
       successorName: [null, '汾阳市发展和改革局'],
     });
     const members = await t.database.db.select().from(userUnits).where(eq(userUnits.orgId, sbsq.id));
@@ -461,7 +462,7 @@ describe('deactivate and reactivate', () => {
       version: sbsq.version + 1,
     });
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json()).toMatchObject({ active: true, validTo: null, successorId: null });
+    expect(back.json()).toMatchObject({ active: true, validTo: null, successorId: null, deactivationReason: null });
     expect(await auditRows(t, 'org.reactivated', sbsq.id)).toHaveLength(1);
     const twice = await admin.request('POST', `/api/orgs/${sbsq.id}/reactivate`, {
       version: sbsq.version + 2,

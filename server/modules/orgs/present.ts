@@ -51,6 +51,7 @@ export async function selectOrgViews(db: Db, actor: Actor, where?: SQL): Promise
       active: orgs.active,
       validFrom: orgs.validFrom,
       validTo: orgs.validTo,
+      deactivationReason: orgs.deactivationReason,
       successorId: orgs.successorId,
       successorName: successor.name,
       note: orgs.note,

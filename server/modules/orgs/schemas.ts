@@ -148,6 +148,7 @@ export const orgSchema = z.object({
   active: z.boolean(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  deactivationReason: z.string().nullable(),
   successorId: z.uuid().nullable(),
   successorName: z.string().nullable(),
   note: z.string().nullable(),

@@ -46,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   primaryUnitId: '主单位',
   mustChangePassword: '须修改密码',
   reason: '原因',
+  deactivationReason: '停用原因',
   attempts: '连续失败次数',
   minutes: '锁定分钟数',
   label: '名称',

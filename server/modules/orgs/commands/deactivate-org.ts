@@ -46,6 +46,7 @@ export async function deactivateOrg(
       active: false,
       validTo: input.validTo,
       successorId,
+      deactivationReason: input.reason,
     });
     await recordAudit(tx, audit, {
       action: 'org.deactivated',
@@ -54,7 +55,6 @@ export async function deactivateOrg(
       targetLabel: before.name,
       diff: {
         ...diffRecords(auditRecord(before), auditRecord(after)),
-        reason: [null, input.reason],
         ...(successorId ? { successorName: [null, tree.get(successorId)?.name ?? null] } : {}),
       },
     });

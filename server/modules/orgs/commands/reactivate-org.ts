@@ -29,6 +29,7 @@ export async function reactivateOrg(
       active: true,
       validTo: null,
       successorId: null,
+      deactivationReason: null,
     });
     await recordAudit(tx, audit, {
       action: 'org.reactivated',

@@ -88,6 +88,7 @@ export function OrgDetailDrawer({ org, onClose, actions }: Props) {
               { key: 'from', label: '生效日期', children: dash(formatDate(org.validFrom)) },
               { key: 'to', label: '失效日期', children: dash(formatDate(org.validTo)) },
               { key: 'successor', label: '继任单位', children: dash(org.successorName) },
+              { key: 'reason', label: '停用原因', children: dash(org.deactivationReason) },
               {
                 key: 'note',
                 label: '备注',

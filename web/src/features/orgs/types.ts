@@ -31,6 +31,7 @@ export type Org = {
   validTo: string | null;
   successorId: string | null;
   successorName: string | null;
+  deactivationReason: string | null;
   note: string | null;
   version: number;
   actions: OrgAction[];
