@@ -19,11 +19,14 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { enforceAccess, errorHandler } from './lib/http.ts';
+import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { getSecurityPolicy } from './modules/auth/security-policy.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
+import { registerItemRoutes } from './modules/items/routes.ts';
+import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
@@ -145,6 +148,9 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerUserRoutes(api, ctx);
   registerSettingsRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
+  registerItemRoutes(api, ctx);
+  registerItemWorkflowRoutes(api, ctx);
+  registerAttachmentRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

@@ -1,4 +1,4 @@
-import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from './actor.ts';
 
@@ -26,6 +26,8 @@ export type LeafScope = Exclude<DataScope, { kind: 'anyOf' }>;
 export type ScopeColumns = {
   unitId?: PgColumn;
   officeId?: PgColumn;
+  /** An extra condition for the office branch, e.g. "has been submitted" so drafts stay in the unit. */
+  officeRequires?: SQL;
   circulatedTo?: PgColumn | ((userId: string) => SQL);
 };
 
@@ -65,7 +67,8 @@ export function unionOf(scopes: readonly DataScope[]): DataScope {
 
 /**
  * The content (items, publications, …) a caller may read. Reporters and unit signers see their
- * units' records; editors and chief editors what was submitted to their offices; leaders what
+ * units' records; editors and chief editors what was submitted to their offices and what their
+ * offices forwarded upward; leaders what
  * was circulated to them; the separated administrators see no content at all. Several roles
  * give the union.
  */
@@ -76,10 +79,9 @@ export function contentScope(actor: Pick<Actor, 'userId' | 'roles' | 'units'>): 
     parts.push({ kind: 'units', unitIds: actor.units.map((u) => u.id) });
   }
   if (has('editor') || has('chief_editor')) {
-    parts.push({
-      kind: 'office',
-      officeIds: actor.units.filter((u) => u.kind === 'office').map((u) => u.id),
-    });
+    const officeIds = actor.units.filter((u) => u.kind === 'office').map((u) => u.id);
+    // What was submitted to the office, and what the office itself submitted upward (转报).
+    parts.push({ kind: 'office', officeIds }, { kind: 'units', unitIds: officeIds });
   }
   if (has('leader')) parts.push({ kind: 'circulated', userId: actor.userId });
   return unionOf(parts);
@@ -112,9 +114,10 @@ export function scopeCondition(scope: DataScope, columns: ScopeColumns): SQL {
     case 'units':
       return columns.unitId && scope.unitIds.length ? inArray(columns.unitId, scope.unitIds) : sql`false`;
     case 'office':
-      return columns.officeId && scope.officeIds.length
-        ? inArray(columns.officeId, scope.officeIds)
-        : sql`false`;
+      if (!columns.officeId || !scope.officeIds.length) return sql`false`;
+      return columns.officeRequires
+        ? (and(inArray(columns.officeId, scope.officeIds), columns.officeRequires) ?? sql`false`)
+        : inArray(columns.officeId, scope.officeIds);
     case 'circulated': {
       const target = columns.circulatedTo;
       if (!target) return sql`false`;

@@ -58,10 +58,17 @@ describe('contentScope', () => {
     });
   });
 
-  it('gives editors and chief editors the offices they belong to, never plain units', () => {
+  it('gives editors and chief editors their offices (received and forwarded), never plain units', () => {
     const units = [unit(FY, 'office'), unit(CZJ, 'unit')];
-    expect(contentScope(actor(['editor'], units))).toEqual({ kind: 'office', officeIds: [FY] });
-    expect(contentScope(actor(['chief_editor'], units))).toEqual({ kind: 'office', officeIds: [FY] });
+    const expected = {
+      kind: 'anyOf',
+      scopes: [
+        { kind: 'units', unitIds: [FY] },
+        { kind: 'office', officeIds: [FY] },
+      ],
+    };
+    expect(contentScope(actor(['editor'], units))).toEqual(expected);
+    expect(contentScope(actor(['chief_editor'], units))).toEqual(expected);
   });
 
   it('gives leaders what was circulated to them', () => {

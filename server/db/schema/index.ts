@@ -1,3 +1,4 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './items.ts';
 export * from './orgs.ts';

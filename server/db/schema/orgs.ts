@@ -17,12 +17,21 @@ export type OrgKind = 'office' | 'unit';
 /** Administrative level of an office. */
 export type OfficeLevel = 'county' | 'city' | 'province';
 
+/** The configurable dictionaries. */
+export const DICTIONARY_NAMES = [
+  'unit_category',
+  'assessment_group',
+  'item_category',
+  'sensitive_word',
+] as const;
+export type DictionaryName = (typeof DICTIONARY_NAMES)[number];
+
 /** Configurable dictionaries (unit categories, assessment groups, …), one row per entry. */
 export const dictionaryEntries = pgTable(
   'dictionary_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    dictionary: text('dictionary').notNull().$type<'unit_category' | 'assessment_group'>(),
+    dictionary: text('dictionary').notNull().$type<DictionaryName>(),
     code: text('code').notNull(),
     label: text('label').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),

@@ -1,5 +1,5 @@
 import type { Db } from '../client.ts';
-import { dictionaryEntries } from '../schema/index.ts';
+import { type DictionaryName, dictionaryEntries } from '../schema/index.ts';
 
 /** Default dictionaries of a new installation; administrators may extend them. */
 export const DEFAULT_DICTIONARIES = {
@@ -20,12 +20,21 @@ export const DEFAULT_DICTIONARIES = {
     ['dept_3', '三类部门'],
     ['township', '乡镇街道'],
   ],
+  item_category: [
+    ['dynamic', '动态'],
+    ['experience', '经验'],
+    ['problem', '问题'],
+    ['suggestion', '建议'],
+    ['forecast', '预测'],
+    ['comprehensive', '综合'],
+    ['research', '调研'],
+  ],
 } as const;
 
 export async function seedDictionaries(db: Db): Promise<void> {
   const rows = Object.entries(DEFAULT_DICTIONARIES).flatMap(([dictionary, entries]) =>
     entries.map(([code, label], i) => ({
-      dictionary: dictionary as 'unit_category' | 'assessment_group',
+      dictionary: dictionary as DictionaryName,
       code,
       label,
       sortOrder: (i + 1) * 10,

@@ -9,6 +9,51 @@ export type MenuEntry = { key: string; label: string; path: string; description:
 const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   {
     entry: {
+      key: 'compose',
+      label: '写信息',
+      path: '/items/new',
+      description: '撰写政务信息，自动质量检查，提交本单位签发',
+    },
+    roles: ['reporter'],
+  },
+  {
+    entry: {
+      key: 'my-items',
+      label: '我的信息',
+      path: '/items/mine',
+      description: '本单位报送的信息、状态与完整处理过程',
+    },
+    roles: ['reporter', 'unit_signer'],
+  },
+  {
+    entry: {
+      key: 'signoff',
+      label: '待签发',
+      path: '/items/signoff',
+      description: '审核本单位信息，签发报送或退回修改',
+    },
+    roles: ['unit_signer'],
+  },
+  {
+    entry: {
+      key: 'inbox',
+      label: '收稿箱',
+      path: '/inbox',
+      description: '各单位报送的信息：退回、退稿、拟采用、合报',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
+      key: 'forwarded',
+      label: '转报与采用',
+      path: '/items/forwarded',
+      description: '本级转报上级的信息及上级采用登记',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
       key: 'my-unit',
       label: '本单位',
       path: '/my-unit',

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 
-export const DICTIONARY_NAMES = ['unit_category', 'assessment_group'] as const;
-export type DictionaryName = (typeof DICTIONARY_NAMES)[number];
+import { DICTIONARY_NAMES, type DictionaryName } from '../../db/schema/index.ts';
+
+export { DICTIONARY_NAMES, type DictionaryName };
 export const DICTIONARY_TITLES: Record<DictionaryName, string> = {
   unit_category: '单位类别',
   assessment_group: '考核分组',
+  item_category: '信息类别',
+  sensitive_word: '敏感词',
 };
 
 export const DICTIONARY_ACTIONS = ['update', 'deactivate', 'activate'] as const;
 export type DictionaryAction = (typeof DICTIONARY_ACTIONS)[number];
 
 const dictionary = z.enum(DICTIONARY_NAMES, {
-  error: '字典须为 unit_category（单位类别）或 assessment_group（考核分组）',
+  error: `字典须为 ${DICTIONARY_NAMES.map((d) => `${d}（${DICTIONARY_TITLES[d]}）`).join('、')}`,
 });
 const label = z.string().trim().min(1, '请填写名称').max(50, '名称不能超过 50 个字');
 const sortOrder = z.number().int().min(0).max(1_000_000);

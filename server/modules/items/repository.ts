@@ -1,0 +1,93 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type ItemStatus, itemEvents, items } from '../../db/schema/index.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import type { CallerFacts } from './workflow.ts';
+
+export type ItemRow = typeof items.$inferSelect;
+
+/**
+ * The items a caller may read, as one condition: their units' items (including what their office
+ * forwarded), and what was submitted to their office — never another unit's drafts.
+ */
+export function itemScope(actor: Actor) {
+  return scopeCondition(contentScope(actor), {
+    unitId: items.submittingUnitId,
+    officeId: items.officeId,
+    officeRequires: isNotNull(items.submittedAt),
+  });
+}
+
+export const callerFacts = (actor: Actor): CallerFacts => ({
+  roles: actor.roles,
+  unitIds: actor.units.map((u) => u.id),
+});
+
+/**
+ * Loads an item the caller may read, locking the row for the rest of the transaction when
+ * `forUpdate`. Another unit's item is 404 with no hint of its title.
+ */
+export async function findItemForActor(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<ItemRow> {
+  const query = tx
+    .select()
+    .from(items)
+    .where(and(eq(items.id, id), itemScope(actor)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('信息不存在或您无权查看');
+  return row;
+}
+
+/** Rejects a write based on a stale read. */
+export function assertItemVersion(row: ItemRow, version: number): void {
+  if (row.version !== version)
+    throw conflict('该信息已被他人修改，请刷新后重试', { currentVersion: row.version });
+}
+
+/** Updates the row if it still has `version`, bumping it; 409 when someone else saved first. */
+export async function updateItemVersioned(
+  tx: Db,
+  id: string,
+  version: number,
+  values: Partial<typeof items.$inferInsert>,
+): Promise<ItemRow> {
+  const [row] = await tx
+    .update(items)
+    .set({ ...values, version: sql`${items.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(items.id, id), eq(items.version, version)))
+    .returning();
+  if (!row) throw conflict('该信息已被他人修改，请刷新后重试');
+  return row;
+}
+
+/** Appends to the item's timeline (in the caller's transaction, beside the audit event). */
+export async function recordItemEvent(
+  tx: Db,
+  actor: Actor | null,
+  itemId: string,
+  event: {
+    action: string;
+    fromStatus?: ItemStatus | null;
+    toStatus?: ItemStatus | null;
+    reason?: string | null;
+    data?: unknown;
+  },
+): Promise<void> {
+  await tx.insert(itemEvents).values({
+    itemId,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? '系统',
+    actorUnitName: actor?.primaryUnit?.name ?? null,
+    action: event.action,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    reason: event.reason ?? null,
+    data: event.data ?? null,
+  });
+}

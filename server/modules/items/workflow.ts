@@ -1,0 +1,246 @@
+import type { ItemStatus, Role } from '../../db/schema/index.ts';
+
+/**
+ * The one transition table of the item workflow (DOMAIN.md §2). The server enforces it
+ * (commands call `findTransition`), and the UI draws its buttons from the `actions` the server
+ * computes with `allowedActions`. Pure: the web imports it too.
+ *
+ * `relation` says whose the item must be: `submitting_unit` — the caller belongs to the unit (or,
+ * for a forwarded copy, the lower office) that submits it; `office` — the caller belongs to the
+ * receiving office. `applies` limits a row to original items or to forwarded copies.
+ */
+export type ItemAction =
+  | 'submit_for_signoff'
+  | 'withdraw'
+  | 'sign'
+  | 'signer_return'
+  | 'resubmit'
+  | 'return'
+  | 'reject'
+  | 'accept'
+  | 'forward'
+  | 'record_adoption'
+  | 'merge';
+
+export type Relation = 'submitting_unit' | 'office';
+
+export type Transition = {
+  action: ItemAction;
+  label: string;
+  from: readonly ItemStatus[];
+  /** `null`: the status does not change (forwarding, recording an adoption). */
+  to: ItemStatus | null;
+  roles: readonly Role[];
+  relation: Relation;
+  reasonRequired?: boolean;
+  applies?: 'original' | 'forwarded';
+};
+
+const OFFICE_STAFF: readonly Role[] = ['editor', 'chief_editor'];
+
+export const TRANSITIONS: readonly Transition[] = [
+  {
+    action: 'submit_for_signoff',
+    label: '提交签发',
+    from: ['draft', 'returned'],
+    to: 'pending_signoff',
+    roles: ['reporter'],
+    relation: 'submitting_unit',
+    applies: 'original',
+  },
+  {
+    action: 'withdraw',
+    label: '撤回',
+    from: ['pending_signoff'],
+    to: 'draft',
+    roles: ['reporter'],
+    relation: 'submitting_unit',
+    applies: 'original',
+  },
+  {
+    action: 'sign',
+    label: '签发报送',
+    from: ['pending_signoff'],
+    to: 'submitted',
+    roles: ['unit_signer'],
+    relation: 'submitting_unit',
+    applies: 'original',
+  },
+  {
+    action: 'signer_return',
+    label: '退回修改',
+    from: ['pending_signoff'],
+    to: 'draft',
+    roles: ['unit_signer'],
+    relation: 'submitting_unit',
+    reasonRequired: true,
+    applies: 'original',
+  },
+  {
+    action: 'resubmit',
+    label: '重新报送',
+    from: ['returned'],
+    to: 'submitted',
+    roles: OFFICE_STAFF,
+    relation: 'submitting_unit',
+    applies: 'forwarded',
+  },
+  {
+    action: 'return',
+    label: '退回',
+    from: ['submitted', 'accepted'],
+    to: 'returned',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+    reasonRequired: true,
+  },
+  {
+    action: 'reject',
+    label: '退稿',
+    from: ['submitted', 'accepted', 'returned'],
+    to: 'rejected',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+    reasonRequired: true,
+  },
+  {
+    action: 'accept',
+    label: '拟采用',
+    from: ['submitted'],
+    to: 'accepted',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+  },
+  {
+    action: 'forward',
+    label: '转报',
+    from: ['accepted', 'in_issue', 'published'],
+    to: null,
+    roles: OFFICE_STAFF,
+    relation: 'office',
+  },
+  {
+    action: 'record_adoption',
+    label: '登记上级采用',
+    from: ['accepted', 'in_issue', 'published'],
+    to: null,
+    roles: OFFICE_STAFF,
+    relation: 'office',
+  },
+  {
+    action: 'merge',
+    label: '合报',
+    from: ['submitted'],
+    to: 'merged',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+  },
+];
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  draft: '草稿',
+  pending_signoff: '待签发',
+  submitted: '已报送',
+  returned: '退回修改',
+  rejected: '退稿',
+  accepted: '拟采用',
+  in_issue: '已编入刊物',
+  published: '已发布',
+  merged: '已合报',
+};
+
+/** Status colours, the same everywhere (UI.md). */
+export const STATUS_COLORS: Record<ItemStatus, string> = {
+  draft: 'default',
+  pending_signoff: 'gold',
+  submitted: 'blue',
+  returned: 'orange',
+  rejected: 'red',
+  accepted: 'cyan',
+  in_issue: 'purple',
+  published: 'green',
+  merged: 'geekblue',
+};
+
+export const PRIORITY_LABELS = { normal: '普通', urgent: '紧急', for_reading: '送阅件' } as const;
+export const SECRECY_LABELS = { public: '普通', secret: '秘密', confidential: '机密' } as const;
+
+/** The facts about an item that decide what may be done with it. */
+export type ItemFacts = {
+  status: ItemStatus;
+  officeId: string;
+  submittingUnitId: string;
+  forwardedFromId: string | null;
+  forwardedToId: string | null;
+};
+
+/** The facts about a caller. */
+export type CallerFacts = { roles: readonly Role[]; unitIds: readonly string[] };
+
+export type Refusal = { status: 403 | 409; message: string };
+
+/** Whether the caller stands in the relation to the item with one of the roles. */
+function related(t: Transition, item: ItemFacts, caller: CallerFacts): boolean {
+  const unitId = t.relation === 'office' ? item.officeId : item.submittingUnitId;
+  return caller.unitIds.includes(unitId) && t.roles.some((r) => caller.roles.includes(r));
+}
+
+function appliesTo(t: Transition, item: ItemFacts): boolean {
+  if (t.applies === 'original') return item.forwardedFromId === null;
+  if (t.applies === 'forwarded') return item.forwardedFromId !== null;
+  return true;
+}
+
+/**
+ * Checks one action; returns the transition, or why not: 403 when the caller's role or unit
+ * does not allow it, 409 when the item's state does not.
+ */
+export function checkTransition(
+  action: ItemAction,
+  item: ItemFacts,
+  caller: CallerFacts,
+): { ok: true; transition: Transition } | { ok: false; refusal: Refusal } {
+  const rows = TRANSITIONS.filter((t) => t.action === action && appliesTo(t, item));
+  const label = TRANSITIONS.find((t) => t.action === action)?.label ?? action;
+  const permitted = rows.filter((t) => related(t, item, caller));
+  if (permitted.length === 0)
+    return { ok: false, refusal: { status: 403, message: `您无权对此信息执行“${label}”` } };
+  const row = permitted.find((t) => t.from.includes(item.status));
+  if (!row) {
+    return {
+      ok: false,
+      refusal: { status: 409, message: `信息当前状态为“${STATUS_LABELS[item.status]}”，不能执行“${label}”` },
+    };
+  }
+  if (action === 'forward' && item.forwardedToId) {
+    return { ok: false, refusal: { status: 409, message: '该信息已转报，同一信息只能转报一次' } };
+  }
+  return { ok: true, transition: row };
+}
+
+/** Who may edit the text in which state. */
+export function canEdit(item: ItemFacts, caller: CallerFacts): boolean {
+  const inUnit = caller.unitIds.includes(item.submittingUnitId);
+  const inOffice = caller.unitIds.includes(item.officeId);
+  const has = (...roles: Role[]) => roles.some((r) => caller.roles.includes(r));
+  if (item.forwardedFromId === null) {
+    if ((item.status === 'draft' || item.status === 'returned') && inUnit && has('reporter')) return true;
+    if (item.status === 'pending_signoff' && inUnit && has('unit_signer')) return true;
+  } else if (item.status === 'returned' && inUnit && has('editor', 'chief_editor')) {
+    return true;
+  }
+  return (
+    (item.status === 'submitted' || item.status === 'accepted') && inOffice && has('editor', 'chief_editor')
+  );
+}
+
+/** Every action the caller may take now, plus 'edit'; the UI draws exactly these buttons. */
+export function allowedActions(item: ItemFacts, caller: CallerFacts): (ItemAction | 'edit')[] {
+  const actions: (ItemAction | 'edit')[] = [];
+  if (canEdit(item, caller)) actions.push('edit');
+  for (const t of TRANSITIONS) {
+    if (actions.includes(t.action)) continue;
+    if (checkTransition(t.action, item, caller).ok) actions.push(t.action);
+  }
+  return actions;
+}
