@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   'dictionary.created': '新增字典项',
   'dictionary.changed': '修改字典',
   'audit.exported': '导出操作日志',
+  'item.transition': '信息流转',
+  'item.forwarded': '转报信息',
+  'item.adoption_recorded': '登记上级采用',
+  'item.adoption_deleted': '删除上级采用登记',
+  'item.merged': '合报信息',
   'system.initialized': '系统初始化',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
