@@ -52,6 +52,12 @@ const STEPS = [
     cmd: [node, 'scripts/acceptance.mjs', 'foundation'],
     limitMin: 10,
   },
+  {
+    key: 'acceptance-workflow',
+    title: '验收演练 / acceptance: workflow',
+    cmd: [node, 'scripts/acceptance.mjs', 'workflow'],
+    limitMin: 10,
+  },
 ];
 
 const wanted = process.argv.slice(2);
