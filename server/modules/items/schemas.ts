@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { ITEM_PRIORITIES, ITEM_STATUSES, SECRECY_LEVELS } from '../../db/schema/index.ts';
+import { normaliseBody, normaliseTitle } from './body.ts';
+import { TRANSITIONS } from './workflow.ts';
+
+export const TITLE_MAX = 100;
+export const BODY_MAX = 20_000;
+export const KEYWORDS_MAX = 10;
+export const KEYWORD_MAX = 20;
+
+const ABILITIES = ['edit', ...TRANSITIONS.map((t) => t.action)] as const;
+const status = z.enum(ITEM_STATUSES, { error: '状态不正确' });
+const priority = z.enum(ITEM_PRIORITIES, {
+  error: '紧急程度须为 normal（普通）、urgent（紧急）或 for_reading（送阅件）',
+});
+const secrecy = z.enum(SECRECY_LEVELS, {
+  error: '密级须为 public（普通）、secret（秘密）或 confidential（机密）',
+});
+
+/** Titles are one line; the limit counts characters after trimming. */
+const title = z
+  .string({ error: '请填写标题' })
+  .transform(normaliseTitle)
+  .pipe(
+    z
+      .string()
+      .min(1, '请填写标题')
+      .max(TITLE_MAX, {
+        error: (i) => `标题过长，不能超过 ${TITLE_MAX} 字（当前 ${String(i.input).length} 字）`,
+      }),
+  );
+
+/** The body as paragraphs, normalised before the limit is checked (pasted indentation does not count). */
+const body = z
+  .string({ error: '请填写正文' })
+  .transform(normaliseBody)
+  .pipe(
+    z
+      .string()
+      .min(1, '请填写正文')
+      .max(BODY_MAX, {
+        error: (i) => `正文过长，不能超过 ${BODY_MAX} 字（当前 ${String(i.input).length} 字）`,
+      }),
+  );
+
+const categoryCode = z
+  .string({ error: '请选择信息类别' })
+  .trim()
+  .min(1, '请选择信息类别')
+  .max(32, '信息类别不正确');
+
+const keywords = z
+  .array(
+    z
+      .string()
+      .transform((k) => k.replace(/[\s\u3000]+/g, ' ').trim())
+      .pipe(z.string().min(1, '关键词不能为空').max(KEYWORD_MAX, `每个关键词不超过 ${KEYWORD_MAX} 字`)),
+  )
+  .max(KEYWORDS_MAX, `关键词最多 ${KEYWORDS_MAX} 个`)
+  .transform((list) => [...new Set(list)]);
+
+/** Office and mobile numbers as people write them: digits with 区号 dashes, spaces, 转 extensions. */
+const authorPhone = z
+  .string({ error: '请填写联系电话' })
+  .trim()
+  .min(1, '请填写联系电话')
+  .max(40, '联系电话不超过 40 个字符')
+  .regex(/^[0-9+\-\s()（）转,，/]+$/, '联系电话只能包含数字、“-”、空格、括号和“转”');
+
+const eventAt = z.iso.datetime({ offset: true, error: '事件时间格式不正确' });
+
+export const createItemBody = z.object({
+  title,
+  body,
+  categoryCode,
+  /** Omitted: 普通, or 紧急 for a follow-up (续报) of an urgent report. */
+  priority: priority.optional(),
+  secrecy,
+  keywords: keywords.optional(),
+  authorPhone,
+  eventAt: eventAt.nullish(),
+  followUpOfId: z.uuid('续报的原信息 ID 格式不正确').nullish(),
+});
+export type CreateItemInput = z.output<typeof createItemBody>;
+
+export const updateItemBody = z.object({
+  title: title.optional(),
+  body: body.optional(),
+  categoryCode: categoryCode.optional(),
+  priority: priority.optional(),
+  secrecy: secrecy.optional(),
+  keywords: keywords.optional(),
+  authorPhone: authorPhone.optional(),
+  eventAt: eventAt.nullish(),
+  version: z.number({ error: '缺少版本号' }).int().min(1),
+  reason: z.string().trim().max(200, '修改说明不超过 200 字').optional(),
+});
+export type UpdateItemInput = z.output<typeof updateItemBody>;
+
+export const idParams = z.object({ id: z.uuid('信息 ID 格式不正确') });
+export const versionParams = z.object({
+  id: z.uuid('信息 ID 格式不正确'),
+  no: z.coerce.number({ error: '版本号须为正整数' }).int('版本号须为正整数').min(1, '版本号须为正整数'),
+});
+const versionNo = z.coerce
+  .number({ error: '版本号须为正整数' })
+  .int('版本号须为正整数')
+  .min(1, '版本号须为正整数');
+export const diffQuery = z.object({ from: versionNo, to: versionNo });
+
+export const ITEM_BOXES = ['mine', 'signoff', 'inbox', 'forwarded'] as const;
+export type ItemBox = (typeof ITEM_BOXES)[number];
+export const ITEM_SORTS = ['submittedAt', 'createdAt', 'updatedAt', 'deadline'] as const;
+
+const day = z.iso.date({ error: '日期须为 YYYY-MM-DD' });
+export const listQuery = z.object({
+  box: z.enum(ITEM_BOXES, { error: '列表须为 mine、signoff、inbox 或 forwarded' }),
+  status: status.optional(),
+  unitId: z.uuid('单位 ID 格式不正确').optional(),
+  groupCode: z.string().trim().min(1).max(32).optional(),
+  categoryCode: z.string().trim().min(1).max(32).optional(),
+  priority: priority.optional(),
+  from: day.optional(),
+  to: day.optional(),
+  q: z.string().trim().max(100, '搜索词不超过 100 字').optional(),
+  sort: z.enum(ITEM_SORTS, { error: '排序字段不正确' }).optional(),
+  order: z.enum(['asc', 'desc'], { error: '排序方向须为 asc 或 desc' }).optional(),
+  page: z.coerce.number().int().min(1, '页码须为正整数').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
+});
+export type ItemListQuery = z.output<typeof listQuery>;
+
+const ref = z.object({ id: z.uuid(), name: z.string() });
+const when = z.string();
+
+export const timelineEventSchema = z.object({
+  at: when,
+  actorName: z.string(),
+  actorUnitName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: status.nullable(),
+  toStatus: status.nullable(),
+  reason: z.string().nullable(),
+  /** Set on events of the forwarded copies (the upward chain): the office that holds the copy. */
+  officeName: z.string().nullable(),
+});
+
+export const adoptionSchema = z.object({
+  id: z.uuid(),
+  publicationName: z.string(),
+  adoptionKind: z.string(),
+  adoptedOn: z.string(),
+  issueLabel: z.string().nullable(),
+  recordedByName: z.string(),
+  recordedAt: when,
+});
+
+export const versionInfoSchema = z.object({
+  versionNo: z.number().int(),
+  editorName: z.string(),
+  reason: z.string(),
+  createdAt: when,
+});
+
+export const itemDetailSchema = z.object({
+  id: z.uuid(),
+  serial: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  categoryCode: z.string(),
+  categoryLabel: z.string(),
+  priority,
+  secrecy,
+  keywords: z.array(z.string()),
+  status,
+  statusLabel: z.string(),
+  office: ref,
+  submittingUnit: ref,
+  originUnit: ref,
+  author: z.object({ id: z.uuid().nullable(), name: z.string(), phone: z.string().nullable() }),
+  signer: z.object({ name: z.string(), signedAt: when.nullable() }).nullable(),
+  eventAt: when.nullable(),
+  submittedAt: when.nullable(),
+  deadlineAt: when.nullable(),
+  overdue: z.boolean(),
+  targetPublication: ref.nullable(),
+  forwardedFrom: z.object({ id: z.uuid(), officeName: z.string(), status }).nullable(),
+  forwardedTo: z.object({ id: z.uuid(), officeName: z.string(), status }).nullable(),
+  followUpOf: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  followUps: z.array(z.object({ id: z.uuid(), title: z.string(), status })),
+  mergedInto: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  /** `share` in thousandths (1000 = the whole credit). */
+  credits: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), share: z.number().int() })),
+  adoptions: z.array(adoptionSchema),
+  attachments: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      sizeBytes: z.number().int(),
+      url: z.string(),
+    }),
+  ),
+  versions: z.array(versionInfoSchema),
+  currentVersion: z.number().int(),
+  timeline: z.array(timelineEventSchema),
+  version: z.number().int(),
+  actions: z.array(z.enum(ABILITIES)),
+});
+export type ItemDetail = z.infer<typeof itemDetailSchema>;
+
+export const itemSummarySchema = z.object({
+  id: z.uuid(),
+  serial: z.number().int(),
+  title: z.string(),
+  status,
+  statusLabel: z.string(),
+  priority,
+  secrecy,
+  categoryLabel: z.string(),
+  submittingUnit: z.object({ id: z.uuid(), name: z.string(), groupCode: z.string().nullable() }),
+  originUnit: ref,
+  authorName: z.string(),
+  submittedAt: when.nullable(),
+  updatedAt: when,
+  deadlineAt: when.nullable(),
+  overdue: z.boolean(),
+  forwardedTo: z.object({ status, officeName: z.string() }).nullable(),
+  adoptionCount: z.number().int(),
+  version: z.number().int(),
+  actions: z.array(z.enum(ABILITIES)),
+});
+export type ItemSummary = z.infer<typeof itemSummarySchema>;
+
+export const itemPageSchema = z.object({
+  items: z.array(itemSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+});
+
+export const versionSchema = z.object({
+  versionNo: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  editorName: z.string(),
+  reason: z.string(),
+  createdAt: when,
+});
+
+const segment = z.object({ type: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export const diffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  title: z.array(segment),
+  body: z.array(segment),
+});
