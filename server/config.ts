@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +17,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where uploaded attachments are stored by content hash; default `<DATA_DIR>/files`. */
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
@@ -43,6 +47,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Root of the content-addressed attachment store. */
+  filesDir: string;
   databaseUrl?: string;
   demoPassword: string;
   seedDemo: boolean;
@@ -80,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: filesDirOf(e.FILES_DIR, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demoPassword: e.XINBAO_DEMO_PASSWORD,
     seedDemo: e.XINBAO_SEED_DEMO,
@@ -98,4 +105,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     },
   };
+}
+
+/**
+ * Attachments live beside the database. An in-memory database (tests) gets a fresh temporary
+ * folder so that runs never share or leave files in the working tree.
+ */
+function filesDirOf(filesDir: string | undefined, dataDir: string): string {
+  if (filesDir) return path.resolve(filesDir);
+  if (dataDir.startsWith('memory://')) {
+    return path.join(os.tmpdir(), `xinbao-files-${randomUUID()}`);
+  }
+  return path.join(path.resolve(dataDir), 'files');
 }

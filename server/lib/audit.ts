@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = {
   'item.adoption_deleted': '删除上级采用登记',
   'item.merged': '合报信息',
   'system.initialized': '系统初始化',
+  'attachment.uploaded': '上传附件',
+  'attachment.deleted': '删除附件',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,0 +1,20 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { itemAttachments } from '../../db/schema/index.ts';
+
+/**
+ * Serialises everything that adds or drops a reference to one blob (per hash, until commit), so a
+ * blob is never removed while an upload of the same bytes is about to point at it.
+ */
+export async function lockBlob(tx: Db, sha256: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`);
+}
+
+/** How many attachments point at a blob (the same bytes may be attached to several items). */
+export async function blobReferences(tx: Db, sha256: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(itemAttachments)
+    .where(eq(itemAttachments.sha256, sha256));
+  return row?.n ?? 0;
+}
