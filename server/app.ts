@@ -28,6 +28,7 @@ import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
 import { registerItemRoutes } from './modules/items/routes.ts';
 import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
+import { registerPublicationRoutes } from './modules/publications/routes.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 
@@ -150,6 +151,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerAuditRoutes(api, ctx);
   registerItemRoutes(api, ctx);
   registerItemWorkflowRoutes(api, ctx);
+  registerPublicationRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {

@@ -1,0 +1,35 @@
+import type { AppContext } from '../../../context.ts';
+import type { Db } from '../../../db/client.ts';
+import type { Actor } from '../../../lib/actor.ts';
+import type { AuditContext } from '../../../lib/audit.ts';
+import type { ItemRow } from '../repository.ts';
+import { applyTransition, assertItemQuality, type TransitionInput } from './apply-transition.ts';
+
+/**
+ * 签发报送: the unit's signer releases the item to the office. The sign-off is recorded on the
+ * item (notices criticise items without one) and the office's time limit starts now.
+ */
+export function signItem(
+  ctx: AppContext,
+  tx: Db,
+  actor: Actor,
+  audit: AuditContext,
+  row: ItemRow,
+  input: TransitionInput,
+): Promise<ItemRow> {
+  return applyTransition(tx, actor, audit, row, 'sign', input, async () => {
+    await assertItemQuality(ctx, tx, row, actor.displayName);
+    const now = new Date();
+    return {
+      values: {
+        signerId: actor.userId,
+        signerName: actor.displayName,
+        signedAt: now,
+        submittedAt: now,
+        decidedAt: null,
+      },
+      eventData: { signerName: actor.displayName },
+      auditDiff: { signerName: actor.displayName },
+    };
+  });
+}
