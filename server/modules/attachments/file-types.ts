@@ -84,9 +84,9 @@ export function detectType(content: Buffer, fileName: string, fileLimit: number)
   if (content.length === 0) throw badRequest('文件为空，请重新选择');
   const ext = extensionOf(fileName);
   const byExt = ALLOWED.find((t) => t.ext === ext);
+  if (!byExt) throw unsupportedType(fileLimit, ext ? `不支持 .${ext} 文件` : '文件名缺少扩展名');
   const family = sniff(content);
   if (!family) throw unsupportedType(fileLimit);
-  if (!byExt) throw unsupportedType(fileLimit, ext ? `不支持 .${ext} 文件` : '文件名缺少扩展名');
   if (byExt.family !== family && !(byExt.kind === 'image' && isImage(family))) {
     throw unsupportedType(
       fileLimit,
