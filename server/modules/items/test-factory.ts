@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import {
   auditEvents,
   type ItemPriority,
@@ -12,7 +14,7 @@ import {
   type SecrecyLevel,
   users,
 } from '../../db/schema/index.ts';
-import type { TestApp } from '../../test/helpers.ts';
+import type { Session, TestApp } from '../../test/helpers.ts';
 import type { ItemRow } from './repository.ts';
 
 /**
@@ -222,4 +224,36 @@ export async function snapshot(t: TestApp, id: string) {
   const [audits] = await db.select({ n: count() }).from(auditEvents);
   const [allItems] = await db.select({ n: count() }).from(items);
   return { row: await itemRow(t, id), events: events.n, audits: audits.n, items: allItems.n };
+}
+
+/** Posts a workflow action with the item's current version unless the body says otherwise. */
+export function act(
+  s: Session,
+  item: { id: string; version: number },
+  action: string,
+  body: Record<string, unknown> = {},
+) {
+  return s.request('POST', `/api/items/${item.id}/actions/${action}`, { version: item.version, ...body });
+}
+
+/**
+ * Sends a request that must be refused with `status` (and `message`, when given) and checks
+ * that it changed nothing: the row, its timeline, the audit log and the number of items.
+ */
+export async function expectRefused(
+  t: TestApp,
+  itemId: string,
+  send: () => Promise<LightMyRequestResponse>,
+  status: number,
+  message?: string | RegExp,
+) {
+  const before = await snapshot(t, itemId);
+  const res = await send();
+  expect(res.statusCode, res.body).toBe(status);
+  if (message !== undefined) {
+    if (typeof message === 'string') expect(res.json().message).toBe(message);
+    else expect(res.json().message).toMatch(message);
+  }
+  expect(await snapshot(t, itemId)).toEqual(before);
+  return res;
 }
