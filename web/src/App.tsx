@@ -15,6 +15,12 @@ import { SecurityPolicyPage } from './pages/admin/SecurityPolicyPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { ComposePage } from './pages/items/ComposePage.tsx';
+import { ForwardedPage } from './pages/items/ForwardedPage.tsx';
+import { InboxPage } from './pages/items/InboxPage.tsx';
+import { ItemPage } from './pages/items/ItemPage.tsx';
+import { MyItemsPage } from './pages/items/MyItemsPage.tsx';
+import { SignoffPage } from './pages/items/SignoffPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MyUnitPage } from './pages/MyUnitPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -39,6 +45,11 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/admin/dictionaries', element: <DictionariesPage /> },
   { path: '/admin/security', element: <SecurityPolicyPage /> },
   { path: '/admin/audit', element: <AuditLogPage /> },
+  { path: '/items/new', element: <ComposePage /> },
+  { path: '/items/mine', element: <MyItemsPage /> },
+  { path: '/items/signoff', element: <SignoffPage /> },
+  { path: '/inbox', element: <InboxPage /> },
+  { path: '/items/forwarded', element: <ForwardedPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -67,6 +78,9 @@ export function App() {
                       element={<RequireMenu path={r.path}>{r.element}</RequireMenu>}
                     />
                   ))}
+                  {/* Any signed-in caller; the server answers 404 for an item outside their scope. */}
+                  <Route path="/items/:id" element={<ItemPage />} />
+                  <Route path="/items/:id/edit" element={<ComposePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Empty, Modal, Skeleton, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { formatDateTime } from '../../format.ts';
+import { ITEMS_KEY } from './api.ts';
+import { ItemBody } from './ItemBody.tsx';
+import type { ItemDetail, ItemVersionInfo } from './types.ts';
+import { VersionDiff } from './VersionDiff.tsx';
+
+type VersionText = {
+  versionNo: number;
+  title: string;
+  body: string;
+  editorName: string;
+  reason: string;
+  createdAt: string;
+};
+
+function VersionModal({
+  itemId,
+  versionNo,
+  onClose,
+}: {
+  itemId: string;
+  versionNo: number | null;
+  onClose: () => void;
+}) {
+  const query = useQuery({
+    queryKey: [...ITEMS_KEY, 'version', itemId, versionNo],
+    queryFn: () => api<VersionText>('GET', `/api/items/${itemId}/versions/${versionNo}`),
+    enabled: versionNo !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return (
+    <Modal
+      open={versionNo !== null}
+      title={`第 ${versionNo} 版`}
+      footer={null}
+      onCancel={onClose}
+      width={820}
+    >
+      {query.isPending && <Skeleton active />}
+      {query.isError && <Alert type="error" showIcon title={query.error.message} />}
+      {query.data && (
+        <>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {query.data.editorName}　{formatDateTime(query.data.createdAt)}　{query.data.reason}
+          </Typography.Paragraph>
+          <ItemBody title={query.data.title} body={query.data.body} />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/**
+ * 版本: every saved text with who, when and why. Tick any two to compare them side by side;
+ * by default the first (the unit's original) against the latest.
+ */
+export function VersionsTab({ item }: { item: ItemDetail }) {
+  const versions = [...item.versions].sort((a, b) => b.versionNo - a.versionNo);
+  const first = versions.at(-1)?.versionNo;
+  const latest = versions[0]?.versionNo;
+  const [selected, setSelected] = useState<number[]>(
+    first !== undefined && latest !== undefined && first !== latest ? [first, latest] : [],
+  );
+  const [viewing, setViewing] = useState<number | null>(null);
+  if (versions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有版本记录" />;
+  const [from, to] = [...selected].sort((a, b) => a - b);
+
+  return (
+    <div>
+      <Table<ItemVersionInfo>
+        rowKey="versionNo"
+        size="small"
+        pagination={false}
+        dataSource={versions}
+        scroll={{ x: 560 }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          hideSelectAll: true,
+          columnTitle: '对比',
+          onChange: (keys) => setSelected((keys as number[]).slice(-2)),
+        }}
+        columns={[
+          {
+            title: '版本',
+            dataIndex: 'versionNo',
+            width: 70,
+            render: (n: number) =>
+              n === item.currentVersion ? <strong>第{n}版（当前）</strong> : `第${n}版`,
+          },
+          { title: '修改人', dataIndex: 'editorName', width: 100 },
+          { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: '说明', dataIndex: 'reason' },
+          {
+            title: '',
+            key: 'view',
+            width: 70,
+            render: (_: unknown, v) => (
+              <Button type="link" size="small" onClick={() => setViewing(v.versionNo)}>
+                查看
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <div style={{ marginTop: 16 }}>
+        {versions.length < 2 ? (
+          <Typography.Text type="secondary">只有一个版本，修改保存后可在这里对比。</Typography.Text>
+        ) : selected.length < 2 ? (
+          <Typography.Text type="secondary">勾选两个版本进行对比。</Typography.Text>
+        ) : (
+          <VersionDiff itemId={item.id} from={from} to={to} />
+        )}
+      </div>
+      <VersionModal itemId={item.id} versionNo={viewing} onClose={() => setViewing(null)} />
+    </div>
+  );
+}

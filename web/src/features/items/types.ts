@@ -1,0 +1,163 @@
+import type { ItemPriority, ItemStatus, SecrecyLevel } from '../../../../server/db/schema/items.ts';
+import type { ItemAction } from '../../../../server/modules/items/workflow.ts';
+
+export type { ItemAction, ItemPriority, ItemStatus, SecrecyLevel };
+
+/** What the caller may do to an item: the workflow actions plus 'edit'. */
+export type ItemAbility = ItemAction | 'edit';
+
+export type Ref = { id: string; name: string };
+
+export type ItemAttachment = {
+  id: string;
+  kind: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  url: string;
+};
+
+export type ItemVersionInfo = { versionNo: number; editorName: string; reason: string; createdAt: string };
+
+export type TimelineEvent = {
+  at: string;
+  actorName: string;
+  actorUnitName: string | null;
+  action: string;
+  actionLabel: string;
+  fromStatus: ItemStatus | null;
+  toStatus: ItemStatus | null;
+  reason: string | null;
+  /** Set on events of the forwarded copies (the upward chain), naming the office that holds them. */
+  officeName?: string | null;
+};
+
+export type Adoption = {
+  id: string;
+  publicationName: string;
+  adoptionKind: string;
+  adoptedOn: string;
+  issueLabel: string | null;
+  recordedByName: string;
+  recordedAt: string;
+};
+
+/** GET /api/items/:id. */
+export type ItemDetail = {
+  id: string;
+  serial: number;
+  title: string;
+  body: string;
+  categoryCode: string;
+  categoryLabel: string;
+  priority: ItemPriority;
+  secrecy: SecrecyLevel;
+  keywords: string[];
+  status: ItemStatus;
+  statusLabel: string;
+  office: Ref;
+  submittingUnit: Ref;
+  originUnit: Ref;
+  author: { id: string | null; name: string; phone: string | null };
+  signer: { name: string; signedAt: string | null } | null;
+  eventAt: string | null;
+  submittedAt: string | null;
+  deadlineAt: string | null;
+  overdue: boolean;
+  targetPublication: Ref | null;
+  forwardedFrom: { id: string; officeName: string; status: ItemStatus } | null;
+  forwardedTo: { id: string; officeName: string; status: ItemStatus } | null;
+  followUpOf: { id: string; title: string } | null;
+  followUps: { id: string; title: string; status: ItemStatus }[];
+  mergedInto: { id: string; title: string } | null;
+  credits: { unitId: string; unitName: string; share: number }[];
+  adoptions: Adoption[];
+  attachments: ItemAttachment[];
+  versions: ItemVersionInfo[];
+  currentVersion: number;
+  timeline: TimelineEvent[];
+  version: number;
+  actions: ItemAbility[];
+};
+
+/** One row of GET /api/items. */
+export type ItemSummary = {
+  id: string;
+  serial: number;
+  title: string;
+  status: ItemStatus;
+  statusLabel: string;
+  priority: ItemPriority;
+  secrecy: SecrecyLevel;
+  categoryLabel: string;
+  submittingUnit: { id: string; name: string; groupCode: string | null };
+  originUnit: Ref;
+  authorName: string;
+  submittedAt: string | null;
+  updatedAt: string;
+  deadlineAt: string | null;
+  overdue: boolean;
+  forwardedTo: { status: ItemStatus; officeName: string } | null;
+  adoptionCount: number;
+  version: number;
+  actions: ItemAbility[];
+};
+
+export type ItemBox = 'mine' | 'signoff' | 'inbox' | 'forwarded';
+
+export type ItemListFilters = {
+  status?: ItemStatus;
+  categoryCode?: string;
+  priority?: ItemPriority;
+  from?: string;
+  to?: string;
+  q?: string;
+  unitId?: string;
+  groupCode?: string;
+  sort?: 'submittedAt' | 'createdAt' | 'updatedAt' | 'deadline';
+  order?: 'asc' | 'desc';
+};
+
+export type ItemPage = {
+  items: ItemSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Partial<Record<ItemStatus, number>>;
+};
+
+/** What the compose form sends on POST /api/items and PATCH /api/items/:id. */
+export type ItemInput = {
+  title: string;
+  body: string;
+  categoryCode: string;
+  priority: ItemPriority;
+  secrecy: SecrecyLevel;
+  keywords: string[];
+  authorPhone: string;
+  eventAt?: string | null;
+  followUpOfId?: string | null;
+};
+
+export type Finding = {
+  rule: string;
+  severity: 'fatal' | 'warning';
+  message: string;
+  paragraph?: number;
+  excerpt?: string;
+  relatedItem?: { id: string; title: string; unitName: string; similarity: number };
+};
+
+export type DiffSegment = { type: 'equal' | 'insert' | 'delete'; text: string };
+export type ItemDiff = { from: number; to: number; title: DiffSegment[]; body: DiffSegment[] };
+
+export type Publication = {
+  id: string;
+  officeId: string;
+  officeName: string;
+  name: string;
+  kind: string;
+  pointsPerItem: number;
+};
+
+export type CategoryEntry = { id: string; code: string; label: string; sortOrder: number; active: boolean };

@@ -1,0 +1,163 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, Flex, Result, Skeleton, Space, Table, Tabs, Typography } from 'antd';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { QueryError } from '../../components/QueryError.tsx';
+import { AttachmentList } from '../../features/items/Attachments.tsx';
+import { useItem } from '../../features/items/api.ts';
+import { Countdown } from '../../features/items/Countdown.tsx';
+import { ItemActionBar } from '../../features/items/ItemActionBar.tsx';
+import { ItemBody } from '../../features/items/ItemBody.tsx';
+import { ItemSummaryCard } from '../../features/items/ItemSummaryCard.tsx';
+import { ItemStatusTag, PriorityTag, SecrecyTag } from '../../features/items/ItemTags.tsx';
+import { ReturnNotice } from '../../features/items/ReturnNotice.tsx';
+import { TimelineTab } from '../../features/items/TimelineTab.tsx';
+import type { Adoption, ItemDetail, ItemStatus } from '../../features/items/types.ts';
+import { VersionsTab } from '../../features/items/VersionsTab.tsx';
+import { formatDate, formatDateTime } from '../../format.ts';
+
+/** While the item is still on its way (not yet decided by the office), its deadline counts down. */
+const COUNTING: ItemStatus[] = ['draft', 'pending_signoff', 'submitted', 'returned'];
+
+function AdoptionsTable({ adoptions }: { adoptions: Adoption[] }) {
+  if (adoptions.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有上级采用记录" />;
+  return (
+    <Table<Adoption>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={adoptions}
+      scroll={{ x: 700 }}
+      columns={[
+        { title: '刊物', dataIndex: 'publicationName' },
+        { title: '采用方式', dataIndex: 'adoptionKind', width: 100 },
+        { title: '采用日期', dataIndex: 'adoptedOn', width: 110, render: (v: string) => formatDate(v) },
+        { title: '期号', dataIndex: 'issueLabel', width: 120, render: (v: string | null) => v ?? '—' },
+        {
+          title: '登记',
+          key: 'recorded',
+          width: 200,
+          render: (_: unknown, a) => (
+            <span>
+              {a.recordedByName}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                {formatDateTime(a.recordedAt)}
+              </Typography.Text>
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function tabLabel(label: string, n?: number) {
+  return (
+    <Space size={4}>
+      {label}
+      {!!n && <Badge count={n} color="#d9d9d9" style={{ color: '#595959' }} />}
+    </Space>
+  );
+}
+
+function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }) {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'body';
+  const showCountdown = item.deadlineAt && COUNTING.includes(item.status);
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Flex gap={6} wrap align="center" style={{ marginBottom: 6 }}>
+          <Typography.Text type="secondary">编号 {item.serial}</Typography.Text>
+          <ItemStatusTag status={item.status} label={item.statusLabel} />
+          <PriorityTag priority={item.priority} />
+          <SecrecyTag secrecy={item.secrecy} />
+          {showCountdown && item.deadlineAt && <Countdown deadlineAt={item.deadlineAt} />}
+        </Flex>
+        <Typography.Title level={4} style={{ margin: '0 0 12px', lineHeight: 1.5 }}>
+          {item.title}
+        </Typography.Title>
+        <ItemActionBar item={item} onReload={onReload} />
+      </div>
+      <ReturnNotice item={item} />
+      <Card size="small">
+        <ItemSummaryCard item={item} />
+      </Card>
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            const next = new URLSearchParams(params);
+            if (k === 'body') next.delete('tab');
+            else next.set('tab', k);
+            setParams(next, { replace: true });
+          }}
+          items={[
+            { key: 'body', label: '正文', children: <ItemBody title={item.title} body={item.body} /> },
+            {
+              key: 'versions',
+              label: tabLabel('版本', item.versions.length),
+              children: <VersionsTab item={item} />,
+            },
+            {
+              key: 'timeline',
+              label: tabLabel('时间线', item.timeline.length),
+              children: <TimelineTab events={item.timeline} />,
+            },
+            {
+              key: 'attachments',
+              label: tabLabel('附件', item.attachments.length),
+              children: <AttachmentList attachments={item.attachments} />,
+            },
+            {
+              key: 'adoptions',
+              label: tabLabel('上级采用', item.adoptions.length),
+              children: <AdoptionsTable adoptions={item.adoptions} />,
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}
+
+/** 信息详情 (/items/:id), the same page for every role; the buttons follow the server's actions. */
+export function ItemPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const query = useItem(id);
+  const back = (
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => navigate(-1)}
+      style={{ padding: 0, marginBottom: 8 }}
+    >
+      返回
+    </Button>
+  );
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404)
+      return (
+        <Result
+          status="404"
+          title="信息不存在或您无权查看"
+          extra={
+            <Link to="/">
+              <Button type="primary">返回首页</Button>
+            </Link>
+          }
+        />
+      );
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <>
+      {back}
+      <ItemView item={query.data} onReload={() => void query.refetch()} />
+    </>
+  );
+}

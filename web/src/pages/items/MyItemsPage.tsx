@@ -1,0 +1,299 @@
+import { EditOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
+import { useMe } from '../../auth/context.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { ITEM_PAGE_SIZE, useItemCategories, useItems } from '../../features/items/api.ts';
+import { ItemCardList, ItemsEmpty } from '../../features/items/ItemCardList.tsx';
+import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
+import type { ItemListFilters, ItemPriority, ItemStatus, ItemSummary } from '../../features/items/types.ts';
+import { UpperHandling } from '../../features/items/UpperHandling.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useIsMobile } from '../../layout/useIsMobile.ts';
+
+/** The tabs in the order an item moves through them; 已合报 only appears when there are some. */
+const TAB_STATUSES: ItemStatus[] = [
+  'draft',
+  'pending_signoff',
+  'submitted',
+  'returned',
+  'accepted',
+  'in_issue',
+  'published',
+  'rejected',
+  'merged',
+];
+
+type SearchValues = {
+  q?: string;
+  categoryCode?: string;
+  priority?: ItemPriority;
+  range?: [Dayjs | null, Dayjs | null] | null;
+};
+
+/** 我的信息 (/items/mine): everything the caller's unit has written, by status, with filters. */
+export function MyItemsPage() {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const canWrite = me.menu.some((m) => m.path === '/items/new');
+  const [params, setParams] = useSearchParams();
+  const [searchForm] = Form.useForm<SearchValues>();
+  const categories = useItemCategories();
+
+  const filters = useMemo<ItemListFilters>(
+    () => ({
+      status: (params.get('status') as ItemStatus | null) ?? undefined,
+      q: params.get('q') ?? undefined,
+      categoryCode: params.get('categoryCode') ?? undefined,
+      priority: (params.get('priority') as ItemPriority | null) ?? undefined,
+      from: params.get('from') ?? undefined,
+      to: params.get('to') ?? undefined,
+    }),
+    [params],
+  );
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const query = useItems('mine', filters, page);
+
+  useEffect(() => {
+    searchForm.setFieldsValue({
+      q: filters.q,
+      categoryCode: filters.categoryCode,
+      priority: filters.priority,
+      range:
+        filters.from || filters.to
+          ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+          : null,
+    });
+  }, [filters, searchForm]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const counts = query.data?.counts ?? {};
+  const allCount = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const tabLabel = (label: string, n: number | undefined, warn = false) => (
+    <Space size={4}>
+      {label}
+      {!!n && (
+        <Badge
+          count={n}
+          overflowCount={999}
+          showZero={false}
+          color={warn ? '#fa8c16' : '#d9d9d9'}
+          style={warn ? undefined : { color: '#595959' }}
+        />
+      )}
+    </Space>
+  );
+  const tabs = [
+    { key: 'all', label: tabLabel('全部', allCount) },
+    ...TAB_STATUSES.filter((s) => s !== 'merged' || counts.merged).map((s) => ({
+      key: s,
+      label: tabLabel(STATUS_LABELS[s], counts[s], s === 'returned'),
+    })),
+  ];
+
+  const columns: ColumnsType<ItemSummary> = [
+    { title: '编号', dataIndex: 'serial', width: 80 },
+    {
+      title: '标题',
+      key: 'title',
+      render: (_: unknown, i) => (
+        <Link to={`/items/${i.id}`} style={{ fontWeight: 500 }}>
+          {i.title}
+        </Link>
+      ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 100,
+      render: (_: unknown, i) => <ItemStatusTag status={i.status} label={i.statusLabel} />,
+    },
+    {
+      title: '紧急',
+      key: 'priority',
+      width: 80,
+      render: (_: unknown, i) => <PriorityTag priority={i.priority} />,
+    },
+    { title: '类别', dataIndex: 'categoryLabel', width: 80 },
+    { title: '作者', dataIndex: 'authorName', width: 90 },
+    {
+      title: '报送时间',
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">未报送</Typography.Text>,
+    },
+    { title: '上级处理', key: 'upper', width: 200, render: (_: unknown, i) => <UpperHandling item={i} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_: unknown, i) =>
+        i.actions.includes('edit') ? (
+          <Link to={`/items/${i.id}/edit`}>
+            <Button type="link" size="small" icon={<EditOutlined />}>
+              编辑
+            </Button>
+          </Link>
+        ) : null,
+    },
+  ];
+
+  const filtered = !!(filters.q || filters.categoryCode || filters.priority || filters.from || filters.to);
+  const clear = () => {
+    searchForm.resetFields();
+    update({ q: undefined, categoryCode: undefined, priority: undefined, from: undefined, to: undefined });
+  };
+  const empty = query.isPending ? (
+    ' '
+  ) : filtered || filters.status ? (
+    <ItemsEmpty description="没有符合条件的信息。">
+      {filtered && <Button onClick={clear}>清除条件</Button>}
+    </ItemsEmpty>
+  ) : (
+    <ItemsEmpty description={canWrite ? '本单位还没有信息。写下第一条信息吧。' : '本单位还没有信息。'}>
+      {canWrite && (
+        <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/items/new')}>
+          写信息
+        </Button>
+      )}
+    </ItemsEmpty>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="我的信息"
+        description="本单位撰写和报送的信息，点击标题查看正文、版本和处理过程。"
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/items/new')}>
+              写信息
+            </Button>
+          )
+        }
+      />
+      <Card size="small">
+        <Form
+          form={searchForm}
+          layout={isMobile ? 'vertical' : 'inline'}
+          name="my-items-search"
+          style={{ rowGap: 12, marginBottom: 8 }}
+          onFinish={(v) =>
+            update({
+              q: v.q?.trim() || undefined,
+              categoryCode: v.categoryCode,
+              priority: v.priority,
+              from: v.range?.[0]?.format('YYYY-MM-DD'),
+              to: v.range?.[1]?.format('YYYY-MM-DD'),
+            })
+          }
+        >
+          <Form.Item name="q" label="关键字" style={isMobile ? { marginBottom: 8 } : undefined}>
+            <Input allowClear placeholder="标题、正文或关键词" style={{ width: isMobile ? '100%' : 200 }} />
+          </Form.Item>
+          <Form.Item name="categoryCode" label="类别" style={isMobile ? { marginBottom: 8 } : undefined}>
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: isMobile ? '100%' : 110 }}
+              options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.label }))}
+            />
+          </Form.Item>
+          <Form.Item name="priority" label="紧急程度" style={isMobile ? { marginBottom: 8 } : undefined}>
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: isMobile ? '100%' : 100 }}
+              options={(Object.keys(PRIORITY_LABELS) as ItemPriority[]).map((p) => ({
+                value: p,
+                label: PRIORITY_LABELS[p],
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="range" label="日期" style={isMobile ? { marginBottom: 8 } : undefined}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isMobile ? '100%' : 240 }} />
+          </Form.Item>
+          <Form.Item style={isMobile ? { marginBottom: 0 } : undefined}>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                查询
+              </Button>
+              <Button onClick={clear}>重置</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+        <Tabs
+          activeKey={filters.status ?? 'all'}
+          onChange={(k) => update({ status: k === 'all' ? undefined : k })}
+          items={tabs}
+          size="small"
+        />
+        {query.isError && (
+          <div style={{ marginBottom: 12 }}>
+            <QueryError error={query.error} onRetry={() => void query.refetch()} />
+          </div>
+        )}
+        {isMobile ? (
+          <ItemCardList
+            items={query.data?.items}
+            loading={query.isFetching}
+            total={query.data?.total ?? 0}
+            page={page}
+            pageSize={ITEM_PAGE_SIZE}
+            onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
+            empty={empty}
+            extra={(i) => (i.forwardedTo || i.adoptionCount ? <UpperHandling item={i} /> : null)}
+            actions={(i) =>
+              i.actions.includes('edit') ? (
+                <Link to={`/items/${i.id}/edit`}>
+                  <Button size="small" icon={<EditOutlined />}>
+                    编辑
+                  </Button>
+                </Link>
+              ) : null
+            }
+          />
+        ) : (
+          <Table<ItemSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={query.data?.items}
+            loading={query.isFetching}
+            scroll={{ x: 1100 }}
+            locale={{ emptyText: empty }}
+            onChange={(pagination) =>
+              update({
+                page: pagination.current && pagination.current > 1 ? String(pagination.current) : undefined,
+              })
+            }
+            pagination={{
+              current: page,
+              pageSize: ITEM_PAGE_SIZE,
+              total: query.data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => `共 ${total} 条`,
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
