@@ -1,0 +1,93 @@
+import { excerptAround, isCjk, nextVisible, prevVisible } from './chars.ts';
+import { type Finding, finding, type Place, placeLabel } from './findings.ts';
+
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+  '"': '“”',
+};
+
+/** Closing marks after which a sentence-final ? or ! still counts as inside Chinese text. */
+const CLOSERS = new Set(['”', '’', '）', '》', '】', '"', ')']);
+
+/** Whether the half-width mark at `i` sits inside Chinese text, where GB/T 15834 wants full width. */
+function inChineseText(text: string, i: number): boolean {
+  const ch = text[i];
+  const prev = prevVisible(text, i);
+  const next = nextVisible(text, i);
+  switch (ch) {
+    case ',':
+    case ';':
+    case ':':
+      // Between ideographs (or ending a Chinese clause); 1:2, 8:30 and "A, B" are left alone.
+      return isCjk(prev) && (isCjk(next) || next === undefined);
+    case '?':
+    case '!':
+      return isCjk(prev) && (next === undefined || isCjk(next) || CLOSERS.has(next));
+    case '(':
+    case ')':
+    case '"':
+      return isCjk(prev) || isCjk(next);
+    default:
+      return false;
+  }
+}
+
+/** Half-width , ; : ? ! ( ) " inside Chinese text: one finding per paragraph listing the marks. */
+export function halfWidthFindings(text: string, place: Place): Finding[] {
+  const marks: string[] = [];
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (!(text[i] in FULL_WIDTH) || !inChineseText(text, i)) continue;
+    if (first < 0) first = i;
+    if (!marks.includes(text[i])) marks.push(text[i]);
+  }
+  if (first < 0) return [];
+  const half = marks.map((m) => `“${m}”`).join('');
+  const full = marks.map((m) => `“${FULL_WIDTH[m]}”`).join('');
+  return [
+    finding('halfwidth_punctuation', `${placeLabel(place)}中文中夹有半角标点${half}，应使用全角${full}`, {
+      ...place,
+      excerpt: excerptAround(text, first, 1),
+    }),
+  ];
+}
+
+const PAIRS: readonly { open: string; close: string; name: string }[] = [
+  { open: '“', close: '”', name: '双引号“”' },
+  { open: '‘', close: '’', name: '单引号‘’' },
+  { open: '（', close: '）', name: '括号（）' },
+  { open: '《', close: '》', name: '书名号《》' },
+  { open: '【', close: '】', name: '方括号【】' },
+];
+
+/** Quotation marks and brackets that do not pair up within a paragraph (or the title). */
+export function pairFindings(text: string, place: Place): Finding[] {
+  const found: Finding[] = [];
+  for (const pair of PAIRS) {
+    let depth = 0;
+    let at = -1;
+    for (let i = 0; i < text.length && depth >= 0; i++) {
+      if (text[i] === pair.open) {
+        if (depth === 0) at = i;
+        depth++;
+      } else if (text[i] === pair.close) {
+        depth--;
+        if (depth < 0) at = i;
+      }
+    }
+    if (depth === 0) continue;
+    found.push(
+      finding('unpaired_marks', `${placeLabel(place)}的${pair.name}不配对，请检查是否漏写或多写`, {
+        ...place,
+        excerpt: excerptAround(text, at, 1),
+      }),
+    );
+  }
+  return found;
+}
