@@ -2,11 +2,22 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { getSecurityPolicy } from '../auth/security-policy.ts';
 import { updateSecurityPolicy } from './commands/update-security-policy.ts';
+import { updateWorkflowLimits } from './commands/update-workflow-limits.ts';
 import { securityPolicySchema, updateSecurityPolicyBody } from './schemas.ts';
+import {
+  getWorkflowLimits,
+  updateWorkflowLimitsBody,
+  WORKFLOW_LIMITS_EDITORS,
+  WORKFLOW_LIMITS_READERS,
+  workflowLimitsSchema,
+} from './workflow-limits.ts';
 
 const tags = ['settings'];
 
-/** Run-time settings. The security policy is the security administrator's alone (三员分立). */
+/**
+ * Run-time settings. The security policy is the security administrator's alone (三员分立); the
+ * workflow time limits belong to the chief editor (and the system administrator).
+ */
 export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/settings/security-policy',
@@ -31,6 +42,36 @@ export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
     async (req) => {
       await updateSecurityPolicy(ctx, actorOf(req), req.body, auditOf(req));
       return getSecurityPolicy(ctx.db, ctx.config.security);
+    },
+  );
+
+  app.get(
+    '/api/settings/workflow-limits',
+    {
+      config: { roles: WORKFLOW_LIMITS_READERS },
+      schema: {
+        tags,
+        summary: '办理时限（紧急信息、送阅件、普通信息）',
+        response: { 200: workflowLimitsSchema },
+      },
+    },
+    async () => getWorkflowLimits(ctx.db),
+  );
+
+  app.put(
+    '/api/settings/workflow-limits',
+    {
+      config: { roles: WORKFLOW_LIMITS_EDITORS },
+      schema: {
+        tags,
+        summary: '修改办理时限',
+        body: updateWorkflowLimitsBody,
+        response: { 200: workflowLimitsSchema },
+      },
+    },
+    async (req) => {
+      await updateWorkflowLimits(ctx, actorOf(req), req.body, auditOf(req));
+      return getWorkflowLimits(ctx.db);
     },
   );
 }

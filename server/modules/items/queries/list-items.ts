@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import type { AppContext } from '../../../context.ts';
+import { dictionaryEntries, items, orgs, upperAdoptions } from '../../../db/schema/index.ts';
+import type { Actor } from '../../../lib/actor.ts';
+import { forbidden } from '../../../lib/errors.ts';
+import { containsPattern } from '../../../lib/like.ts';
+import { getWorkflowLimits } from '../../settings/workflow-limits.ts';
+import type { WorkflowLimits } from '../deadline.ts';
+import { deadlineFields } from '../present.ts';
+import { callerFacts, itemScope } from '../repository.ts';
+import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
+import { allowedActions, STATUS_LABELS } from '../workflow.ts';
+import { deadlineSql, overdueSql } from './deadline-sql.ts';
+
+const submitter = alias(orgs, 'submitter');
+const originOrg = alias(orgs, 'origin_org');
+const upper = alias(items, 'upper');
+const upperOffice = alias(orgs, 'upper_office');
+const category = alias(dictionaryEntries, 'category');
+
+const BOX_NAMES: Record<ItemBox, string> = {
+  mine: '我的信息',
+  signoff: '待签发',
+  inbox: '收稿箱',
+  forwarded: '转报与采用',
+};
+
+/**
+ * What a queue holds, for a caller allowed to open it (403 naming the queue otherwise). The
+ * caller's data scope is applied on top, always.
+ */
+function boxCondition(box: ItemBox, actor: Actor): SQL {
+  const has = (...roles: Actor['roles']) => roles.some((r) => actor.roles.includes(r));
+  const unitIds = actor.units.map((u) => u.id);
+  const officeIds = actor.units.filter((u) => u.kind === 'office').map((u) => u.id);
+  const refuse = () => forbidden(`您无权查看“${BOX_NAMES[box]}”`);
+  const inList = (column: PgColumn, ids: string[]) => (ids.length ? inArray(column, ids) : sql`false`);
+  switch (box) {
+    case 'mine':
+      if (!has('reporter', 'unit_signer')) throw refuse();
+      return inList(items.submittingUnitId, unitIds);
+    case 'signoff':
+      if (!has('unit_signer')) throw refuse();
+      return and(inList(items.submittingUnitId, unitIds), eq(items.status, 'pending_signoff')) ?? sql`false`;
+    case 'inbox':
+      if (!has('editor', 'chief_editor')) throw refuse();
+      return and(inList(items.officeId, officeIds), isNotNull(items.submittedAt)) ?? sql`false`;
+    case 'forwarded':
+      if (!has('editor', 'chief_editor')) throw refuse();
+      return and(inList(items.officeId, officeIds), isNotNull(items.forwardedToId)) ?? sql`false`;
+  }
+}
+
+/** The day an item was reported (drafts: written), for the from/to filter. */
+const reportedAt = sql`coalesce(${items.submittedAt}, ${items.createdAt})`;
+/** A calendar day in Beijing as the instant it starts. */
+const beijingDayStart = (day: string, plusDays = 0) =>
+  new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
+
+/** Every filter except status: the per-status counts are taken under these. */
+function filterConditions(query: ItemListQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.unitId) where.push(eq(items.submittingUnitId, query.unitId));
+  if (query.groupCode) where.push(eq(submitter.groupCode, query.groupCode));
+  if (query.categoryCode) where.push(eq(items.categoryCode, query.categoryCode));
+  if (query.priority) where.push(eq(items.priority, query.priority));
+  if (query.from) where.push(gte(reportedAt, beijingDayStart(query.from)));
+  if (query.to) where.push(lt(reportedAt, beijingDayStart(query.to, 1)));
+  if (query.q) {
+    const byTitle = ilike(items.title, containsPattern(query.q));
+    // 信息编号: a number typed into the search box also finds the item by its serial.
+    const serial = /^\d{1,15}$/.test(query.q) ? eq(items.serial, Number(query.q)) : undefined;
+    where.push(serial ? (or(byTitle, serial) as SQL) : byTitle);
+  }
+  return where;
+}
+
+const SORT_COLUMNS = {
+  submittedAt: items.submittedAt,
+  createdAt: items.createdAt,
+  updatedAt: items.updatedAt,
+} as const;
+
+/**
+ * The order of a page. The inbox by default puts items still awaiting a decision that are
+ * urgent or 送阅件 first, then overdue ones, then the newest; other queues show the latest
+ * changed first. A stable tiebreak (serial) keeps paging consistent.
+ */
+function orderOf(query: ItemListQuery, limits: WorkflowLimits, now: Date): SQL[] {
+  const tiebreak = desc(items.serial);
+  if (query.sort) {
+    // The soonest deadline first unless asked otherwise; dates newest first.
+    const order = query.order ?? (query.sort === 'deadline' ? 'asc' : 'desc');
+    const column = query.sort === 'deadline' ? deadlineSql(limits) : SORT_COLUMNS[query.sort];
+    return [sql`${column} ${sql.raw(order === 'asc' ? 'asc' : 'desc')} nulls last`, tiebreak];
+  }
+  if (query.box === 'inbox') {
+    const fastTrack = sql`case when ${items.status} = 'submitted' and ${items.priority} in ('urgent', 'for_reading') then 0 else 1 end`;
+    return [
+      asc(fastTrack),
+      desc(overdueSql(limits, now)),
+      sql`${items.submittedAt} desc nulls last`,
+      tiebreak,
+    ];
+  }
+  return [query.order === 'asc' ? asc(items.updatedAt) : desc(items.updatedAt), tiebreak];
+}
+
+/**
+ * One page of a queue with the counts per status (same queue and filters, any status), always
+ * inside the caller's data scope.
+ */
+export async function listItems(
+  ctx: AppContext,
+  actor: Actor,
+  query: ItemListQuery,
+): Promise<{
+  items: ItemSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<string, number>;
+}> {
+  const limits = await getWorkflowLimits(ctx.db);
+  const now = new Date();
+  const base = [itemScope(actor), boxCondition(query.box, actor), ...filterConditions(query)];
+  const countRows = await ctx.db
+    .select({ status: items.status, n: sql<number>`count(*)::int` })
+    .from(items)
+    .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
+    .where(and(...base))
+    .groupBy(items.status);
+  const counts = Object.fromEntries(countRows.map((r) => [r.status, Number(r.n)]));
+  const total = query.status
+    ? (counts[query.status] ?? 0)
+    : countRows.reduce((sum, r) => sum + Number(r.n), 0);
+
+  const rows = await ctx.db
+    .select({
+      item: items,
+      submitterName: submitter.name,
+      submitterGroup: submitter.groupCode,
+      originName: originOrg.name,
+      categoryLabel: category.label,
+      upperStatus: upper.status,
+      upperOfficeName: upperOffice.name,
+      adoptionCount: sql<number>`(select count(*)::int from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id})`,
+    })
+    .from(items)
+    .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
+    .innerJoin(originOrg, eq(originOrg.id, items.originUnitId))
+    .leftJoin(category, and(eq(category.dictionary, 'item_category'), eq(category.code, items.categoryCode)))
+    .leftJoin(upper, eq(upper.id, items.forwardedToId))
+    .leftJoin(upperOffice, eq(upperOffice.id, upper.officeId))
+    .where(and(...base, query.status ? eq(items.status, query.status) : undefined))
+    .orderBy(...orderOf(query, limits, now))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  const caller = callerFacts(actor);
+  return {
+    items: rows.map(({ item, ...r }) => ({
+      id: item.id,
+      serial: item.serial,
+      title: item.title,
+      status: item.status,
+      statusLabel: STATUS_LABELS[item.status],
+      priority: item.priority,
+      secrecy: item.secrecy,
+      categoryLabel: r.categoryLabel ?? item.categoryCode,
+      submittingUnit: { id: item.submittingUnitId, name: r.submitterName, groupCode: r.submitterGroup },
+      originUnit: { id: item.originUnitId, name: r.originName },
+      authorName: item.authorName,
+      submittedAt: item.submittedAt?.toISOString() ?? null,
+      updatedAt: item.updatedAt.toISOString(),
+      ...deadlineFields(item, limits, now),
+      forwardedTo:
+        r.upperStatus && r.upperOfficeName ? { status: r.upperStatus, officeName: r.upperOfficeName } : null,
+      adoptionCount: Number(r.adoptionCount),
+      version: item.version,
+      actions: allowedActions(item, caller),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    counts,
+  };
+}
