@@ -62,11 +62,6 @@ export async function openBlob(
   return { stream: fs.createReadStream(file), size: stat.size };
 }
 
-export async function blobExists(root: string, sha256: string): Promise<boolean> {
-  const stat = await fsp.stat(blobPath(root, sha256)).catch(() => null);
-  return stat?.isFile() ?? false;
-}
-
 /** Removes a blob that no record references any more (missing is fine). */
 export async function removeBlob(root: string, sha256: string): Promise<void> {
   await fsp.rm(blobPath(root, sha256), { force: true });

@@ -395,6 +395,25 @@ describe('POST /api/items/:id/attachments', () => {
     expect(await attachmentRows(itemId)).toHaveLength(20);
   });
 
+  it('holds the limits under concurrent uploads', async () => {
+    const itemId = await makeItem();
+    for (let i = 0; i < 18; i++) await upload(reporter, itemId, unique(TXT), `已有${i}.txt`);
+    const three = await Promise.all(
+      [1, 2, 3].map((i) => upload(reporter, itemId, unique(TXT), `并发${i}.txt`)),
+    );
+    expect(three.map((r) => r.statusCode).sort()).toEqual([201, 201, 409]);
+    expect(await attachmentRows(itemId)).toHaveLength(20);
+
+    const other = await makeItem();
+    const content = unique(PDF);
+    const twice = await Promise.all([
+      upload(reporter, other, content, '甲.pdf'),
+      upload(reporter, other, content, '乙.pdf'),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await attachmentRows(other)).toHaveLength(1);
+  });
+
   it('needs a session (401) and the CSRF token (403)', async () => {
     const itemId = await makeItem();
     const { body, contentType } = multipart(PDF, 'a.pdf');

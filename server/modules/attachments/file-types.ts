@@ -158,7 +158,7 @@ function looksLikeMarkup(text: string): boolean {
 }
 
 /** File names in a zip archive, from its central directory (no decompression). */
-export function zipEntryNames(content: Buffer): string[] | null {
+function zipEntryNames(content: Buffer): string[] | null {
   const end = content.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1'));
   if (end < 0 || end + 22 > content.length) return null;
   const count = content.readUInt16LE(end + 10);
