@@ -1,6 +1,179 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
+import { ItemAdoptions } from '../../features/items/editor/AdoptionList.tsx';
+import { ForwardedSummary } from '../../features/items/editor/ForwardedSummary.tsx';
+import { ItemSearchForm } from '../../features/items/editor/ItemSearchForm.tsx';
+import { FILTER_KEYS, hasFilters, parseListParams } from '../../features/items/editor/listParams.ts';
+import { RecordAdoptionModal } from '../../features/items/editor/RecordAdoptionModal.tsx';
+import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
+import type { ItemSummary } from '../../features/items/types.ts';
+import { formatDateTime } from '../../format.ts';
 
-/** 转报与采用: our items forwarded upward, their upper status and recorded adoptions. */
+/**
+ * 转报与采用 (/items/forwarded): what this office forwarded upward, how the upper office is
+ * handling each copy, what upper publications adopted, and the points that earns.
+ */
 export function ForwardedPage() {
-  return <PageHeader title="转报与采用" description="本办转报上级的信息及上级采用情况。" />;
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = useMemo(() => {
+    const parsed = parseListParams(params, 'all');
+    // No status tabs here: every forwarded item, whatever this office's status of it.
+    return { filters: { ...parsed.filters, sort: undefined, order: undefined }, page: parsed.page };
+  }, [params]);
+  const query = useItems('forwarded', filters, page);
+  const [recording, setRecording] = useState<ItemSummary | null>(null);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: ColumnsType<ItemSummary> = [
+    { title: '编号', dataIndex: 'serial', width: 72 },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      ellipsis: { showTitle: false },
+      render: (title: string, r) => (
+        <span title={title}>
+          <PriorityTag priority={r.priority} />
+          <Link to={`/items/${r.id}`}>{title}</Link>
+        </span>
+      ),
+    },
+    {
+      title: '原报单位',
+      key: 'origin',
+      width: 150,
+      ellipsis: true,
+      render: (_: unknown, r) => r.originUnit.name,
+    },
+    {
+      title: '本办',
+      key: 'status',
+      width: 96,
+      render: (_: unknown, r) => <ItemStatusTag status={r.status} />,
+    },
+    {
+      title: '上级办理',
+      key: 'upper',
+      width: 190,
+      render: (_: unknown, r) =>
+        r.forwardedTo ? (
+          <Space size={4} wrap>
+            <ItemStatusTag status={r.forwardedTo.status} />
+            <Typography.Text
+              type="secondary"
+              ellipsis
+              style={{ maxWidth: 110 }}
+              title={r.forwardedTo.officeName}
+            >
+              {r.forwardedTo.officeName}
+            </Typography.Text>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '上级采用（刊物 · 采用类型 · 采用日期）',
+      key: 'adoptions',
+      width: 300,
+      render: (_: unknown, r) => <ItemAdoptions itemId={r.id} count={r.adoptionCount} />,
+    },
+    {
+      title: '更新时间',
+      dataIndex: 'updatedAt',
+      width: 142,
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 116,
+      fixed: 'right',
+      render: (_: unknown, r) =>
+        r.actions.includes('record_adoption') ? (
+          <Button type="link" size="small" onClick={() => setRecording(r)}>
+            登记上级采用
+          </Button>
+        ) : (
+          <Link to={`/items/${r.id}`}>查看</Link>
+        ),
+    },
+  ];
+
+  const emptyText = query.isPending ? (
+    ' '
+  ) : hasFilters(filters) ? (
+    <Empty description="没有符合条件的转报信息。请调整或清除查询条件。">
+      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
+        清除条件
+      </Button>
+    </Empty>
+  ) : (
+    <Empty description="本办还没有转报上级的信息。在收稿箱中拟采用信息后，可在信息页面“转报”上级。" />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="转报与采用"
+        description="本办转报上级的信息、上级办公室的办理情况和上级刊物的采用登记；统计随查询条件变化。"
+      />
+      <ForwardedSummary filters={filters} />
+      <Card size="small">
+        <ItemSearchForm filters={filters} onSearch={(changes) => update(changes)} compact />
+        <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">
+            {query.data ? `共 ${query.data.total} 条转报信息` : ' '}
+          </Typography.Text>
+          <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
+            刷新
+          </Button>
+        </Flex>
+        {query.isError && (
+          <div style={{ marginBottom: 12 }}>
+            <QueryError error={query.error} onRetry={() => void query.refetch()} />
+          </div>
+        )}
+        <Table<ItemSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={query.data?.items}
+          loading={query.isFetching}
+          scroll={{ x: 1180 }}
+          locale={{ emptyText }}
+          pagination={{
+            current: page,
+            pageSize: ITEM_PAGE_SIZE,
+            total: query.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => `共 ${n} 条`,
+            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
+          }}
+        />
+      </Card>
+      {recording && (
+        <RecordAdoptionModal
+          item={recording}
+          open
+          onClose={() => setRecording(null)}
+          onDone={() => setRecording(null)}
+        />
+      )}
+    </>
+  );
 }

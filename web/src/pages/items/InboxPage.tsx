@@ -6,12 +6,11 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { EDITOR_PAGE_SIZE, useItemList } from '../../features/items/editor/api.ts';
+import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
 import { BatchActionModal, type BatchKind } from '../../features/items/editor/BatchActionModal.tsx';
-import { DeadlineCountdown, useNow } from '../../features/items/editor/DeadlineCountdown.tsx';
-import { deadlineState } from '../../features/items/editor/deadline.ts';
+import { DeadlineCell, useNow } from '../../features/items/editor/DeadlineCell.tsx';
+import { isOverdueAt } from '../../features/items/editor/deadline.ts';
 import { ItemSearchForm } from '../../features/items/editor/ItemSearchForm.tsx';
-import { ItemStatusTag, PriorityTags } from '../../features/items/editor/ItemTags.tsx';
 import {
   apiFilters,
   FILTER_KEYS,
@@ -25,6 +24,7 @@ import { MergeModal } from '../../features/items/editor/MergeModal.tsx';
 import { ROW_STYLES } from '../../features/items/editor/rowStyles.ts';
 import { ShortcutHint } from '../../features/items/editor/ShortcutHint.tsx';
 import { useRowKeyboard } from '../../features/items/editor/useRowKeyboard.ts';
+import { ItemStatusTag, PriorityTag, SecrecyTag } from '../../features/items/ItemTags.tsx';
 import type { ItemSummary } from '../../features/items/types.ts';
 import { formatDateTime } from '../../format.ts';
 
@@ -60,7 +60,7 @@ export function InboxPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { tab, filters, page } = useMemo(() => parseListParams(params), [params]);
-  const query = useItemList('inbox', apiFilters(tab, filters), page);
+  const query = useItems('inbox', apiFilters(tab, filters), page);
   const rows = query.data?.items ?? [];
   const now = useNow();
 
@@ -117,11 +117,15 @@ export function InboxPage() {
   const total = (Object.values(counts) as number[]).reduce((a, b) => a + b, 0);
   const countOf = (t: InboxTab) => (t === 'all' ? total : (counts[t] ?? 0));
 
-  const sortOrderOf = (key: ListSort) =>
-    filters.sort === key ? (filters.order === 'asc' ? 'ascend' : 'descend') : null;
+  // The server's defaults: the soonest deadline first, the newest report first.
+  const sortOrderOf = (key: ListSort) => {
+    if (filters.sort !== key) return null;
+    const order = filters.order ?? (key === 'deadline' ? 'asc' : 'desc');
+    return order === 'asc' ? 'ascend' : 'descend';
+  };
 
   const alertRow = (r: ItemSummary) =>
-    deadlineState(r, now).kind === 'overdue' || (r.priority === 'urgent' && r.status === 'submitted');
+    isOverdueAt(r, now) || (r.priority === 'urgent' && r.status === 'submitted');
 
   const columns: ColumnsType<ItemSummary> = [
     { title: '编号', dataIndex: 'serial', width: 72 },
@@ -155,7 +159,12 @@ export function InboxPage() {
       title: '紧急',
       key: 'priority',
       width: 86,
-      render: (_: unknown, r) => <PriorityTags priority={r.priority} secrecy={r.secrecy} />,
+      render: (_: unknown, r) => (
+        <>
+          <PriorityTag priority={r.priority} />
+          <SecrecyTag secrecy={r.secrecy} />
+        </>
+      ),
     },
     {
       title: '状态',
@@ -178,7 +187,7 @@ export function InboxPage() {
       width: 140,
       sorter: true,
       sortOrder: sortOrderOf('deadline'),
-      render: (_: unknown, r) => <DeadlineCountdown item={r} now={now} />,
+      render: (_: unknown, r) => <DeadlineCell item={r} />,
     },
     {
       title: '操作',
@@ -354,7 +363,7 @@ export function InboxPage() {
           }}
           pagination={{
             current: page,
-            pageSize: EDITOR_PAGE_SIZE,
+            pageSize: ITEM_PAGE_SIZE,
             total: query.data?.total ?? 0,
             showSizeChanger: false,
             showTotal: (n) => `共 ${n} 条`,

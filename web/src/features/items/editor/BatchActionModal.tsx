@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../orgs/formErrors.ts';
+import { usePublications } from '../api.ts';
 import type { ItemSummary } from '../types.ts';
-import { useBatchAction, usePublications } from './api.ts';
+import { useBatchAction } from './api.ts';
 import { PublicationSelect } from './PublicationSelect.tsx';
 
 export type BatchKind = 'accept' | 'return';

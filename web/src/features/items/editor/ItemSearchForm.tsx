@@ -4,8 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { PRIORITY_LABELS } from '../../../../../server/modules/items/workflow.ts';
 import { useDictionary } from '../../dictionaries/api.ts';
+import { useItemCategories } from '../api.ts';
 import type { ItemListFilters, ItemPriority } from '../types.ts';
-import { useItemCategories } from './api.ts';
 import type { FilterKey } from './listParams.ts';
 import { SubmitterSelect } from './SubmitterSelect.tsx';
 
@@ -67,7 +67,7 @@ export function ItemSearchForm({ filters, onSearch, compact }: Props) {
       style={{ rowGap: 12, marginBottom: 12 }}
     >
       <Form.Item name="q" label="关键字">
-        <Input allowClear placeholder="标题、正文或编号" style={{ width: 170 }} maxLength={50} />
+        <Input allowClear placeholder="标题或编号" style={{ width: 170 }} maxLength={50} />
       </Form.Item>
       <Form.Item name="unitId" label="报送单位">
         <SubmitterSelect style={{ width: 190 }} />

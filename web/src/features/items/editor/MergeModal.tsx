@@ -2,8 +2,9 @@ import { Alert, App, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag,
 import { useEffect, useMemo, useState } from 'react';
 import { PRIORITY_LABELS } from '../../../../../server/modules/items/workflow.ts';
 import { errorMessage } from '../../orgs/formErrors.ts';
+import { useItemCategories } from '../api.ts';
 import type { ItemDetail, ItemPriority, ItemSummary } from '../types.ts';
-import { useItemCategories, useItemDetails, useMergeItems } from './api.ts';
+import { useItemDetails, useMergeItems } from './api.ts';
 import { composeMergedBody, evenCredits, formatShare, mergedPriority } from './merge.ts';
 
 type Props = {
@@ -13,6 +14,9 @@ type Props = {
   onClose: () => void;
   onDone: (merged: ItemDetail) => void;
 };
+
+/** The server's limit on titles (server/modules/items/schemas.ts). */
+const TITLE_MAX = 100;
 
 type Values = { title: string; categoryCode: string; priority: ItemPriority; body: string; reason?: string };
 
@@ -73,6 +77,7 @@ export function MergeModal({ items, open, onClose, onDone }: Props) {
         categoryCode: values.categoryCode,
         priority: values.priority,
         reason: values.reason?.trim() || undefined,
+        versions: Object.fromEntries(items.map((i) => [i.id, i.version])),
       });
       message.success(`已合报为一条信息：${merged.title}`);
       onDone(merged);
@@ -145,7 +150,7 @@ export function MergeModal({ items, open, onClose, onDone }: Props) {
             label="合报标题"
             rules={[{ required: true, whitespace: true, message: '请填写合报后的标题' }]}
           >
-            <Input maxLength={200} showCount />
+            <Input maxLength={TITLE_MAX} showCount />
           </Form.Item>
           <Space size={16} style={{ display: 'flex' }} wrap>
             <Form.Item

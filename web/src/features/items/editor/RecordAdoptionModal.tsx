@@ -2,7 +2,8 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { applyServerErrors } from '../../orgs/formErrors.ts';
-import { usePublications, useRecordAdoption } from './api.ts';
+import { usePublications } from '../api.ts';
+import { useRecordAdoption } from './api.ts';
 import { PublicationSelect } from './PublicationSelect.tsx';
 
 export const ADOPTION_KINDS = ['全文采用', '摘要采用', '综合采用', '约稿采用'] as const;

@@ -19,23 +19,23 @@ export function composeMergedBody(sources: readonly MergeSource[]): string {
 }
 
 /**
- * How the credit of a joint report is shared: evenly across the distinct origin units, in
- * thousandths that sum to 1000 (the first units take the remainder, as the server does).
+ * How the credit of a joint report is shared: evenly across the distinct origin units in the
+ * order given, in thousandths that sum to 1000; the first unit takes the remainder, as the
+ * server does.
  */
 export function evenCredits(
   sources: readonly Pick<MergeSource, 'originUnit'>[],
 ): { unitId: string; unitName: string; share: number }[] {
   const units = new Map<string, string>();
   for (const s of sources) if (!units.has(s.originUnit.id)) units.set(s.originUnit.id, s.originUnit.name);
-  const n = units.size;
-  if (n === 0) return [];
-  const base = Math.floor(1000 / n);
-  let remainder = 1000 - base * n;
-  return [...units].map(([unitId, unitName]) => {
-    const extra = remainder > 0 ? 1 : 0;
-    remainder -= extra;
-    return { unitId, unitName, share: base + extra };
-  });
+  if (units.size === 0) return [];
+  const base = Math.floor(1000 / units.size);
+  const remainder = 1000 - base * units.size;
+  return [...units].map(([unitId, unitName], i) => ({
+    unitId,
+    unitName,
+    share: base + (i === 0 ? remainder : 0),
+  }));
 }
 
 /** A share in thousandths as a percentage: 333 → 33.3%. */
