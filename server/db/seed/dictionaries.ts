@@ -29,6 +29,19 @@ export const DEFAULT_DICTIONARIES = {
     ['comprehensive', '综合'],
     ['research', '调研'],
   ],
+  /** Words that must never leave the unit in an information item: internal and classified markers. */
+  sensitive_word: [
+    ['sw01', '内部资料'],
+    ['sw02', '绝密'],
+    ['sw03', '机密文件'],
+    ['sw04', '领导内部讲话'],
+    ['sw05', '未公开'],
+    ['sw06', '严禁外传'],
+    ['sw07', '内部传阅'],
+    ['sw08', '秘密级'],
+    ['sw09', '不宜公开'],
+    ['sw10', '注意保密'],
+  ],
 } as const;
 
 export async function seedDictionaries(db: Db): Promise<void> {

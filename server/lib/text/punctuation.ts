@@ -15,6 +15,25 @@ const FULL_WIDTH: Record<string, string> = {
 /** Closing marks after which a sentence-final ? or ! still counts as inside Chinese text. */
 const CLOSERS = new Set(['”', '’', '）', '》', '】', '"', ')']);
 
+const CJK_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * A pair of half-width parentheses is judged as one: Chinese inside it or right outside it means
+ * both marks should be full-width, so (1)加强 and 办法(试行) are flagged whole, Smart City (SC) is not.
+ */
+function parenInChinese(text: string, i: number): boolean {
+  const open = text[i] === '(' ? i : text.lastIndexOf('(', i);
+  const close = text[i] === ')' ? i : text.indexOf(')', i);
+  if (open < 0 || close < 0 || open > close) {
+    return isCjk(prevVisible(text, i)) || isCjk(nextVisible(text, i));
+  }
+  return (
+    CJK_ANY.test(text.slice(open + 1, close)) ||
+    isCjk(prevVisible(text, open)) ||
+    isCjk(nextVisible(text, close))
+  );
+}
+
 /** Whether the half-width mark at `i` sits inside Chinese text, where GB/T 15834 wants full width. */
 function inChineseText(text: string, i: number): boolean {
   const ch = text[i];
@@ -31,6 +50,7 @@ function inChineseText(text: string, i: number): boolean {
       return isCjk(prev) && (next === undefined || isCjk(next) || CLOSERS.has(next));
     case '(':
     case ')':
+      return parenInChinese(text, i);
     case '"':
       return isCjk(prev) || isCjk(next);
     default:

@@ -48,7 +48,7 @@ describe('GET /api/dictionaries', () => {
     const res = await admin.request('GET', '/api/dictionaries');
     const items = res.json().items;
     expect(new Set(items.map((e: { dictionary: string }) => e.dictionary))).toEqual(
-      new Set(['unit_category', 'assessment_group', 'item_category']),
+      new Set(['unit_category', 'assessment_group', 'item_category', 'sensitive_word']),
     );
     expect(items[0].actions).toEqual(['update', 'deactivate']);
   });
