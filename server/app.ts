@@ -25,6 +25,7 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { getSecurityPolicy } from './modules/auth/security-policy.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
+import { registerItemQualityRoutes } from './modules/items/quality-routes.ts';
 import { registerItemRoutes } from './modules/items/routes.ts';
 import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerSettingsRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
   registerItemRoutes(api, ctx);
+  registerItemQualityRoutes(api, ctx);
   registerItemWorkflowRoutes(api, ctx);
   registerPublicationRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
