@@ -12,9 +12,13 @@ import {
   orgs,
   publications,
   type SecrecyLevel,
+  type Role,
+  userRoles,
   users,
+  userUnits,
 } from '../../db/schema/index.ts';
-import type { Session, TestApp } from '../../test/helpers.ts';
+import { hashPassword } from '../auth/password.ts';
+import { DEMO_PASSWORD, type Session, type TestApp } from '../../test/helpers.ts';
 import type { ItemRow } from './repository.ts';
 
 /**
@@ -33,6 +37,19 @@ export async function publicationByName(t: TestApp, name: string) {
   const [row] = await t.database.db.select().from(publications).where(eq(publications.name, name));
   if (!row) throw new Error(`no publication ${name}`);
   return row;
+}
+
+/** An extra account (e.g. an editor of the provincial office, which the demo city leaves empty). */
+export async function makeUser(t: TestApp, username: string, orgCode: string, roles: Role[]) {
+  const db = t.database.db;
+  const org = await orgByCode(t, orgCode);
+  const [user] = await db
+    .insert(users)
+    .values({ username, displayName: `测试${username}`, passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .returning();
+  await db.insert(userUnits).values({ userId: user.id, orgId: org.id, isPrimary: true });
+  await db.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role })));
+  return user;
 }
 
 async function userByUsername(t: TestApp, username: string) {

@@ -20,6 +20,8 @@ export type TransitionEffects = {
   eventData?: Record<string, unknown>;
   auditAction?: AuditAction;
   auditDiff?: Record<string, unknown>;
+  /** Runs after the item's own timeline event, e.g. to start another item's timeline after it. */
+  afterEvent?: () => Promise<void>;
 };
 
 export type TransitionInput = { version?: number; reason?: string };
@@ -81,6 +83,7 @@ export async function applyTransition(
     reason: input.reason ?? null,
     data: extra.eventData ?? null,
   });
+  await extra.afterEvent?.();
   await recordAudit(tx, audit, {
     action: extra.auditAction ?? 'item.transition',
     targetType: 'item',

@@ -33,18 +33,20 @@ export function forwardItem(
     if (parent?.kind !== 'office' || !parent.active) throw conflict('上级办公室不存在');
 
     const copy = await createUpperCopy(tx, actor, row, parent.id);
-    await recordItemEvent(tx, actor, copy.id, {
-      action: 'forwarded_in',
-      fromStatus: null,
-      toStatus: 'submitted',
-      reason: input.reason ?? null,
-      data: { fromItemId: row.id, fromOfficeName: office.name },
-    });
     return {
       values: { forwardedToId: copy.id },
       eventData: { toItemId: copy.id, toOfficeName: parent.name },
       auditAction: 'item.forwarded',
       auditDiff: { toOffice: parent.name, toItemId: copy.id, toSerial: copy.serial },
+      // The copy's timeline starts where the lower item's "forward" event ends.
+      afterEvent: () =>
+        recordItemEvent(tx, actor, copy.id, {
+          action: 'forwarded_in',
+          fromStatus: null,
+          toStatus: 'submitted',
+          reason: input.reason ?? null,
+          data: { fromItemId: row.id, fromOfficeName: office.name },
+        }),
     };
   });
 }
