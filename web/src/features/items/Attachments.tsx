@@ -11,6 +11,9 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** The server's allow-list (server/modules/attachments/file-types.ts); it checks the content too. */
+const ACCEPT = '.jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,.xls,.xlsx,.wps,.et,.ofd,.zip,.txt';
+
 const isImage = (a: ItemAttachment) => a.kind === 'image' || a.mimeType.startsWith('image/');
 
 /** Images as thumbnails (click to enlarge), other files as download links; optionally deletable. */
@@ -102,6 +105,7 @@ export function AttachmentsEditor({
       <Flex align="center" gap={12} wrap>
         <Upload
           multiple
+          accept={ACCEPT}
           showUploadList={false}
           disabled={!itemId}
           customRequest={({ file, onSuccess, onError }) => {
@@ -122,10 +126,10 @@ export function AttachmentsEditor({
           </Button>
         </Upload>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {itemId ? '图片、文档等，可多选' : '保存草稿后即可上传图片和附件'}
+          {itemId ? '支持图片、PDF、Word/WPS、Excel、OFD、ZIP、TXT，可多选' : '保存草稿后即可上传图片和附件'}
         </Typography.Text>
       </Flex>
-      {itemId && (
+      {itemId && attachments.length > 0 && (
         <AttachmentList
           attachments={attachments}
           deleting={remove.isPending ? (remove.variables ?? null) : null}

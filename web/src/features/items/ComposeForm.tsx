@@ -82,7 +82,7 @@ function toInput(v: FormValues): ItemInput {
     keywords: v.keywords.map((k) => k.trim()).filter(Boolean),
     authorPhone: v.authorPhone.trim(),
     // Only urgent items carry the time of the event their deadline counts from.
-    eventAt: v.priority === 'urgent' && v.eventAt ? v.eventAt.toISOString() : undefined,
+    eventAt: v.priority === 'urgent' && v.eventAt ? v.eventAt.toISOString() : null,
     followUpOfId: v.followUpOfId ?? undefined,
   };
 }
@@ -133,7 +133,8 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
   const body = Form.useWatch('body', form) ?? initial.body;
   const authorPhone = Form.useWatch('authorPhone', form) ?? initial.authorPhone;
   const priority = Form.useWatch('priority', form) ?? initial.priority;
-  const quality = useQualityCheck({ title, body, authorPhone, itemId: item?.id });
+  const followUpOfId = Form.useWatch('followUpOfId', form) ?? undefined;
+  const quality = useQualityCheck({ title, body, authorPhone, itemId: item?.id, followUpOfId });
   const fatal = quality.findings.filter((f) => f.severity === 'fatal');
 
   const isNew = !item;
@@ -152,8 +153,10 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
 
   const onSelectFinding = (f: Finding) => {
     if (f.paragraph) selectParagraph(bodyRef, f.paragraph);
-    else if (/title/.test(f.rule)) titleRef.current?.focus({ cursor: 'all' });
     else if (/phone/.test(f.rule)) phoneRef.current?.focus({ cursor: 'end' });
+    else if (/body|sentence/.test(f.rule)) bodyRef.current?.focus();
+    // Findings without a paragraph are about the title (or the item as a whole).
+    else if (!/signer|duplicate/.test(f.rule)) titleRef.current?.focus({ cursor: 'all' });
   };
 
   const handleError = (err: unknown) => {
@@ -284,7 +287,8 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
               >
                 <Input
                   ref={titleRef}
-                  maxLength={200}
+                  maxLength={100}
+                  showCount
                   placeholder="一句话概括信息的核心内容"
                   style={{ fontSize: 16, fontWeight: 500 }}
                 />
@@ -371,10 +375,13 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
                     label="作者电话"
                     rules={[
                       { required: true, whitespace: true, message: '请填写作者电话，便于编辑核实' },
-                      { pattern: /^[0-9+\-() ]{5,20}$/, message: '电话号码格式不正确' },
+                      {
+                        pattern: /^[0-9+\-\s()（）转,，/]+$/,
+                        message: '联系电话只能包含数字、“-”、空格、括号和“转”',
+                      },
                     ]}
                   >
-                    <Input ref={phoneRef} maxLength={20} placeholder="手机或座机" inputMode="tel" />
+                    <Input ref={phoneRef} maxLength={40} placeholder="手机或座机" inputMode="tel" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>

@@ -8,12 +8,11 @@ import {
   ShareAltOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Flex } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { AcceptModal } from './AcceptModal.tsx';
+import { useOfficeNames } from './api.ts';
 import { RecordAdoptionModal } from './editor/RecordAdoptionModal.tsx';
 import type { ItemAction, ItemDetail } from './types.ts';
 import { ACTION_LABELS, useWorkflowActions } from './useWorkflowActions.tsx';
@@ -34,17 +33,6 @@ const BUTTONS: [ItemAction, ButtonSpec][] = [
   ['reject', { icon: <CloseCircleOutlined />, danger: true }],
 ];
 
-/** The office above the item's office, named in the 转报 confirmation. */
-function useParentOfficeName(officeId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['orgs', 'detail', officeId],
-    queryFn: () => api<{ parentName: string | null }>('GET', `/api/orgs/${officeId}`),
-    enabled,
-    staleTime: 5 * 60_000,
-    select: (o) => o.parentName,
-  });
-}
-
 /**
  * The item's buttons, drawn only from `item.actions` (the server decides; it enforces the same
  * rules again). Every action posts the item's version; a 409 reloads the item.
@@ -54,12 +42,15 @@ export function ItemActionBar({ item, onReload }: { item: ItemDetail; onReload: 
   const { start, perform, dialogs } = useWorkflowActions({ onConflict: onReload });
   const [accepting, setAccepting] = useState(false);
   const [recording, setRecording] = useState(false);
-  const parent = useParentOfficeName(item.office.id, item.actions.includes('forward'));
+  const offices = useOfficeNames(item.office.id, item.actions.includes('forward'));
 
   const onClick = (action: ItemAction) => {
     if (action === 'accept') return setAccepting(true);
     if (action === 'record_adoption') return setRecording(true);
-    start(item, action, { officeName: item.office.name, parentOfficeName: parent.data ?? undefined });
+    start(item, action, {
+      officeName: item.office.name,
+      parentOfficeName: offices.data?.parentName ?? undefined,
+    });
   };
 
   const buttons = BUTTONS.filter(([a]) => item.actions.includes(a));

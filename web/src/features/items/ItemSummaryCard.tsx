@@ -75,7 +75,7 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
     { label: '报送时间', value: item.submittedAt ? formatDateTime(item.submittedAt) : none },
   ];
   if (item.eventAt) rows.push({ label: '事件发生时间', value: formatDateTime(item.eventAt) });
-  if (item.deadlineAt) rows.push({ label: '报送时限', value: formatDateTime(item.deadlineAt) });
+  if (item.deadlineAt) rows.push({ label: '办理时限', value: formatDateTime(item.deadlineAt) });
   rows.push({ label: '拟采用刊物', value: item.targetPublication?.name ?? none });
   if (item.forwardedFrom)
     rows.push({
@@ -126,7 +126,7 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
       label: '已合报为',
       value: <Link to={`/items/${item.mergedInto.id}`}>{item.mergedInto.title}</Link>,
     });
-  if (item.credits.length)
+  if (item.credits.length > 1)
     rows.push({
       label: '合报单位',
       span: 2,
@@ -144,8 +144,7 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
   );
 }
 
-/** Credit shares arrive in thousandths (1000 = all) or as a fraction; shown as a percentage. */
+/** Credit shares arrive in thousandths (1000 = all); shown as a percentage. */
 function formatShare(share: number): string {
-  const pct = share > 1 ? share / 10 : share * 100;
-  return `${Number(pct.toFixed(1))}%`;
+  return `${Number((share / 10).toFixed(1))}%`;
 }

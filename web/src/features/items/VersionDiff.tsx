@@ -43,7 +43,6 @@ const PANE: CSSProperties = {
   border: '1px solid #f0f0f0',
   borderRadius: 6,
   background: '#fafafa',
-  height: '100%',
 };
 
 /** Two versions side by side with the character-level changes marked. */

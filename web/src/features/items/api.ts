@@ -139,9 +139,26 @@ export function useDeleteAttachment(itemId: string | undefined) {
   });
 }
 
-export type CheckInput = { title: string; body: string; authorPhone?: string; itemId?: string };
+export type CheckInput = {
+  title: string;
+  body: string;
+  authorPhone?: string;
+  itemId?: string;
+  /** A follow-up (续报) is expected to resemble its first report; the duplicate check skips it. */
+  followUpOfId?: string;
+};
 
 /** Runs the quality rules on text not yet saved. */
 export function checkItem(input: CheckInput): Promise<{ findings: Finding[] }> {
   return api<{ findings: Finding[] }>('POST', '/api/items/check', input);
+}
+
+/** An office's name and its parent's, for confirmations that name where an item goes. */
+export function useOfficeNames(orgId: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['orgs', 'detail', orgId],
+    queryFn: () => api<{ name: string; parentName: string | null }>('GET', `/api/orgs/${orgId}`),
+    enabled: enabled && !!orgId,
+    staleTime: 5 * 60_000,
+  });
 }

@@ -23,7 +23,7 @@ export function useQualityCheck(input: CheckInput, delayMs = 700): QualityState 
     checked: false,
   });
   const seq = useRef(0);
-  const { title, body, authorPhone, itemId } = input;
+  const { title, body, authorPhone, itemId, followUpOfId } = input;
 
   useEffect(() => {
     if (!title.trim() && !body.trim()) {
@@ -34,7 +34,7 @@ export function useQualityCheck(input: CheckInput, delayMs = 700): QualityState 
     const mine = ++seq.current;
     setState((s) => ({ ...s, checking: true }));
     const timer = window.setTimeout(() => {
-      checkItem({ title, body, authorPhone, itemId })
+      checkItem({ title, body, authorPhone, itemId, followUpOfId })
         .then((r) => {
           if (mine === seq.current)
             setState({ findings: r.findings, checking: false, error: null, checked: true });
@@ -44,7 +44,7 @@ export function useQualityCheck(input: CheckInput, delayMs = 700): QualityState 
         });
     }, delayMs);
     return () => window.clearTimeout(timer);
-  }, [title, body, authorPhone, itemId, delayMs]);
+  }, [title, body, authorPhone, itemId, followUpOfId, delayMs]);
 
   return state;
 }

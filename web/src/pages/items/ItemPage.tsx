@@ -16,8 +16,8 @@ import type { Adoption, ItemDetail, ItemStatus } from '../../features/items/type
 import { VersionsTab } from '../../features/items/VersionsTab.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 
-/** While the item is still on its way (not yet decided by the office), its deadline counts down. */
-const COUNTING: ItemStatus[] = ['draft', 'pending_signoff', 'submitted', 'returned'];
+/** The deadline is the office's: it counts down only while the item waits for its decision. */
+const COUNTING: ItemStatus[] = ['submitted'];
 
 function AdoptionsTable({ adoptions }: { adoptions: Adoption[] }) {
   if (adoptions.length === 0)

@@ -206,7 +206,7 @@ export function MyItemsPage() {
           }
         >
           <Form.Item name="q" label="关键字" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <Input allowClear placeholder="标题、正文或关键词" style={{ width: isMobile ? '100%' : 200 }} />
+            <Input allowClear placeholder="标题、正文或关键词" style={{ width: isMobile ? '100%' : 180 }} />
           </Form.Item>
           <Form.Item name="categoryCode" label="类别" style={isMobile ? { marginBottom: 8 } : undefined}>
             <Select
@@ -228,7 +228,7 @@ export function MyItemsPage() {
             />
           </Form.Item>
           <Form.Item name="range" label="日期" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isMobile ? '100%' : 240 }} />
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isMobile ? '100%' : 230 }} />
           </Form.Item>
           <Form.Item style={isMobile ? { marginBottom: 0 } : undefined}>
             <Space>

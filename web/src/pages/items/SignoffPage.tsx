@@ -2,9 +2,10 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useMe } from '../../auth/context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
+import { ITEM_PAGE_SIZE, useItems, useOfficeNames } from '../../features/items/api.ts';
 import { ItemCardList, ItemsEmpty } from '../../features/items/ItemCardList.tsx';
 import { PriorityTag } from '../../features/items/ItemTags.tsx';
 import type { ItemSummary } from '../../features/items/types.ts';
@@ -14,12 +15,14 @@ import { useIsMobile } from '../../layout/useIsMobile.ts';
 
 /** 待签发 (/items/signoff): the unit's items waiting for the signer, urgent ones first. */
 export function SignoffPage() {
+  const me = useMe();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = useItems('signoff', {}, page);
   const { start, dialogs } = useWorkflowActions({ onConflict: () => void query.refetch() });
+  const office = useOfficeNames(me.user.primaryUnit?.parentId);
 
   const setPage = (p: number) => {
     const next = new URLSearchParams(params);
@@ -29,7 +32,7 @@ export function SignoffPage() {
   };
 
   const quickActions = (i: ItemSummary, small = true) => (
-    <Space size={4} wrap>
+    <Space size={4}>
       {i.actions.includes('sign') && (
         <Button
           type={small ? 'link' : 'primary'}
@@ -37,7 +40,7 @@ export function SignoffPage() {
           icon={<CheckOutlined />}
           onClick={(e) => {
             e.stopPropagation();
-            start(i, 'sign');
+            start(i, 'sign', { officeName: office.data?.name });
           }}
         >
           签发
@@ -81,7 +84,7 @@ export function SignoffPage() {
       width: 150,
       render: (v: string) => formatDateTime(v),
     },
-    { title: '操作', key: 'actions', width: 150, fixed: 'right', render: (_: unknown, i) => quickActions(i) },
+    { title: '操作', key: 'actions', width: 170, fixed: 'right', render: (_: unknown, i) => quickActions(i) },
   ];
 
   const empty = query.isPending ? (
