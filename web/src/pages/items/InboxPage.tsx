@@ -128,7 +128,7 @@ export function InboxPage() {
     isOverdueAt(r, now) || (r.priority === 'urgent' && r.status === 'submitted');
 
   const columns: ColumnsType<ItemSummary> = [
-    { title: '编号', dataIndex: 'serial', width: 72 },
+    { title: '编号', dataIndex: 'serial', width: 64 },
     {
       title: '标题',
       dataIndex: 'title',
@@ -142,7 +142,7 @@ export function InboxPage() {
     {
       title: '报送单位',
       key: 'unit',
-      width: 150,
+      width: 136,
       ellipsis: true,
       render: (_: unknown, r) =>
         r.originUnit.id !== r.submittingUnit.id ? (
@@ -158,7 +158,7 @@ export function InboxPage() {
     {
       title: '紧急',
       key: 'priority',
-      width: 86,
+      width: 76,
       render: (_: unknown, r) => (
         <>
           <PriorityTag priority={r.priority} />
@@ -170,6 +170,8 @@ export function InboxPage() {
       title: '状态',
       dataIndex: 'status',
       width: 96,
+      // Each other tab is one status already.
+      hidden: tab !== 'all',
       render: (_: unknown, r) => <ItemStatusTag status={r.status} />,
     },
     {
@@ -185,6 +187,8 @@ export function InboxPage() {
       title: '时限',
       key: 'deadline',
       width: 140,
+      // Only undecided items run against the clock.
+      hidden: tab !== 'submitted' && tab !== 'all',
       sorter: true,
       sortOrder: sortOrderOf('deadline'),
       render: (_: unknown, r) => <DeadlineCell item={r} />,
@@ -192,7 +196,7 @@ export function InboxPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 112,
+      width: 116,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={0}>
@@ -325,7 +329,7 @@ export function InboxPage() {
           columns={columns}
           dataSource={rows}
           loading={query.isFetching}
-          scroll={{ x: 1040 }}
+          scroll={{ x: 960 }}
           locale={{ emptyText }}
           rowClassName={(r, i) =>
             [alertRow(r) ? 'xb-row-alert' : '', i === active ? 'xb-row-active' : ''].filter(Boolean).join(' ')

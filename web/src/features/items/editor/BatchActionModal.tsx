@@ -1,9 +1,10 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../orgs/formErrors.ts';
 import { usePublications } from '../api.ts';
 import type { ItemSummary } from '../types.ts';
 import { useBatchAction } from './api.ts';
+import { ItemRefList } from './ItemRefList.tsx';
 import { PublicationSelect } from './PublicationSelect.tsx';
 
 export type BatchKind = 'accept' | 'return';
@@ -95,16 +96,9 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <ol style={{ maxHeight: 160, overflow: 'auto', paddingInlineStart: 20, margin: '0 0 16px' }}>
-        {items.map((i) => (
-          <li key={i.id}>
-            <Typography.Text ellipsis style={{ maxWidth: 460 }} title={i.title}>
-              {i.serial} · {i.title}
-            </Typography.Text>
-            <Typography.Text type="secondary">（{i.submittingUnit.name}）</Typography.Text>
-          </li>
-        ))}
-      </ol>
+      <div style={{ marginBottom: 16 }}>
+        <ItemRefList items={items.map((i) => ({ ...i, unitName: i.submittingUnit.name }))} />
+      </div>
       <Form form={form} layout="vertical" name={`batch-${kind ?? 'none'}`} preserve={false}>
         {kind === 'accept' ? (
           <Form.Item

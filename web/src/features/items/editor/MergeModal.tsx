@@ -5,6 +5,7 @@ import { errorMessage } from '../../orgs/formErrors.ts';
 import { useItemCategories } from '../api.ts';
 import type { ItemDetail, ItemPriority, ItemSummary } from '../types.ts';
 import { useItemDetails, useMergeItems } from './api.ts';
+import { ItemRefList } from './ItemRefList.tsx';
 import { composeMergedBody, evenCredits, formatShare, mergedPriority } from './merge.ts';
 
 type Props = {
@@ -118,16 +119,7 @@ export function MergeModal({ items, open, onClose, onDone }: Props) {
         styles={{ label: { width: 96 } }}
       >
         <Descriptions.Item label="原信息">
-          <ol style={{ margin: 0, paddingInlineStart: 18 }}>
-            {items.map((i) => (
-              <li key={i.id}>
-                <Typography.Text ellipsis style={{ maxWidth: 480 }} title={i.title}>
-                  {i.serial} · {i.title}
-                </Typography.Text>
-                <Typography.Text type="secondary">（{i.originUnit.name}）</Typography.Text>
-              </li>
-            ))}
-          </ol>
+          <ItemRefList items={items.map((i) => ({ ...i, unitName: i.originUnit.name }))} />
         </Descriptions.Item>
         <Descriptions.Item label="分值分配">
           <Space size={[4, 4]} wrap>
