@@ -27,11 +27,20 @@ export function excerptAround(text: string, index: number, length: number, radiu
 /** Length in characters as people count them (code points, not UTF-16 units). */
 export const charCount = (text: string): number => [...text].length;
 
-/** Body paragraphs as the item stores them: one per line, trimmed, empty lines dropped. */
+/** Line breaks Word/WPS paste brings (\v is Word's manual break), split as the items module does. */
+const LINE_BREAK = /\r\n|\r|\n|\v|\f|\u2028|\u2029|\u0085/;
+/** Indentation and stray marks at a paragraph's ends: spaces, full-width spaces, NBSP, zero-width marks. */
+const SPACE = String.raw`(?:\s|\u3000|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)`;
+const EDGE_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, 'g');
+
+/**
+ * Body paragraphs as the item stores them (one per line, trimmed, empty lines dropped), so a
+ * finding's paragraph number is the one the editor shows.
+ */
 export function splitParagraphs(body: string): string[] {
   return body
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((p) => p.replace(/^[\s\u3000\u00a0\u200b\ufeff]+|[\s\u3000\u00a0\u200b\ufeff]+$/g, ''))
+    .split(LINE_BREAK)
+    .map((p) => p.replace(EDGE_SPACE, ''))
     .filter((p) => p.length > 0);
 }
 

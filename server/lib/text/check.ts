@@ -1,5 +1,5 @@
 import { splitParagraphs } from './chars.ts';
-import { type Finding, sortFindings } from './findings.ts';
+import { capPerRule, type Finding, sortFindings } from './findings.ts';
 import { numberFindings } from './numbers.ts';
 import { placeholderFindings } from './placeholders.ts';
 import { halfWidthFindings, pairFindings } from './punctuation.ts';
@@ -41,5 +41,5 @@ export function checkText(input: TextCheckInput, sensitiveWords: readonly string
       ...numberFindings(text, place),
     );
   }
-  return sortFindings(found);
+  return capPerRule(sortFindings(found));
 }

@@ -46,6 +46,19 @@ describe('placeholders (fatal)', () => {
     expect(found[0].excerpt).toContain(mark);
   });
 
+  it('reports at most 20 findings of one rule', () => {
+    const found = only(check('标题', 'XX局、'.repeat(50)), 'placeholder');
+    expect(found).toHaveLength(20);
+  });
+
+  it('numbers paragraphs as saved: Word line breaks split, blank lines do not count', () => {
+    const [found] = only(
+      check('标题', '第一段。\u000b\n\u3000\u3000\n\u3000\u3000第三行**。'),
+      'placeholder',
+    );
+    expect(found.paragraph).toBe(2);
+  });
+
   it('finds a placeholder in the title', () => {
     const [found] = only(check('关于20XX年防汛工作的报告'), 'placeholder');
     expect(found.message).toContain('标题');

@@ -54,6 +54,19 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
+/** More findings of one rule than this say nothing new (a template full of XX) and bloat the answer. */
+export const FINDINGS_PER_RULE = 20;
+
+/** Keeps the first FINDINGS_PER_RULE findings of each rule, in order. */
+export function capPerRule(findings: readonly Finding[]): Finding[] {
+  const seen = new Map<RuleCode, number>();
+  return findings.filter((f) => {
+    const n = (seen.get(f.rule) ?? 0) + 1;
+    seen.set(f.rule, n);
+    return n <= FINDINGS_PER_RULE;
+  });
+}
+
 /** Where a finding sits: the title, or a body paragraph (1-based). */
 export type Place = { paragraph?: number };
 
