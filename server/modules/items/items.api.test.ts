@@ -13,6 +13,7 @@ import {
   submitThroughUnit,
   versionRows,
 } from './items.test-support.ts';
+import type { ItemDetail } from './schemas.ts';
 
 let t: TestApp;
 let reporter: Session; // 发改局 信息员
@@ -139,7 +140,7 @@ describe('creating an item', () => {
   it('stores a draft of the unit at its office with version 1 (新建), a timeline event and an audit event', async () => {
     const res = await reporter.request('POST', '/api/items', itemInput());
     expect(res.statusCode).toBe(201);
-    const item: ReturnType<typeof res.json> = res.json();
+    const item: ItemDetail = res.json();
     const fgj = await orgByCode(t, 'fy_fgj');
     const fy = await orgByCode(t, 'fy');
     expect(item).toMatchObject({
