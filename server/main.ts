@@ -52,7 +52,7 @@ program
 program
   .command('seed')
   .description('载入数据')
-  .argument('<what>', '只支持 demo：演示城市（汾阳市及其上级、单位、账号）')
+  .argument('<what>', '只支持 demo：演示城市（汾阳市及其上级、单位、账号，以及上一年度的演示信息）')
   .action((what: string) =>
     withDatabase(async (database, cfg) => {
       if (what !== 'demo') {
@@ -65,7 +65,7 @@ program
         process.exitCode = 1;
         return;
       }
-      await seedDemo(database.db, cfg.demoPassword);
+      await seedDemo(database.db, cfg.demoPassword, { items: true });
       printDemoAccounts(cfg.demoPassword);
     }),
   );

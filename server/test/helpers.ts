@@ -18,10 +18,11 @@ export type TestApp = {
 /**
  * A real application on a real, fresh database: in-memory PGlite by default, or a new database
  * on the PostgreSQL server named by TEST_DATABASE_URL (set by `npm run test:api:pg`).
- * The demo city is loaded unless `seed: false`.
+ * The demo city is loaded unless `seed: false`; its demo year of items only with `items: true`
+ * (it adds about a thousand items, so most tests go without).
  */
 export async function createTestApp(
-  opts: { seed?: boolean; env?: Record<string, string> } = {},
+  opts: { seed?: boolean; items?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -45,7 +46,7 @@ export async function createTestApp(
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', ...opts.env });
   const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? config.dataDir : 'memory://' });
   await database.migrate();
-  if (opts.seed !== false) await seedDemo(database.db, DEMO_PASSWORD);
+  if (opts.seed !== false) await seedDemo(database.db, DEMO_PASSWORD, { items: opts.items ?? false });
   const app = await buildApp({ config: { ...config, databaseUrl }, database, logger: false });
   await app.ready();
   return {

@@ -11,6 +11,7 @@ import {
   users,
   userUnits,
 } from '../schema/index.ts';
+import { type DemoItemsSummary, seedDemoItems } from './demo-items.ts';
 import { seedDictionaries } from './dictionaries.ts';
 
 type OfficeSeed = {
@@ -423,11 +424,18 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return row.n === 0;
 }
 
+export type SeedDemoOptions = {
+  /** Also load the demo year's items and today's (off in most tests, for speed). */
+  items?: boolean;
+  /** The day the demo year is counted back from (tests pin it). */
+  now?: Date;
+};
+
 /**
  * Loads the demo city into an empty database in one transaction. Every account shares one
  * password, hashed once.
  */
-export async function seedDemo(db: Db, password: string): Promise<void> {
+export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions = {}): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await seedDictionaries(tx);
@@ -521,11 +529,17 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
     await tx
       .insert(userRoles)
       .values(accounts.flatMap((a) => a.roles.map((role) => ({ userId: userId.get(a.username)!, role }))));
+    const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, opts.now) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',
       targetLabel: '演示数据',
-      diff: { offices: DEMO_OFFICES.length, units: DEMO_UNITS.length, users: accounts.length },
+      diff: {
+        offices: DEMO_OFFICES.length,
+        units: DEMO_UNITS.length,
+        users: accounts.length,
+        ...(demoItems ? { demoYear: demoItems.year, items: demoItems.items } : {}),
+      },
     });
   });
 }
