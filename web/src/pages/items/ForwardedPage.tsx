@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -13,7 +13,6 @@ import { FILTER_KEYS, hasFilters, parseListParams } from '../../features/items/e
 import { RecordAdoptionModal } from '../../features/items/editor/RecordAdoptionModal.tsx';
 import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
 import type { ItemSummary } from '../../features/items/types.ts';
-import { formatDateTime } from '../../format.ts';
 
 /**
  * 转报与采用 (/items/forwarded): what this office forwarded upward, how the upper office is
@@ -40,7 +39,7 @@ export function ForwardedPage() {
   };
 
   const columns: ColumnsType<ItemSummary> = [
-    { title: '编号', dataIndex: 'serial', width: 72 },
+    { title: '编号', dataIndex: 'serial', width: 60 },
     {
       title: '标题',
       dataIndex: 'title',
@@ -55,48 +54,39 @@ export function ForwardedPage() {
     {
       title: '原报单位',
       key: 'origin',
-      width: 150,
+      width: 130,
       ellipsis: true,
       render: (_: unknown, r) => r.originUnit.name,
     },
     {
       title: '本办',
       key: 'status',
-      width: 96,
+      width: 84,
       render: (_: unknown, r) => <ItemStatusTag status={r.status} />,
     },
     {
       title: '上级办理',
       key: 'upper',
-      width: 190,
+      width: 176,
       render: (_: unknown, r) =>
         r.forwardedTo ? (
-          <Space size={4} wrap>
+          <div style={{ lineHeight: '22px' }}>
             <ItemStatusTag status={r.forwardedTo.status} />
-            <Typography.Text
-              type="secondary"
-              ellipsis
-              style={{ maxWidth: 110 }}
-              title={r.forwardedTo.officeName}
-            >
-              {r.forwardedTo.officeName}
-            </Typography.Text>
-          </Space>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.forwardedTo.officeName}
+              </Typography.Text>
+            </div>
+          </div>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),
     },
     {
-      title: '上级采用（刊物 · 采用类型 · 采用日期）',
+      title: '上级采用',
       key: 'adoptions',
-      width: 300,
+      width: 250,
       render: (_: unknown, r) => <ItemAdoptions itemId={r.id} count={r.adoptionCount} />,
-    },
-    {
-      title: '更新时间',
-      dataIndex: 'updatedAt',
-      width: 142,
-      render: (v: string) => formatDateTime(v),
     },
     {
       title: '操作',
@@ -154,7 +144,7 @@ export function ForwardedPage() {
           columns={columns}
           dataSource={query.data?.items}
           loading={query.isFetching}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText }}
           pagination={{
             current: page,

@@ -5,19 +5,20 @@ import type { Adoption } from '../types.ts';
 /** 《刊物》 采用类型 · 日期 · 期号, one line per adoption. */
 export function AdoptionLines({ adoptions }: { adoptions: Adoption[] }) {
   return (
-    <Space orientation="vertical" size={2}>
+    <Space orientation="vertical" size={6}>
       {adoptions.map((a) => (
-        <span key={a.id} style={{ whiteSpace: 'nowrap' }}>
-          <Tag color="green" style={{ marginInlineEnd: 4 }}>
-            {a.adoptionKind}
-          </Tag>
-          《{a.publicationName}》
-          <Typography.Text type="secondary">
-            {' '}
+        <div key={a.id} style={{ lineHeight: '20px' }}>
+          <div>
+            <Tag color="green" style={{ marginInlineEnd: 4 }}>
+              {a.adoptionKind}
+            </Tag>
+            《{a.publicationName}》
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {a.adoptedOn}
             {a.issueLabel ? ` · ${a.issueLabel}` : ''}
           </Typography.Text>
-        </span>
+        </div>
       ))}
     </Space>
   );

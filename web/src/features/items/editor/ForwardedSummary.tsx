@@ -1,5 +1,5 @@
-import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Card, Divider, Flex, Skeleton, Statistic, Typography } from 'antd';
+import { type ReactNode, useMemo } from 'react';
 import { usePublications } from '../api.ts';
 import type { ItemListFilters } from '../types.ts';
 import { useAllItems, useItemDetails } from './api.ts';
@@ -31,85 +31,89 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
   const adoptionTotal = (all.data ?? []).reduce((n, i) => n + i.adoptionCount, 0);
 
   return (
-    <>
+    <Card size="small" style={{ marginBottom: 16 }}>
       {failed && (
-        <Alert type="error" showIcon title={`统计加载失败：${failed.message}`} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={`统计加载失败：${failed.message}`} style={{ marginBottom: 12 }} />
       )}
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} lg={5}>
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic title="转报" value={forwarded ?? '—'} suffix="条" loading={all.isPending} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              本办转报上级的信息
-            </Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={12} lg={5}>
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic
-              title="上级采用"
-              value={all.data ? adoptionTotal : '—'}
-              suffix="条"
-              loading={all.isPending}
-              styles={{ content: { color: '#389e0d' } }}
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {all.data && forwarded
-                ? `涉及 ${adoptedItems} 条信息，采用率 ${((adoptedItems / forwarded) * 100).toFixed(1)}%`
-                : '—'}
-            </Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card
-            size="small"
-            title="按刊物计分"
-            extra={tally && <Typography.Text strong>合计 {tally.points} 分</Typography.Text>}
-            style={{ height: '100%' }}
-            styles={{ body: { padding: tally ? 0 : 12 } }}
-          >
-            {tally ? (
-              <Table<PublicationTally>
-                size="small"
-                rowKey="publicationName"
-                pagination={false}
-                dataSource={tally.rows}
-                locale={{ emptyText: '上级办公室尚无刊物' }}
-                columns={[
-                  {
-                    title: '刊物',
-                    dataIndex: 'publicationName',
-                    render: (name: string, r) => <span title={r.officeName ?? undefined}>《{name}》</span>,
-                  },
-                  {
-                    title: '采用',
-                    dataIndex: 'adoptions',
-                    width: 70,
-                    align: 'right',
-                    render: (n: number) => `${n} 条`,
-                  },
-                  {
-                    title: '每条',
-                    dataIndex: 'pointsPerItem',
-                    width: 70,
-                    align: 'right',
-                    render: (n: number | null) => (n === null ? '—' : `${n} 分`),
-                  },
-                  {
-                    title: '得分',
-                    dataIndex: 'points',
-                    width: 70,
-                    align: 'right',
-                    render: (n: number | null) => (n === null ? '—' : <strong>{n}</strong>),
-                  },
-                ]}
-              />
-            ) : (
-              <Skeleton active paragraph={{ rows: 2 }} title={false} />
-            )}
-          </Card>
-        </Col>
-      </Row>
-    </>
+      <Flex gap={16} wrap align="stretch">
+        <Block title="转报" note="本办转报上级的信息">
+          <Statistic value={forwarded ?? '—'} suffix="条" loading={all.isPending} />
+        </Block>
+        <Divider orientation="vertical" style={{ height: 'auto' }} />
+        <Block
+          title="上级采用"
+          note={
+            all.data && forwarded
+              ? `涉及 ${adoptedItems} 条信息，采用率 ${((adoptedItems / forwarded) * 100).toFixed(1)}%`
+              : '—'
+          }
+        >
+          <Statistic
+            value={all.data ? adoptionTotal : '—'}
+            suffix="条"
+            loading={all.isPending}
+            styles={{ content: { color: '#389e0d' } }}
+          />
+        </Block>
+        <Divider orientation="vertical" style={{ height: 'auto' }} />
+        <Block title="上级采用得分" note="各刊物采用条数 × 每条分值">
+          <Statistic value={tally ? tally.points : '—'} suffix="分" loading={!tally && !failed} />
+        </Block>
+        <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+          {tally ? (
+            <Flex gap={8} wrap style={{ height: '100%' }}>
+              {tally.rows.map((r) => (
+                <PublicationBox key={r.publicationName} tally={r} />
+              ))}
+            </Flex>
+          ) : (
+            <Skeleton active paragraph={{ rows: 2 }} title={false} />
+          )}
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+function Block({ title, note, children }: { title: string; note: string; children: ReactNode }) {
+  return (
+    <div style={{ minWidth: 120 }}>
+      <Typography.Text type="secondary">{title}</Typography.Text>
+      {children}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {note}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** One publication: its adoptions and the points they earn. */
+function PublicationBox({ tally }: { tally: PublicationTally }) {
+  return (
+    <div
+      title={tally.officeName ?? undefined}
+      style={{
+        flex: '1 1 140px',
+        padding: '8px 12px',
+        background: tally.adoptions ? '#f6ffed' : '#fafafa',
+        border: `1px solid ${tally.adoptions ? '#d9f7be' : '#f0f0f0'}`,
+        borderRadius: 4,
+      }}
+    >
+      <Typography.Text ellipsis style={{ display: 'block', fontSize: 13 }}>
+        《{tally.publicationName}》
+      </Typography.Text>
+      <div style={{ marginTop: 4 }}>
+        <Typography.Text strong style={{ fontSize: 18 }}>
+          {tally.adoptions}
+        </Typography.Text>
+        <Typography.Text type="secondary"> 条</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {tally.pointsPerItem === null
+            ? '（分值未知）'
+            : ` × ${tally.pointsPerItem} 分 = ${tally.points} 分`}
+        </Typography.Text>
+      </div>
+    </div>
   );
 }
