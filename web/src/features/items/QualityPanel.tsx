@@ -12,6 +12,12 @@ import type { QualityState } from './useQualityCheck.ts';
 const FATAL = '#cf1322';
 const WARNING = '#d46b08';
 
+/** The message with its paragraph in front, unless the server's wording already names it. */
+function placed(f: Finding): string {
+  if (!f.paragraph || f.message.startsWith(`第${f.paragraph}段`)) return f.message;
+  return `第${f.paragraph}段：${f.message}`;
+}
+
 /** Fatal findings first, then by paragraph, so the writer works down the text. */
 function ordered(findings: Finding[]): Finding[] {
   const rank = (f: Finding) => (f.severity === 'fatal' ? 0 : 1);
@@ -48,8 +54,7 @@ function FindingRow({ finding, onSelect }: { finding: Finding; onSelect: (f: Fin
         )}
         <span style={{ minWidth: 0, flex: 1 }}>
           <span style={{ color, fontWeight: 500 }}>
-            {finding.paragraph ? `第${finding.paragraph}段：` : ''}
-            {finding.message}
+            {placed(finding)}
           </span>
           {finding.excerpt && (
             <Typography.Text
@@ -141,8 +146,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
       {findings.map((f, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list from one answer
         <li key={i} style={{ color: f.severity === 'fatal' ? FATAL : WARNING }}>
-          {f.paragraph ? `第${f.paragraph}段：` : ''}
-          {f.message}
+          {placed(f)}
         </li>
       ))}
     </ul>

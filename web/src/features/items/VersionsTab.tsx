@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, ConfigProvider, Empty, Modal, Skeleton, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../format.ts';
+import { useIsMobile } from '../../layout/useIsMobile.ts';
 import { ITEMS_KEY } from './api.ts';
 import { ItemBody } from './ItemBody.tsx';
 import type { ItemDetail, ItemVersionInfo } from './types.ts';
@@ -64,6 +66,7 @@ function VersionModal({
  * by default the first (the unit's original) against the latest.
  */
 export function VersionsTab({ item }: { item: ItemDetail }) {
+  const isMobile = useIsMobile();
   const versions = [...item.versions].sort((a, b) => b.versionNo - a.versionNo);
   const first = versions.at(-1)?.versionNo;
   const latest = versions[0]?.versionNo;
@@ -74,6 +77,38 @@ export function VersionsTab({ item }: { item: ItemDetail }) {
   if (versions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有版本记录" />;
   const [from, to] = [...selected].sort((a, b) => a - b);
 
+  const label = (n: number) => (n === item.currentVersion ? <strong>第{n}版（当前）</strong> : `第${n}版`);
+  const view = (v: ItemVersionInfo) => (
+    <Button type="link" size="small" onClick={() => setViewing(v.versionNo)}>
+      查看
+    </Button>
+  );
+  const columns: ColumnsType<ItemVersionInfo> = isMobile
+    ? [
+        // A phone has no room for four columns: who, when and why go under the version number.
+        {
+          title: '版本',
+          key: 'version',
+          render: (_: unknown, v) => (
+            <div>
+              {label(v.versionNo)}
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {v.editorName}　{formatDateTime(v.createdAt)}
+              </Typography.Text>
+              <div style={{ fontSize: 13 }}>{v.reason}</div>
+            </div>
+          ),
+        },
+        { title: '', key: 'view', width: 60, render: (_: unknown, v) => view(v) },
+      ]
+    : [
+        { title: '版本', dataIndex: 'versionNo', width: 120, render: label },
+        { title: '修改人', dataIndex: 'editorName', width: 100 },
+        { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+        { title: '说明', dataIndex: 'reason' },
+        { title: '', key: 'view', width: 70, render: (_: unknown, v) => view(v) },
+      ];
+
   return (
     <div>
       <ConfigProvider theme={SELECTION_THEME}>
@@ -82,7 +117,7 @@ export function VersionsTab({ item }: { item: ItemDetail }) {
           size="small"
           pagination={false}
           dataSource={versions}
-          scroll={{ x: 560 }}
+          scroll={isMobile ? undefined : { x: 560 }}
           rowSelection={{
             selectedRowKeys: selected,
             hideSelectAll: true,
@@ -90,28 +125,7 @@ export function VersionsTab({ item }: { item: ItemDetail }) {
             columnWidth: 56,
             onChange: (keys) => setSelected((keys as number[]).slice(-2)),
           }}
-          columns={[
-            {
-              title: '版本',
-              dataIndex: 'versionNo',
-              width: 70,
-              render: (n: number) =>
-                n === item.currentVersion ? <strong>第{n}版（当前）</strong> : `第${n}版`,
-            },
-            { title: '修改人', dataIndex: 'editorName', width: 100 },
-            { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: '说明', dataIndex: 'reason' },
-            {
-              title: '',
-              key: 'view',
-              width: 70,
-              render: (_: unknown, v) => (
-                <Button type="link" size="small" onClick={() => setViewing(v.versionNo)}>
-                  查看
-                </Button>
-              ),
-            },
-          ]}
+          columns={columns}
         />
       </ConfigProvider>
       <div style={{ marginTop: 16 }}>

@@ -1,8 +1,8 @@
-import { EditOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { useMe } from '../../auth/context.ts';
@@ -58,6 +58,10 @@ export function MyItemsPage() {
     [params],
   );
   const page = Math.max(1, Number(params.get('page')) || 1);
+  // On a phone the less used filters fold away (open while any of them is set).
+  const [showFilters, setShowFilters] = useState(
+    () => !!(params.get('categoryCode') || params.get('priority') || params.get('from') || params.get('to')),
+  );
   const query = useItems('mine', filters, page);
 
   useEffect(() => {
@@ -208,34 +212,46 @@ export function MyItemsPage() {
           <Form.Item name="q" label="关键字" style={isMobile ? { marginBottom: 8 } : undefined}>
             <Input allowClear placeholder="标题、正文或关键词" style={{ width: isMobile ? '100%' : 180 }} />
           </Form.Item>
-          <Form.Item name="categoryCode" label="类别" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <Select
-              allowClear
-              placeholder="全部"
-              style={{ width: isMobile ? '100%' : 110 }}
-              options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.label }))}
-            />
-          </Form.Item>
-          <Form.Item name="priority" label="紧急程度" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <Select
-              allowClear
-              placeholder="全部"
-              style={{ width: isMobile ? '100%' : 100 }}
-              options={(Object.keys(PRIORITY_LABELS) as ItemPriority[]).map((p) => ({
-                value: p,
-                label: PRIORITY_LABELS[p],
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="range" label="日期" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isMobile ? '100%' : 230 }} />
-          </Form.Item>
+          {(!isMobile || showFilters) && (
+            <>
+              <Form.Item name="categoryCode" label="类别" style={isMobile ? { marginBottom: 8 } : undefined}>
+                <Select
+                  allowClear
+                  placeholder="全部"
+                  style={{ width: isMobile ? '100%' : 110 }}
+                  options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.label }))}
+                />
+              </Form.Item>
+              <Form.Item name="priority" label="紧急程度" style={isMobile ? { marginBottom: 8 } : undefined}>
+                <Select
+                  allowClear
+                  placeholder="全部"
+                  style={{ width: isMobile ? '100%' : 100 }}
+                  options={(Object.keys(PRIORITY_LABELS) as ItemPriority[]).map((p) => ({
+                    value: p,
+                    label: PRIORITY_LABELS[p],
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="range" label="日期" style={isMobile ? { marginBottom: 8 } : undefined}>
+                <DatePicker.RangePicker
+                  allowEmpty={[true, true]}
+                  style={{ width: isMobile ? '100%' : 230 }}
+                />
+              </Form.Item>
+            </>
+          )}
           <Form.Item style={isMobile ? { marginBottom: 0 } : undefined}>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
                 查询
               </Button>
               <Button onClick={clear}>重置</Button>
+              {isMobile && (
+                <Button type="link" icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)}>
+                  {showFilters ? '收起' : '更多条件'}
+                </Button>
+              )}
             </Space>
           </Form.Item>
         </Form>
