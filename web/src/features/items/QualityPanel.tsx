@@ -53,9 +53,7 @@ function FindingRow({ finding, onSelect }: { finding: Finding; onSelect: (f: Fin
           <ExclamationCircleFilled style={{ color, marginTop: 4 }} />
         )}
         <span style={{ minWidth: 0, flex: 1 }}>
-          <span style={{ color, fontWeight: 500 }}>
-            {placed(finding)}
-          </span>
+          <span style={{ color, fontWeight: 500 }}>{placed(finding)}</span>
           {finding.excerpt && (
             <Typography.Text
               type="secondary"
