@@ -1,0 +1,308 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkText } from '../../lib/text/check.ts';
+import { TRANSITIONS } from '../../modules/items/workflow.ts';
+import { createTestApp, login, type TestApp } from '../../test/helpers.ts';
+import { DEMO_UNITS } from './demo.ts';
+import { beijing, demoYear } from './demo-items.ts';
+
+let t: TestApp;
+const now = new Date();
+const year = demoYear(now);
+const yearStart = beijing(year, 1, 1).toISOString();
+const yearEnd = beijing(year + 1, 1, 1).toISOString();
+const ids = new Map<string, string>();
+const id = (code: string) => ids.get(code) as string;
+
+// The seed's own figures (acceptance fixtures), written out rather than imported from the seed code.
+const SEED_UNIT_ITEMS = {
+  fy_czj: 137,
+  fy_jsj: 22,
+  fy_swj: 55,
+  fy_dcd: 7,
+  fy_whj: 45,
+  fy_xmj: 61,
+  fy_xfj: 1,
+  fy_sbsq: 1,
+  fy_lyj: 2,
+  fy_thq: 5,
+};
+const SEED_FORWARDED = 238;
+const SEED_ADOPTIONS = { '吕梁政务信息●普刊': 23, '晋政信息●普刊': 9, '晋政信息●互联网': 8 };
+
+async function rows<T>(query: SQL): Promise<T[]> {
+  const result = (await t.database.db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Items 汾阳 received from its units in the demo year (originals, not forwarded copies). */
+const fyYearItems = () =>
+  sql`i.office_id = ${id('fy')} and i.forwarded_from_id is null
+      and i.submitted_at >= ${yearStart}::timestamptz and i.submitted_at < ${yearEnd}::timestamptz`;
+
+beforeAll(async () => {
+  t = await createTestApp({ items: true });
+  for (const o of await rows<{ id: string; code: string }>(sql`select id, code from orgs`))
+    ids.set(o.code, o.id);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('demo year', () => {
+  it('is the last complete calendar year, counted in Beijing time', () => {
+    expect(demoYear(new Date('2026-11-25T10:00:00+08:00'))).toBe(2025);
+    expect(demoYear(new Date('2026-01-01T00:30:00+08:00'))).toBe(2025);
+    expect(demoYear(new Date('2025-12-31T23:30:00+08:00'))).toBe(2024);
+    expect(demoYear(new Date('2025-12-31T16:30:00Z'))).toBe(2025);
+  });
+
+  it("has the seed's ten units submitting 336 items to 汾阳 and no other unit submitting anything", async () => {
+    const perUnit = await rows<{ code: string; group_code: string; n: number }>(sql`
+      select u.code, u.group_code, count(i.id)::int as n
+      from orgs u left join items i on i.origin_unit_id = u.id and ${fyYearItems()}
+      where u.parent_id = ${id('fy')} and u.kind = 'unit'
+      group by u.code, u.group_code`);
+    expect(perUnit).toHaveLength(DEMO_UNITS.length);
+    const reporting = perUnit.filter((u) => u.n > 0);
+    expect(Object.fromEntries(reporting.map((u) => [u.code, u.n]))).toEqual(SEED_UNIT_ITEMS);
+    expect(reporting.reduce((s, u) => s + u.n, 0)).toBe(336);
+    expect(perUnit.filter((u) => u.n === 0)).toHaveLength(DEMO_UNITS.length - 10);
+    // 短腿、缺腿: nine departments and one township (街道) reported.
+    expect(reporting.filter((u) => u.group_code === 'township')).toHaveLength(1);
+    expect(reporting.filter((u) => u.group_code !== 'township')).toHaveLength(9);
+  });
+
+  it('forwards 238 of them to 吕梁 as copies that keep the origin unit; the rest are accepted, returned or rejected', async () => {
+    const pairs = await rows<{
+      status: string;
+      origin: string;
+      copy_office: string;
+      copy_submitter: string;
+      copy_origin: string;
+      copy_root: string;
+      copy_from: string;
+      lower_id: string;
+    }>(sql`
+      select i.id as lower_id, i.status, i.origin_unit_id as origin, c.office_id as copy_office,
+             c.submitting_unit_id as copy_submitter, c.origin_unit_id as copy_origin,
+             c.root_id as copy_root, c.forwarded_from_id as copy_from
+      from items i join items c on c.id = i.forwarded_to_id
+      where ${fyYearItems()}`);
+    expect(pairs).toHaveLength(SEED_FORWARDED);
+    for (const p of pairs) {
+      expect(['accepted', 'in_issue', 'published']).toContain(p.status);
+      expect(p).toMatchObject({
+        copy_office: id('ll'),
+        copy_submitter: id('fy'),
+        copy_origin: p.origin,
+        copy_root: p.lower_id,
+        copy_from: p.lower_id,
+      });
+    }
+    const [copies] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from items where office_id = ${id('ll')} and submitting_unit_id = ${id('fy')}
+        and forwarded_from_id is not null`);
+    expect(copies?.n).toBe(SEED_FORWARDED);
+
+    const rest = await rows<{ status: string; n: number }>(sql`
+      select i.status, count(*)::int as n from items i
+      where ${fyYearItems()} and i.forwarded_to_id is null group by i.status`);
+    const byStatus = Object.fromEntries(rest.map((r) => [r.status, r.n]));
+    expect(Object.keys(byStatus).sort()).toEqual(['accepted', 'rejected', 'returned']);
+    expect(rest.reduce((s, r) => s + r.n, 0)).toBe(336 - SEED_FORWARDED);
+  });
+
+  it("records 23, 9 and 8 upper adoptions of 汾阳's forwarded items — 75 points, all by the third quarter", async () => {
+    const perPublication = await rows<{
+      name: string;
+      n: number;
+      points: number;
+      first: string;
+      last: string;
+      recorders: string[];
+      bad_items: number;
+    }>(sql`
+      select p.name, count(*)::int as n, sum(p.points_per_item)::int as points,
+             to_char(min(a.adopted_on), 'YYYY-MM-DD') as first, to_char(max(a.adopted_on), 'YYYY-MM-DD') as last,
+             array_agg(distinct a.recorded_by_name) as recorders,
+             count(*) filter (where i.forwarded_to_id is null or i.status <> 'accepted')::int as bad_items
+      from upper_adoptions a join items i on i.id = a.item_id join publications p on p.id = a.publication_id
+      where i.office_id = ${id('fy')}
+      group by p.name`);
+    expect(Object.fromEntries(perPublication.map((p) => [p.name, p.n]))).toEqual(SEED_ADOPTIONS);
+    expect(perPublication.reduce((s, p) => s + p.points, 0)).toBe(75);
+    for (const p of perPublication) {
+      expect(p.first >= `${year}-01-01`).toBe(true);
+      expect(p.last <= `${year}-09-30`).toBe(true);
+      expect(p.bad_items).toBe(0);
+      for (const name of p.recorders) expect(['张文秀', '刘晓燕']).toContain(name);
+    }
+  });
+
+  it("ranks 汾阳 third among 吕梁's counties by upper-adoption points (孝义, 离石, 汾阳, 交城, 文水)", async () => {
+    // Each adoption counts for the office that submitted the item at 吕梁: an item at 吕梁 itself,
+    // or the 吕梁 copy of an item forwarded from below.
+    const ranking = await rows<{ code: string; points: number }>(sql`
+      select o.code, sum(p.points_per_item)::int as points
+      from upper_adoptions a
+      join publications p on p.id = a.publication_id
+      join items i on i.id = a.item_id
+      join items at_ll on at_ll.id = case when i.office_id = ${id('ll')} then i.id else i.forwarded_to_id end
+      join orgs o on o.id = at_ll.submitting_unit_id
+      where at_ll.office_id = ${id('ll')} and a.adopted_on between ${`${year}-01-01`}::date and ${`${year}-09-30`}::date
+      group by o.code
+      order by points desc`);
+    expect(ranking.map((r) => r.code)).toEqual(['xy', 'ls', 'fy', 'jc', 'ws']);
+    expect(ranking.find((r) => r.code === 'fy')?.points).toBe(75);
+    const [offline] = await rows<{ n: number; other: number }>(sql`
+      select count(*)::int as n,
+             count(*) filter (where a.recorded_by_name <> '孙丽华' or a.note is null)::int as other
+      from upper_adoptions a join items i on i.id = a.item_id where i.office_id = ${id('ll')}`);
+    expect(offline?.n).toBeGreaterThan(0);
+    expect(offline?.other).toBe(0);
+  });
+
+  it("gives every item a timeline that follows the transition table and ends in the item's status", async () => {
+    const events = await rows<{
+      item_id: string;
+      action: string;
+      from_status: string | null;
+      to_status: string | null;
+      at: string;
+    }>(
+      sql`select item_id, action, from_status, to_status, at::text from item_events order by item_id, at, id`,
+    );
+    const status = new Map(
+      (await rows<{ id: string; status: string }>(sql`select id, status from items`)).map((r) => [
+        r.id,
+        r.status,
+      ]),
+    );
+    const byItem = new Map<string, typeof events>();
+    for (const e of events) byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
+    expect(byItem.size).toBe(status.size);
+    for (const [itemId, timeline] of byItem) {
+      const [first, ...rest] = timeline;
+      expect(['created', 'forwarded_in']).toContain(first?.action);
+      let current = first?.to_status ?? null;
+      for (const e of rest) {
+        expect(e.from_status, `${itemId} ${e.action}`).toBe(current);
+        const rule = TRANSITIONS.find((r) => r.action === e.action);
+        if (rule) {
+          expect(rule.from, `${itemId} ${e.action} from ${e.from_status}`).toContain(e.from_status);
+          expect(e.to_status).toBe(rule.to);
+        } else {
+          expect(e.action).toBe('edited');
+          expect(e.to_status).toBeNull();
+        }
+        current = e.to_status ?? current;
+      }
+      expect(current, itemId).toBe(status.get(itemId));
+    }
+  });
+
+  it('keeps versions, signers and dates consistent with the timeline', async () => {
+    const [mismatch] = await rows<Record<string, number>>(sql`
+      select
+        count(*) filter (where i.current_version <> v.version_no or i.title <> v.title or i.body <> v.body)::int as text,
+        count(*) filter (where i.submitted_at is not null and i.signer_name is null)::int as unsigned,
+        count(*) filter (where i.forwarded_from_id is null and i.submitted_at is distinct from s.at)::int as submitted,
+        count(*) filter (where i.forwarded_from_id is null and s.actor_name is distinct from i.signer_name)::int as signer,
+        count(*) filter (where i.status = 'accepted' and i.target_publication_id is null)::int as target,
+        count(*) filter (where i.updated_at < i.created_at)::int as updated
+      from items i
+      join lateral (select * from item_versions v where v.item_id = i.id order by version_no desc limit 1) v on true
+      left join lateral (
+        select e.at, e.actor_name from item_events e where e.item_id = i.id and e.action = 'sign'
+        order by e.at desc limit 1) s on true`);
+    expect(mismatch).toEqual({ text: 0, unsigned: 0, submitted: 0, signer: 0, target: 0, updated: 0 });
+    const [reporters] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from items i join item_events e on e.item_id = i.id and e.action = 'created'
+      join users u on u.id = i.author_id
+      where ${fyYearItems()} and (e.actor_id <> u.id or u.username not like '%\\_xxy')`);
+    expect(reporters?.n).toBe(0);
+  });
+
+  it('writes clean texts: no placeholders, 2–5 paragraphs of 60–200 characters, nothing the quality check objects to', async () => {
+    const texts = await rows<{ title: string; body: string }>(sql`
+      select title, body from items union all select title, body from item_versions`);
+    expect(texts.length).toBeGreaterThan(1000);
+    for (const { title, body } of texts) {
+      for (const s of [title, body]) {
+        for (const placeholder of ['**', 'XX', '201*', '××', '{', '}']) expect(s).not.toContain(placeholder);
+      }
+      const paragraphs = body.split('\n');
+      expect(paragraphs.length).toBeGreaterThanOrEqual(2);
+      expect(paragraphs.length).toBeLessThanOrEqual(5);
+      for (const p of paragraphs) {
+        expect(p.length, p).toBeGreaterThanOrEqual(60);
+        expect(p.length, p).toBeLessThanOrEqual(200);
+      }
+      expect(checkText({ title, body, authorPhone: '0358-7221234', signerName: '周国栋' })).toEqual([]);
+    }
+  });
+
+  it("puts today's work on the desks: drafts, sign-offs, 汾阳's inbox with an urgent item and a 送阅件, one return", async () => {
+    const current = await rows<{
+      code: string;
+      status: string;
+      priority: string;
+      event_at: string | null;
+      last_reason: string | null;
+    }>(sql`
+      select u.code, i.status, i.priority, i.event_at::text,
+        (select e.reason from item_events e where e.item_id = i.id order by e.at desc, e.id desc limit 1) as last_reason
+      from items i join orgs u on u.id = i.submitting_unit_id
+      where i.created_at >= ${yearEnd}::timestamptz and i.office_id = ${id('fy')}`);
+    const czj = (status: string) => current.filter((c) => c.code === 'fy_czj' && c.status === status);
+    expect(czj('draft').length).toBeGreaterThanOrEqual(2);
+    expect(czj('draft').length).toBeLessThanOrEqual(3);
+    expect(czj('pending_signoff')).toHaveLength(2);
+    const inbox = current.filter((c) => c.status === 'submitted');
+    expect(inbox.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(inbox.map((c) => c.code)).size).toBeGreaterThanOrEqual(5);
+    const urgent = inbox.filter((c) => c.priority === 'urgent');
+    expect(urgent).toHaveLength(1);
+    const eventAt = new Date(urgent[0]?.event_at ?? 0).getTime();
+    expect(now.getTime() - eventAt).toBeGreaterThan(0);
+    expect(now.getTime() - eventAt).toBeLessThanOrEqual(3 * 3_600_000 + 60_000);
+    expect(inbox.filter((c) => c.priority === 'for_reading')).toHaveLength(1);
+    const returned = current.filter((c) => c.status === 'returned');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]?.last_reason).toBeTruthy();
+
+    // And the queues show them: urgent first in the editor's inbox, two to sign for 财政局.
+    const editor = await login(t.app, 'editor');
+    const inboxRes = await editor.request('GET', '/api/items?box=inbox&status=submitted&pageSize=50');
+    expect(inboxRes.statusCode).toBe(200);
+    expect(inboxRes.json().total).toBe(inbox.length);
+    expect(inboxRes.json().items[0].priority).toBe('urgent');
+    const signer = await login(t.app, 'fy_czj_qf');
+    const signoff = await signer.request('GET', '/api/items?box=signoff');
+    expect(signoff.statusCode).toBe(200);
+    expect(signoff.json().total).toBe(2);
+  });
+
+  it("shows a forwarded item's whole way up to its unit, adoptions included", async () => {
+    const [adopted] = await rows<{ id: string }>(sql`
+      select i.id from items i join upper_adoptions a on a.item_id = i.id
+      join orgs u on u.id = i.origin_unit_id
+      where i.office_id = ${id('fy')} and u.code = 'fy_czj' limit 1`);
+    const reporter = await login(t.app, 'fy_czj_xxy');
+    const res = await reporter.request('GET', `/api/items/${adopted?.id}`);
+    expect(res.statusCode).toBe(200);
+    const item = res.json();
+    expect(item.forwardedTo.officeName).toBe('吕梁市人民政府办公室');
+    expect(item.adoptions.length).toBeGreaterThan(0);
+    const actions = item.timeline.map((e: { action: string }) => e.action);
+    expect(actions.slice(0, 3)).toEqual(['created', 'submit_for_signoff', 'sign']);
+    expect(actions).toContain('forward');
+    expect(actions).toContain('forwarded_in');
+    expect(actions).toContain('record_adoption');
+    // Another unit's reporter cannot open it.
+    const other = await login(t.app, 'fy_swj_xxy');
+    expect((await other.request('GET', `/api/items/${adopted?.id}`)).statusCode).toBe(404);
+  });
+});
