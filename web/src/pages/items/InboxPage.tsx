@@ -69,16 +69,17 @@ export function InboxPage() {
   const [batch, setBatch] = useState<{ kind: BatchKind; items: ItemSummary[] } | null>(null);
   const [merging, setMerging] = useState(false);
 
-  // A new view starts with nothing selected; the highlight stays within the rows on screen.
-  const filterKey = JSON.stringify([tab, filters]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the view
-  useEffect(() => setSelected([]), [filterKey]);
+  // A new view or page starts with nothing selected; the highlight stays within the rows on screen.
+  const viewKey = JSON.stringify([tab, filters, page]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: viewKey stands for the view
+  useEffect(() => setSelected([]), [viewKey]);
   useEffect(() => setActive((a) => Math.min(a, rows.length - 1)), [rows.length]);
 
   // The selection keeps the order of picking (合报 takes the first as the reporting unit) and
-  // the freshest version of each row, which the batch request must carry.
+  // the freshest version of each row, which the batch request must carry; a row that has left
+  // the list since (decided by someone else) is no longer selected.
   const fresh = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
-  const selectedItems = useMemo(() => selected.map((s) => fresh.get(s.id) ?? s), [selected, fresh]);
+  const selectedItems = useMemo(() => selected.flatMap((s) => fresh.get(s.id) ?? []), [selected, fresh]);
 
   const toggle = (item: ItemSummary) =>
     setSelected((cur) =>
@@ -144,15 +145,24 @@ export function InboxPage() {
       key: 'unit',
       width: 136,
       ellipsis: true,
-      render: (_: unknown, r) =>
-        r.originUnit.id !== r.submittingUnit.id ? (
-          <span title={`原报单位：${r.originUnit.name}`}>
+      // A forwarded copy comes from the lower office; the unit that wrote it matters as much.
+      render: (_: unknown, r) => (
+        <div style={{ lineHeight: '20px' }}>
+          <div title={r.submittingUnit.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {r.submittingUnit.name}
-            <Typography.Text type="secondary">（{r.originUnit.name}）</Typography.Text>
-          </span>
-        ) : (
-          r.submittingUnit.name
-        ),
+          </div>
+          {r.originUnit.id !== r.submittingUnit.id && (
+            <Typography.Text
+              type="secondary"
+              ellipsis
+              style={{ fontSize: 12 }}
+              title={`原报单位：${r.originUnit.name}`}
+            >
+              原报：{r.originUnit.name}
+            </Typography.Text>
+          )}
+        </div>
+      ),
     },
     { title: '类别', dataIndex: 'categoryLabel', width: 64 },
     {
@@ -337,7 +347,6 @@ export function InboxPage() {
           onRow={(_r, i) => ({ onClick: () => setActive(i ?? -1) })}
           rowSelection={{
             selectedRowKeys: selectedItems.map((s) => s.id),
-            preserveSelectedRowKeys: true,
             columnWidth: 40,
             onChange: (keys) => {
               const wanted = new Set(keys as string[]);
