@@ -226,6 +226,15 @@ describe('forward (转报)', () => {
     expect(first.actions).not.toContain('return');
   });
 
+  it('makes one copy when two editors forward at the same moment', async () => {
+    const lower = await makeItem(t, { status: 'accepted' });
+    const results = await Promise.all([act(editor, lower, 'forward'), act(chief, lower, 'forward')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const copies = await t.database.db.select().from(items).where(eq(items.forwardedFromId, lower.id));
+    expect(copies).toHaveLength(1);
+    expect((await itemRow(t, lower.id)).forwardedToId).toBe(copies[0].id);
+  });
+
   it('is refused before acceptance, to units, to other offices, and on a stale version', async () => {
     const submitted = await makeItem(t, { status: 'submitted' });
     await expectRefused(

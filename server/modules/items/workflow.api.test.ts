@@ -425,6 +425,23 @@ describe('accept (拟采用)', () => {
   });
 });
 
+describe('two editors at once', () => {
+  it('lets exactly one of two simultaneous decisions through', async () => {
+    for (let round = 0; round < 3; round++) {
+      const item = await makeItem(t, { status: 'submitted' });
+      const [a, b] = await Promise.all([
+        act(editor, item, 'accept', { targetPublicationId: fyPublication }),
+        act(chief, item, 'return', { reason: '同时退回' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const winner = a.statusCode === 200 ? 'accepted' : 'returned';
+      expect((await itemRow(t, item.id)).status).toBe(winner);
+      expect(await timeline(t, item.id)).toHaveLength(1);
+      expect(await itemAudits(t, item.id)).toHaveLength(1);
+    }
+  });
+});
+
 describe('resubmit (重新报送)', () => {
   it('sends a returned upward copy back to the upper office', async () => {
     const lower = await makeItem(t, { status: 'accepted' });

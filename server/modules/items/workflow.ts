@@ -215,6 +215,10 @@ export function checkTransition(
   if (action === 'forward' && item.forwardedToId) {
     return { ok: false, refusal: { status: 409, message: '该信息已转报，同一信息只能转报一次' } };
   }
+  // Upper adoptions are registered on what the office sent upward.
+  if (action === 'record_adoption' && !item.forwardedToId) {
+    return { ok: false, refusal: { status: 409, message: '该信息尚未转报上级，不能登记上级采用' } };
+  }
   // Once forwarded, the upper office holds a copy of this text: the lower office may no longer undo it.
   if ((action === 'return' || action === 'reject') && item.forwardedToId) {
     return { ok: false, refusal: { status: 409, message: '该信息已转报上级，不能再退回或退稿' } };

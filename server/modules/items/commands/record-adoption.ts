@@ -25,8 +25,8 @@ export function recordAdoption(
 ): Promise<ItemRow> {
   return ctx.db.transaction(async (tx) => {
     const row = await findItemForActor(tx, actor, id, true);
+    // The table also refuses an item that was never forwarded.
     assertTransition('record_adoption', row, actor);
-    if (!row.forwardedToId) throw conflict('该信息尚未转报上级，不能登记上级采用');
     if (input.adoptedOn > todayInChina()) throw badRequest('采用日期不能晚于今天');
     const upper = await ancestorOfficeIds(tx, row.officeId);
     const [publication] = upper.length
