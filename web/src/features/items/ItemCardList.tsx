@@ -2,6 +2,7 @@ import { Card, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../format.ts';
+import { Countdown } from './Countdown.tsx';
 import { ItemStatusTag, PriorityTag } from './ItemTags.tsx';
 import type { ItemSummary } from './types.ts';
 
@@ -49,6 +50,9 @@ export function ItemCardList({
               </Flex>
               <Flex align="center" gap={8} wrap style={{ marginTop: 6 }}>
                 <ItemStatusTag status={item.status} label={item.statusLabel} />
+                {item.priority !== 'normal' && item.status === 'submitted' && item.deadlineAt && (
+                  <Countdown deadlineAt={item.deadlineAt} />
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {item.serial} · {item.categoryLabel} · {item.authorName}
                 </Typography.Text>

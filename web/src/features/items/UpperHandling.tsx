@@ -1,5 +1,5 @@
-import { Typography } from 'antd';
-import { STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
+import { Space, Typography } from 'antd';
+import { ItemStatusTag } from './ItemTags.tsx';
 import type { ItemSummary } from './types.ts';
 
 /** 上级处理: where the item was forwarded and how that office handled it, and upper adoptions. */
@@ -7,17 +7,18 @@ export function UpperHandling({ item }: { item: Pick<ItemSummary, 'forwardedTo' 
   if (!item.forwardedTo && item.adoptionCount === 0)
     return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <span>
+    <Space orientation="vertical" size={2}>
       {item.forwardedTo && (
         <span>
-          已转报{item.forwardedTo.officeName}
-          <Typography.Text type="secondary">（{STATUS_LABELS[item.forwardedTo.status]}）</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            转报
+          </Typography.Text>{' '}
+          {item.forwardedTo.officeName} <ItemStatusTag status={item.forwardedTo.status} />
         </span>
       )}
-      {item.forwardedTo && item.adoptionCount > 0 && '，'}
       {item.adoptionCount > 0 && (
         <Typography.Text type="success">上级采用 {item.adoptionCount} 次</Typography.Text>
       )}
-    </span>
+    </Space>
   );
 }

@@ -26,6 +26,12 @@ export const ACTION_LABELS: Record<ItemAction, string> = Object.fromEntries(
 
 const REASON_ACTIONS = new Set<ItemAction>(TRANSITIONS.filter((t) => t.reasonRequired).map((t) => t.action));
 
+const REASON_DONE: Partial<Record<ItemAction, string>> = {
+  signer_return: '已退回信息员修改',
+  return: '已退回报送单位修改',
+  reject: '已退稿',
+};
+
 type Confirm = { title: string; content: ReactNode; ok: string; done: string; danger?: boolean };
 
 function confirmText(
@@ -179,7 +185,7 @@ export function useWorkflowActions({
         onOk: async (reason) => {
           try {
             await post(target, action, { ...ctx, reason });
-            message.success(`${ACTION_LABELS[action]}：已完成`);
+            message.success(REASON_DONE[action] ?? `${ACTION_LABELS[action]}：已完成`);
           } catch (err) {
             if (!report(err)) throw err;
           }

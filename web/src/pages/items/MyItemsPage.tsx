@@ -9,6 +9,7 @@ import { useMe } from '../../auth/context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ITEM_PAGE_SIZE, useItemCategories, useItems } from '../../features/items/api.ts';
+import { Countdown } from '../../features/items/Countdown.tsx';
 import { ItemCardList, ItemsEmpty } from '../../features/items/ItemCardList.tsx';
 import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
 import type { ItemListFilters, ItemPriority, ItemStatus, ItemSummary } from '../../features/items/types.ts';
@@ -130,8 +131,16 @@ export function MyItemsPage() {
     {
       title: '紧急',
       key: 'priority',
-      width: 80,
-      render: (_: unknown, i) => <PriorityTag priority={i.priority} />,
+      width: 130,
+      render: (_: unknown, i) => (
+        <Space orientation="vertical" size={2}>
+          <PriorityTag priority={i.priority} />
+          {/* Urgent items count down while the office has not decided on them. */}
+          {i.priority !== 'normal' && i.status === 'submitted' && i.deadlineAt && (
+            <Countdown deadlineAt={i.deadlineAt} />
+          )}
+        </Space>
+      ),
     },
     { title: '类别', dataIndex: 'categoryLabel', width: 80 },
     { title: '作者', dataIndex: 'authorName', width: 90 },
@@ -142,7 +151,7 @@ export function MyItemsPage() {
       render: (v: string | null) =>
         v ? formatDateTime(v) : <Typography.Text type="secondary">未报送</Typography.Text>,
     },
-    { title: '上级处理', key: 'upper', width: 200, render: (_: unknown, i) => <UpperHandling item={i} /> },
+    { title: '上级处理', key: 'upper', width: 230, render: (_: unknown, i) => <UpperHandling item={i} /> },
     {
       title: '操作',
       key: 'actions',
@@ -293,7 +302,7 @@ export function MyItemsPage() {
             columns={columns}
             dataSource={query.data?.items}
             loading={query.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1200 }}
             locale={{ emptyText: empty }}
             onChange={(pagination) =>
               update({
