@@ -4,7 +4,7 @@ import { checkText } from '../../lib/text/check.ts';
 import { TRANSITIONS } from '../../modules/items/workflow.ts';
 import { createTestApp, login, type TestApp } from '../../test/helpers.ts';
 import { DEMO_UNITS } from './demo.ts';
-import { beijing, demoYear } from './demo-items.ts';
+import { beijing, type DemoRefs, demoYear, planDemoItems } from './demo-items.ts';
 
 let t: TestApp;
 const now = new Date();
@@ -56,6 +56,21 @@ describe('demo year', () => {
     expect(demoYear(new Date('2026-01-01T00:30:00+08:00'))).toBe(2025);
     expect(demoYear(new Date('2025-12-31T23:30:00+08:00'))).toBe(2024);
     expect(demoYear(new Date('2025-12-31T16:30:00Z'))).toBe(2025);
+  });
+
+  it('is the same on every seed: the plan is deterministic for a given day', () => {
+    const refs: DemoRefs = {
+      org: (code) => ({ id: `org-${code}`, name: code }),
+      user: (username) => ({ id: `user-${username}`, name: username, phone: '13900000000' }),
+      publication: (name) => `publication-${name}`,
+    };
+    const day = new Date('2026-11-25T10:00:00+08:00');
+    const first = planDemoItems(refs, day);
+    expect(planDemoItems(refs, day)).toEqual(first);
+    // Another day of the same year changes only today's items, not the demo year.
+    const ofYear = (plan: typeof first) =>
+      plan.items.filter((i) => i.createdAt < beijing(2026, 1, 1)).map((i) => [i.title, i.createdAt]);
+    expect(ofYear(planDemoItems(refs, new Date('2026-06-01T10:00:00+08:00')))).toEqual(ofYear(first));
   });
 
   it("has the seed's ten units submitting 336 items to 汾阳 and no other unit submitting anything", async () => {

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   type ItemPriority,
-  type ItemStatus,
   itemEvents,
   items,
   itemVersions,
@@ -11,6 +10,28 @@ import {
   upperAdoptions,
   users,
 } from '../schema/index.ts';
+import {
+  type Actor,
+  type AdoptionRow,
+  beijing,
+  compose,
+  DAY,
+  demoYear,
+  type EventRow,
+  HOUR,
+  type ItemRow,
+  Life,
+  later,
+  MINUTE,
+  officeDays,
+  parts,
+  polish,
+  Rng,
+  revise,
+  type TextContext,
+  type VersionRow,
+  ymd,
+} from './demo-items-kit.ts';
 import {
   COUNTY_TOPICS,
   type ItemTopic,
@@ -24,6 +45,8 @@ import {
   UPPER_REJECT_REASONS,
   UPPER_RETURN_REASONS,
 } from './item-templates.ts';
+
+export { beijing, demoYear } from './demo-items-kit.ts';
 
 /**
  * The demo year: a year of items consistent with the seed (汾阳's 2009 summary, replayed in the
@@ -107,319 +130,16 @@ export const COUNTY_SEEDS: readonly CountySeed[] = [
 
 const FY_PUBLICATION = '汾阳政务信息';
 const LL_PUBLICATION = '吕梁政务信息●普刊';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const BEIJING = 8 * HOUR;
-
-/** The last complete calendar year before `now`, in Beijing time (2026-11-25 → 2025). */
-export function demoYear(now: Date = new Date()): number {
-  return new Date(now.getTime() + BEIJING).getUTCFullYear() - 1;
-}
-
-/** An instant given in Beijing wall-clock time. */
-export function beijing(y: number, m: number, d: number, h = 0, min = 0): Date {
-  return new Date(Date.UTC(y, m - 1, d, h, min) - BEIJING);
-}
-
-function parts(t: Date) {
-  const b = new Date(t.getTime() + BEIJING);
-  const dow = b.getUTCDay();
-  return {
-    y: b.getUTCFullYear(),
-    m: b.getUTCMonth() + 1,
-    d: b.getUTCDate(),
-    h: b.getUTCHours(),
-    min: b.getUTCMinutes(),
-    weekday: dow >= 1 && dow <= 5,
-  };
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same demo year everywhere. */
-class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)] as T;
-  }
-  weighted<T extends { weight?: number }>(list: readonly T[]): T {
-    const total = list.reduce((s, x) => s + (x.weight ?? 1), 0);
-    let r = this.next() * total;
-    for (const x of list) {
-      r -= x.weight ?? 1;
-      if (r < 0) return x;
-    }
-    return list[list.length - 1] as T;
-  }
-  shuffle<T>(list: readonly T[]): T[] {
-    const a = [...list];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j] as T, a[i] as T];
-    }
-    return a;
-  }
-  uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  }
-}
-
-/** Moves an instant into office hours (Mon–Fri 8:30–17:50, Beijing), to the next morning if needed. */
-function officeHours(rng: Rng, t: Date): Date {
-  const p = parts(t);
-  const minutes = p.h * 60 + p.min;
-  if (p.weekday && minutes >= 510 && minutes <= 1070) return t;
-  let day = beijing(p.y, p.m, p.d);
-  if (!(p.weekday && minutes < 510)) day = new Date(day.getTime() + DAY);
-  while (!parts(day).weekday) day = new Date(day.getTime() + DAY);
-  return new Date(day.getTime() + 510 * MINUTE + rng.int(0, 50) * MINUTE);
-}
-
-/** Some minutes later, in office hours. */
-function later(rng: Rng, t: Date, lo: number, hi: number): Date {
-  return officeHours(rng, new Date(t.getTime() + rng.int(lo, hi) * MINUTE));
-}
-
-// ---------------------------------------------------------------- texts
-
-type Text = {
-  title: string;
-  opening: string;
-  details: string[];
-  /** Positions of the details in the topic (a revision inserts the spare in order). */
-  order: number[];
-  closing: string | null;
-  spare: { text: string; at: number } | null;
-  numbered: boolean;
+const ADOPTION_NOTES: Record<string, string> = {
+  [LL_PUBLICATION]: '离线登记：据本级刊物编发记录',
+  '晋政信息●普刊': '离线登记：据省政府办公厅采用通报',
+  '晋政信息●互联网': '离线登记：据省政府办公厅采用通报',
 };
 
-type TextContext = {
-  unit: string;
-  county: string;
-  scope: string;
-  places: Places;
-  at: Date;
-  eventAt: Date | null;
-};
-
-const ORDINALS = ['一是', '二是', '三是', '四是', '五是'];
-
-function paragraphs(t: Text): string[] {
-  const details = t.details.map((d, i) => (t.numbered ? `${ORDINALS[i]}${d}` : d));
-  return [t.opening, ...details, ...(t.closing ? [t.closing] : [])];
-}
-
-/** The body as stored: paragraphs separated by "\n". */
-function bodyOf(t: Text): string {
-  return paragraphs(t).join('\n');
-}
-
-function slotFiller(rng: Rng, ctx: TextContext) {
-  const memo = new Map<string, string>();
-  const p = parts(ctx.at);
-  // In January the figures reported are last year's: 1—12月.
-  const mp = p.m > 1 ? p.m - 1 : 12;
-  const named: Record<string, () => string> = {
-    unit: () => ctx.unit,
-    county: () => ctx.county,
-    scope: () => ctx.scope,
-    town: () => rng.pick(ctx.places.towns),
-    town2: () => rng.pick(ctx.places.towns.filter((t) => t !== value('town'))),
-    village: () => rng.pick(ctx.places.villages),
-    community: () => rng.pick(ctx.places.communities),
-    y: () => String(p.y),
-    ny: () => String(p.y + 1),
-    m: () => String(p.m),
-    mp: () => String(mp),
-    span: () => (mp === 1 ? '1月' : `1—${mp}月`),
-    date: () => `${p.m}月${rng.int(Math.max(1, p.d - 6), p.d)}日`,
-    prog: () => String(Math.min(99, Math.max(6, Math.round((mp / 12) * 100) + rng.int(-2, 6)))),
-    eventTime: () => {
-      const e = parts(ctx.eventAt ?? ctx.at);
-      return `${e.m}月${e.d}日${e.h}时${e.min === 0 ? '' : `${e.min}分`}许`;
-    },
-  };
-  function value(name: string, lo?: string, hi?: string): string {
-    const known = memo.get(name);
-    if (known !== undefined) return known;
-    let v: string;
-    if (lo !== undefined && hi !== undefined) {
-      const a = Number(lo);
-      const b = Number(hi);
-      if (name.startsWith('q')) {
-        const share = ((a + rng.next() * (b - a)) * mp) / 12;
-        v = share >= 100 ? String(Math.round(share)) : share.toFixed(1);
-      } else v = name.startsWith('d') ? (a + rng.next() * (b - a)).toFixed(1) : String(rng.int(a, b));
-    } else {
-      const make = named[name];
-      if (!make) throw new Error(`未知的模板占位：${name}`);
-      v = make();
-    }
-    memo.set(name, v);
-    return v;
-  }
-  return (template: string) =>
-    template.replace(/\{(\w+)(?::(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?))?\}/g, (_, name: string, lo, hi) =>
-      value(name, lo, hi),
-    );
-}
-
-/** Writes one item from a topic: opening, one to three measures in order, maybe a closing. */
-function compose(rng: Rng, topic: ItemTopic, ctx: TextContext): Text {
-  const fill = slotFiller(rng, ctx);
-  const title = fill(rng.pick(topic.titles));
-  const opening = fill(rng.pick(topic.openings));
-  const max = Math.min(3, topic.details.length);
-  const k = max === 1 ? 1 : rng.chance(0.25) ? max - 1 : max;
-  const order = rng
-    .shuffle(topic.details.map((_, i) => i))
-    .slice(0, k)
-    .sort((a, b) => a - b);
-  const details = order.map((i) => fill(topic.details[i] as string));
-  const rest = topic.details.map((_, i) => i).filter((i) => !order.includes(i));
-  const spareAt = rest.length > 0 ? rng.pick(rest) : null;
-  const closing = topic.closings.length > 0 && rng.chance(0.8) ? fill(rng.pick(topic.closings)) : null;
-  return {
-    title,
-    opening,
-    details,
-    order,
-    closing,
-    spare: spareAt === null ? null : { text: fill(topic.details[spareAt] as string), at: spareAt },
-    numbered: topic.numbered !== false,
-  };
-}
-
-/** The reporter's revision after a return: one more measure, in its place. Null when there is none. */
-function revise(t: Text): Text | null {
-  if (!t.spare || paragraphs(t).length >= 5) return null;
-  const spare = t.spare;
-  const pos = t.order.filter((i) => i < spare.at).length;
-  const details = [...t.details];
-  const order = [...t.order];
-  details.splice(pos, 0, spare.text);
-  order.splice(pos, 0, spare.at);
-  return { ...t, details, order, spare: null };
-}
-
-/** The county editor's polish: names 汾阳 for readers upstairs, trims the closing of long items. */
-function polish(t: Text, upward: boolean): Text | null {
-  let title = t.title;
-  let opening = t.opening;
-  if (upward) {
-    if (title.startsWith('市') || title.startsWith('太和桥'))
-      title = `汾阳${title.startsWith('市') ? '' : '市'}${title}`;
-    else if (title.startsWith('全市')) title = `汾阳市${title.slice(2)}`;
-    title = title.replace('我市', '汾阳市');
-    opening = opening.replace(/我市/g, '汾阳市');
-  }
-  const closing = t.closing && paragraphs(t).length >= 4 ? null : t.closing;
-  const next = { ...t, title, opening, closing };
-  return bodyOf(next) === bodyOf(t) && next.title === t.title ? null : next;
-}
-
-// ---------------------------------------------------------------- rows
-
-type ItemRow = typeof items.$inferInsert & { id: string; createdAt: Date };
-type EventRow = typeof itemEvents.$inferInsert;
-type VersionRow = typeof itemVersions.$inferInsert;
-type AdoptionRow = typeof upperAdoptions.$inferInsert;
-
-type Actor = { id: string | null; name: string; unitName: string };
-
-/** One item's life: each step appends a timeline event; text saves append versions. */
-class Life {
-  readonly events: EventRow[] = [];
-  readonly versions: VersionRow[] = [];
-  /** Upper adoptions to put on the timeline once the item's own steps are done. */
-  readonly pendingAdoptions: { at: Date; actor: Actor; data: Record<string, unknown> }[] = [];
-  status: ItemStatus | null = null;
-  t: Date;
-  constructor(
-    readonly row: ItemRow,
-    public text: Text,
-  ) {
-    this.t = row.createdAt;
-  }
-  step(
-    at: Date,
-    actor: Actor,
-    action: string,
-    to: ItemStatus | null,
-    extra: { reason?: string; data?: unknown } = {},
-  ) {
-    if (at.getTime() < this.t.getTime()) throw new Error('演示数据时间线倒序');
-    this.t = at;
-    this.events.push({
-      itemId: this.row.id,
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorUnitName: actor.unitName,
-      action,
-      fromStatus: this.status,
-      toStatus: to,
-      reason: extra.reason ?? null,
-      data: extra.data ?? null,
-    });
-    if (to) this.status = to;
-  }
-  save(at: Date, actor: Actor, reason: string, text: Text) {
-    this.text = text;
-    this.versions.push({
-      itemId: this.row.id,
-      versionNo: this.versions.length + 1,
-      title: text.title,
-      body: bodyOf(text),
-      editorId: actor.id,
-      editorName: actor.name,
-      reason,
-      createdAt: at,
-    });
-  }
-  /** A text change after creation: a version plus an 'edited' event, as the edit command writes them. */
-  edit(at: Date, actor: Actor, reason: string, text: Text) {
-    const fields = text.title === this.text.title ? ['body'] : ['title', 'body'];
-    this.save(at, actor, reason, text);
-    this.step(at, actor, 'edited', null, { reason, data: { fields, versionNo: this.versions.length } });
-  }
-  create(actor: Actor) {
-    this.save(this.row.createdAt, actor, '新建', this.text);
-    this.step(this.row.createdAt, actor, 'created', 'draft');
-  }
-  done(): ItemRow {
-    const row = this.row;
-    row.status = this.status ?? 'draft';
-    row.title = this.text.title;
-    row.body = bodyOf(this.text);
-    row.currentVersion = this.versions.length;
-    row.version = this.events.length;
-    row.updatedAt = this.t;
-    return row;
-  }
-}
+type Org = { id: string; name: string };
 
 export type DemoRefs = {
-  org(code: string): { id: string; name: string };
+  org(code: string): Org;
   user(username: string): { id: string; name: string; phone: string | null };
   publication(name: string): string;
 };
@@ -432,27 +152,86 @@ export type DemoPlan = {
   adoptions: AdoptionRow[];
 };
 
+/** What every planning step shares: the generator, the look-ups, the people and the growing plan. */
+type Planner = {
+  rng: Rng;
+  refs: DemoRefs;
+  year: number;
+  lives: Life[];
+  adoptions: AdoptionRow[];
+  fy: Org;
+  ll: Org;
+  person(username: string, unitName: string): Actor;
+};
+
+/** An item on an upper office's desk: who sent it there and when. */
+type Sent = { life: Life; at: Date; editor: Actor };
+/** An item 汾阳 forwarded, with the id its 吕梁 copy will have. */
+type Forwarded = Sent & { copyId: string };
+
+/**
+ * Plans every row of the demo items. Pure and deterministic: the same refs, year and day give
+ * the same plan, ids included.
+ */
+export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan {
+  const year = demoYear(now);
+  const p: Planner = {
+    rng: new Rng(0x2009_0336 ^ year),
+    refs,
+    year,
+    lives: [],
+    adoptions: [],
+    fy: refs.org('fy'),
+    ll: refs.org('ll'),
+    person(username, unitName) {
+      const u = refs.user(username);
+      return { id: u.id, name: u.name, unitName };
+    },
+  };
+  const forwarded = planFenyangYear(p);
+  const early = forwarded.filter((f) => f.at.getTime() < beijing(year, 9, 12).getTime());
+  const adopted = planAdoptions(
+    p,
+    early,
+    SEED_ADOPTIONS.map((a) => a.count),
+    (f) => f.editor,
+    () => null,
+  );
+  planUpperCopies(p, forwarded, adopted);
+  for (const county of COUNTY_SEEDS) planCounty(p, county);
+  planCurrentItems(p, now);
+
+  const plan: DemoPlan = { year, items: [], events: [], versions: [], adoptions: p.adoptions };
+  for (const life of p.lives) {
+    life.recordAdoptions();
+    plan.items.push(life.done());
+    plan.events.push(...life.events);
+    plan.versions.push(...life.versions);
+  }
+  // Serials follow creation: the oldest item gets the smallest number.
+  plan.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return plan;
+}
+
 /** Largest-remainder split of `total` in proportion to `weights`. */
 function apportion(weights: readonly number[], total: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (w * total) / sum);
   const out = exact.map(Math.floor);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let r = total - out.reduce((a, b) => a + b, 0), k = 0; r > 0; r--, k++)
-    out[order[k]?.[1] as number]! += 1;
+  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  for (const { i } of byRemainder) {
+    if (left-- <= 0) break;
+    out[i] = (out[i] ?? 0) + 1;
+  }
   return out;
 }
 
-/** Office days of the year on which items are written (no New Year, May Day or National Day week). */
-function officeDays(year: number, lastMonth: number, lastDay: number): Date[] {
-  const days: Date[] = [];
-  for (let t = beijing(year, 1, 2); t.getTime() < beijing(year, lastMonth, lastDay + 1).getTime(); ) {
-    const p = parts(t);
-    const holiday = (p.m === 5 && p.d <= 5) || (p.m === 10 && p.d <= 7);
-    if (p.weekday && !holiday) days.push(t);
-    t = new Date(t.getTime() + DAY);
-  }
-  return days;
+/** `n` working-hour instants on random office days, oldest first. */
+function workdays(rng: Rng, days: readonly Date[], n: number): Date[] {
+  return Array.from({ length: n }, () => rng.pick(days))
+    .map((d) => new Date(d.getTime() + rng.int(520, 990) * MINUTE))
+    .sort((a, b) => a.getTime() - b.getTime());
 }
 
 function topicFor(rng: Rng, topics: readonly ItemTopic[], month: number): ItemTopic {
@@ -461,106 +240,107 @@ function topicFor(rng: Rng, topics: readonly ItemTopic[], month: number): ItemTo
   return rng.weighted(inSeason.length > 0 ? inSeason : usable);
 }
 
-function newRow(
-  rng: Rng,
-  fields: Omit<ItemRow, 'id' | 'title' | 'body' | 'status'> & { createdAt: Date; id?: string },
-): ItemRow {
-  return { id: rng.uuid(), title: '', body: '', status: 'draft', ...fields };
-}
-
-function issueLabel(publication: string, adoptedOn: Date): string | null {
-  const p = parts(adoptedOn);
-  const dayOfYear = Math.floor((adoptedOn.getTime() - beijing(p.y, 1, 1).getTime()) / DAY) + 1;
-  if (publication === LL_PUBLICATION) return `${p.y}年第${Math.ceil(dayOfYear / 3.5)}期`;
-  if (publication === '晋政信息●普刊') return `${p.y}年第${Math.ceil(dayOfYear / 2.4)}期`;
-  return null;
-}
-
-const ymd = (t: Date) => {
-  const p = parts(t);
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+type Start = {
+  office: Org;
+  submitter: Org;
+  author: Actor;
+  authorPhone: string | null;
+  topic: ItemTopic;
+  priority: ItemPriority;
+  createdAt: Date;
+  eventAt: Date | null;
+  text: Omit<TextContext, 'at' | 'eventAt'>;
 };
 
+/** A new item written by its author: version 1 and the 'created' event. */
+function startItem(p: Planner, s: Start): Life {
+  const life = new Life(
+    {
+      id: p.rng.uuid(),
+      officeId: s.office.id,
+      submittingUnitId: s.submitter.id,
+      originUnitId: s.submitter.id,
+      title: '',
+      body: '',
+      categoryCode: s.topic.category,
+      priority: s.priority,
+      secrecy: 'public',
+      keywords: [...s.topic.keywords],
+      authorId: s.author.id,
+      authorName: s.author.name,
+      authorPhone: s.authorPhone,
+      eventAt: s.eventAt,
+      createdAt: s.createdAt,
+    },
+    compose(p.rng, s.topic, { ...s.text, at: s.createdAt, eventAt: s.eventAt }),
+  );
+  p.lives.push(life);
+  life.create(s.author);
+  return life;
+}
+
+/** The seed's text context for 汾阳's units. */
+const fenyangText = (code: string, unitName: string) => ({
+  unit: UNIT_SUBJECTS[code] ?? unitName,
+  county: '汾阳市',
+  scope: '全市',
+  places: PLACES.fy as Places,
+});
+
+/** The unit's signer signs it off and it lands in the office's inbox. */
+function sign(life: Life, rng: Rng, signer: Actor): void {
+  life.step(later(rng, life.t, 20, 540), signer, 'sign', 'submitted', { data: { signerName: signer.name } });
+  Object.assign(life.row, {
+    signerId: signer.id,
+    signerName: signer.name,
+    signedAt: life.t,
+    submittedAt: life.t,
+    decidedAt: null,
+  });
+}
+
+function accept(life: Life, at: Date, editor: Actor, publicationId: string, publicationName: string): void {
+  life.step(at, editor, 'accept', 'accepted', { data: { publicationId, publicationName } });
+  Object.assign(life.row, { decidedAt: at, targetPublicationId: publicationId });
+}
+
 /**
- * Plans every row of the demo items (pure and deterministic: the same refs, year and day give
- * the same plan, ids included).
+ * 汾阳's year: the seed's units write, sign and submit their items; 汾阳's editors return some
+ * (most come back revised), reject some, accept the rest and forward 238 of them to 吕梁.
  */
-export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan {
-  const year = demoYear(now);
-  const rng = new Rng(0x2009_0336 ^ year);
-  const plan: DemoPlan = { year, items: [], events: [], versions: [], adoptions: [] };
-  const lives: Life[] = [];
-
-  const fy = refs.org('fy');
-  const ll = refs.org('ll');
-  const fyPublication = refs.publication(FY_PUBLICATION);
-  const llPublication = refs.publication(LL_PUBLICATION);
-  const person = (username: string, unitName: string): Actor => {
-    const u = refs.user(username);
-    return { id: u.id, name: u.name, unitName };
-  };
-  const fyEditors = [person('editor', fy.name), person('editor2', fy.name)];
-  const llEditor = person('ll_editor', ll.name);
-  const llDeciders = [llEditor, llEditor, person('ll_chief', ll.name)];
-
-  // 汾阳: the seed's units, each item through sign-off into the office's inbox and decided there.
-  /** An item that reached an office above 汾阳's units: who sent it and when. */
-  type Sent = { life: Life; at: Date; editor: Actor };
-  type Forwarded = Sent & { copyId: string };
-  const forwarded: Forwarded[] = [];
+function planFenyangYear(p: Planner): Forwarded[] {
+  const { rng, fy, ll } = p;
+  const fyPublication = p.refs.publication(FY_PUBLICATION);
+  const zhang = p.person('editor', fy.name);
+  const liu = p.person('editor2', fy.name);
   const codes = Object.keys(SEED_UNIT_ITEMS);
   const quotas = apportion(
-    codes.map((c) => SEED_UNIT_ITEMS[c] as number),
+    codes.map((c) => SEED_UNIT_ITEMS[c] ?? 0),
     SEED_FORWARDED,
   );
-  const days = officeDays(year, 12, 5);
+  const days = officeDays(p.year, 12, 5);
+  const forwarded: Forwarded[] = [];
   codes.forEach((code, ci) => {
-    const unit = refs.org(code);
-    const reporter = person(`${code}_xxy`, unit.name);
-    const signer = person(`${code}_qf`, unit.name);
-    const phone = refs.user(`${code}_xxy`).phone;
-    const n = SEED_UNIT_ITEMS[code] as number;
-    const dates = Array.from({ length: n }, () => rng.pick(days))
-      .map((d) => new Date(d.getTime() + rng.int(520, 990) * MINUTE))
-      .sort((a, b) => a.getTime() - b.getTime());
+    const unit = p.refs.org(code);
+    const reporter = p.person(`${code}_xxy`, unit.name);
+    const signer = p.person(`${code}_qf`, unit.name);
+    const dates = workdays(rng, days, SEED_UNIT_ITEMS[code] ?? 0);
     const forwardSet = new Set(rng.shuffle(dates.map((_, i) => i)).slice(0, quotas[ci]));
     dates.forEach((createdAt, i) => {
       const topic = topicFor(rng, UNIT_TOPICS[code] ?? [], parts(createdAt).m);
-      const eventAt =
-        topic.priority === 'urgent' ? new Date(createdAt.getTime() - rng.int(40, 150) * MINUTE) : null;
-      const text = compose(rng, topic, {
-        unit: UNIT_SUBJECTS[code] ?? unit.name,
-        county: '汾阳市',
-        scope: '全市',
-        places: PLACES.fy as Places,
-        at: createdAt,
-        eventAt,
+      const urgent = topic.priority === 'urgent';
+      const life = startItem(p, {
+        office: fy,
+        submitter: unit,
+        author: reporter,
+        authorPhone: p.refs.user(`${code}_xxy`).phone,
+        topic,
+        priority: urgent ? 'urgent' : topic.priority && rng.chance(0.6) ? topic.priority : 'normal',
+        createdAt,
+        eventAt: urgent ? new Date(createdAt.getTime() - rng.int(40, 150) * MINUTE) : null,
+        text: fenyangText(code, unit.name),
       });
-      const priority: ItemPriority =
-        topic.priority === 'urgent'
-          ? 'urgent'
-          : topic.priority && rng.chance(0.6)
-            ? topic.priority
-            : 'normal';
-      const life = new Life(
-        newRow(rng, {
-          officeId: fy.id,
-          submittingUnitId: unit.id,
-          originUnitId: unit.id,
-          categoryCode: topic.category,
-          priority,
-          secrecy: 'public',
-          keywords: [...topic.keywords],
-          authorId: reporter.id,
-          authorName: reporter.name,
-          authorPhone: phone,
-          eventAt,
-          createdAt,
-        }),
-        text,
-      );
-      lives.push(life);
-      const editor = rng.chance(0.6) ? (fyEditors[0] as Actor) : (fyEditors[1] as Actor);
+      const editor = rng.chance(0.6) ? zhang : liu;
       const outcome = forwardSet.has(i)
         ? 'forwarded'
         : rng.weighted([
@@ -568,45 +348,20 @@ export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan 
             { o: 'rejected', weight: 4 },
             { o: 'returned', weight: 2 },
           ]).o;
-      const late = parts(createdAt).m === 12;
+      // December items go straight through, so the year's business closes within the year.
+      const roomForDetours = parts(createdAt).m < 12;
 
-      life.create(reporter);
       life.step(later(rng, life.t, 10, 150), reporter, 'submit_for_signoff', 'pending_signoff');
-      if (!late && rng.chance(0.04)) {
-        const fixed = revise(life.text);
-        if (fixed) {
-          life.step(later(rng, life.t, 30, 300), signer, 'signer_return', 'draft', {
-            reason: rng.pick(SIGNER_RETURN_REASONS),
-          });
-          life.edit(later(rng, life.t, 30, 600), reporter, '按签发人意见修改', fixed);
-          life.step(later(rng, life.t, 5, 30), reporter, 'submit_for_signoff', 'pending_signoff');
-        }
-      }
-      const sign = () => {
-        life.step(later(rng, life.t, 20, 540), signer, 'sign', 'submitted', {
-          data: { signerName: signer.name },
+      const signerFix = roomForDetours && rng.chance(0.04) ? revise(life.text) : null;
+      if (signerFix) {
+        life.step(later(rng, life.t, 30, 300), signer, 'signer_return', 'draft', {
+          reason: rng.pick(SIGNER_RETURN_REASONS),
         });
-        Object.assign(life.row, {
-          signerId: signer.id,
-          signerName: signer.name,
-          signedAt: life.t,
-          submittedAt: life.t,
-          decidedAt: null,
-        });
-      };
-      sign();
-      if (outcome !== 'returned' && outcome !== 'rejected' && !late && rng.chance(0.1)) {
-        const fixed = revise(life.text);
-        if (fixed) {
-          life.step(later(rng, life.t, 60, 900), editor, 'return', 'returned', {
-            reason: rng.pick(RETURN_REASONS),
-          });
-          life.row.decidedAt = life.t;
-          life.edit(later(rng, life.t, 120, 2400), reporter, '根据退回意见修改', fixed);
-          life.step(later(rng, life.t, 5, 30), reporter, 'submit_for_signoff', 'pending_signoff');
-          sign();
-        }
+        life.edit(later(rng, life.t, 30, 600), reporter, '按签发人意见修改', signerFix);
+        life.step(later(rng, life.t, 5, 30), reporter, 'submit_for_signoff', 'pending_signoff');
       }
+      sign(life, rng, signer);
+
       if (outcome === 'returned' || outcome === 'rejected') {
         const returned = outcome === 'returned';
         life.step(later(rng, life.t, 60, 1500), editor, returned ? 'return' : 'reject', outcome, {
@@ -615,260 +370,246 @@ export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan 
         life.row.decidedAt = life.t;
         return;
       }
+      const editorFix = roomForDetours && rng.chance(0.1) ? revise(life.text) : null;
+      if (editorFix) {
+        life.step(later(rng, life.t, 60, 900), editor, 'return', 'returned', {
+          reason: rng.pick(RETURN_REASONS),
+        });
+        life.row.decidedAt = life.t;
+        life.edit(later(rng, life.t, 120, 2400), reporter, '根据退回意见修改', editorFix);
+        life.step(later(rng, life.t, 5, 30), reporter, 'submit_for_signoff', 'pending_signoff');
+        sign(life, rng, signer);
+      }
       const upward = outcome === 'forwarded';
       const polished = rng.chance(upward ? 0.75 : 0.4) ? polish(life.text, upward) : null;
       if (polished) life.edit(later(rng, life.t, 30, 480), editor, '编辑修改', polished);
-      life.step(later(rng, life.t, 30, 960), editor, 'accept', 'accepted', {
-        data: { publicationId: fyPublication, publicationName: FY_PUBLICATION },
-      });
-      Object.assign(life.row, { decidedAt: life.t, targetPublicationId: fyPublication });
+      accept(life, later(rng, life.t, 30, 960), editor, fyPublication, FY_PUBLICATION);
       if (!upward) return;
       const copyId = rng.uuid();
       life.step(later(rng, life.t, 20, 1200), editor, 'forward', null, {
         data: { toItemId: copyId, toOfficeName: ll.name },
       });
+      life.row.forwardedToId = copyId;
       forwarded.push({ life, at: life.t, editor, copyId });
     });
   });
+  return forwarded;
+}
 
-  // Upper adoptions of 汾阳's forwarded items, all within the first three quarters.
-  const q3End = beijing(year, 9, 30, 12);
-  const eligible = rng.shuffle(forwarded.filter((f) => f.at.getTime() < beijing(year, 9, 12).getTime()));
-  const adopted = new Map<Life, Date>();
-  const recordAdoptions = (
-    picks: readonly (readonly Sent[])[],
-    actorFor: (f: Sent) => Actor,
-    note: (publication: string) => string | null,
-    allocate: (f: Sent) => Date,
-  ) => {
-    SEED_ADOPTIONS.forEach(({ publication }, pi) => {
-      for (const f of picks[pi] ?? []) {
-        const adoptedOn = allocate(f);
-        const recorder = actorFor(f);
-        const recordedAt = later(rng, new Date(adoptedOn.getTime() + rng.int(1, 6) * DAY), 0, 240);
-        const first = adopted.get(f.life);
-        if (!first || adoptedOn < first) adopted.set(f.life, adoptedOn);
-        const kind =
-          publication === LL_PUBLICATION
-            ? rng.weighted([
-                { k: '全文采用', weight: 7 },
-                { k: '摘要采用', weight: 2 },
-                { k: '综合采用', weight: 1 },
-              ]).k
-            : publication === '晋政信息●普刊'
-              ? rng.weighted([
-                  { k: '综合采用', weight: 5 },
-                  { k: '摘要采用', weight: 3 },
-                  { k: '全文采用', weight: 2 },
-                ]).k
-              : rng.weighted([
-                  { k: '全文采用', weight: 8 },
-                  { k: '摘要采用', weight: 2 },
-                ]).k;
-        const id = rng.uuid();
-        plan.adoptions.push({
-          id,
-          itemId: f.life.row.id,
-          publicationId: refs.publication(publication),
-          adoptionKind: kind,
-          adoptedOn: ymd(adoptedOn),
-          issueLabel: issueLabel(publication, adoptedOn),
-          note: note(publication),
-          recordedBy: recorder.id,
-          recordedByName: recorder.name,
-          recordedAt,
-        });
-        f.life.pendingAdoptions.push({
-          at: recordedAt,
-          actor: recorder,
-          data: {
-            adoptionId: id,
-            publicationName: publication,
-            adoptionKind: kind,
-            adoptedOn: ymd(adoptedOn),
-            issueLabel: issueLabel(publication, adoptedOn),
-          },
-        });
-      }
-    });
-  };
-  const pickSets = (list: readonly Sent[], counts: readonly number[]) => {
-    const [l = 0, p = 0, i = 0] = counts;
-    const pOverlap = Math.min(Math.floor(p / 2), l);
-    const iOverlap = Math.min(Math.floor(i / 2), Math.max(0, l - pOverlap));
-    const rest = list.slice(l);
-    const needed = l + (p - pOverlap) + (i - iOverlap);
-    if (list.length < needed) throw new Error('演示数据：可登记采用的信息不足');
-    return [
-      list.slice(0, l),
-      [...list.slice(0, pOverlap), ...rest.slice(0, p - pOverlap)],
-      [
-        ...list.slice(pOverlap, pOverlap + iOverlap),
-        ...rest.slice(p - pOverlap, p - pOverlap + i - iOverlap),
-      ],
-    ];
-  };
-  const adoptionDate = (f: Sent) => {
-    const at = new Date(f.at.getTime() + rng.int(6, 28) * DAY);
-    return at.getTime() > q3End.getTime() ? q3End : at;
-  };
-  recordAdoptions(
-    pickSets(
-      eligible,
-      SEED_ADOPTIONS.map((a) => a.count),
-    ),
-    (f) => f.editor,
-    () => null,
-    adoptionDate,
-  );
+function adoptionKind(rng: Rng, publication: string): string {
+  const kinds =
+    publication === LL_PUBLICATION
+      ? [
+          { k: '全文采用', weight: 7 },
+          { k: '摘要采用', weight: 2 },
+          { k: '综合采用', weight: 1 },
+        ]
+      : publication === '晋政信息●普刊'
+        ? [
+            { k: '综合采用', weight: 5 },
+            { k: '摘要采用', weight: 3 },
+            { k: '全文采用', weight: 2 },
+          ]
+        : [
+            { k: '全文采用', weight: 8 },
+            { k: '摘要采用', weight: 2 },
+          ];
+  return rng.weighted(kinds).k;
+}
 
-  // The forwarded copies at 吕梁: 吕梁's editors accept what was adopted and decide the rest.
+/** 吕梁 numbers its issues about twice a week, the province's 普刊 about three times; the web edition has none. */
+function issueLabel(publication: string, adoptedOn: Date): string | null {
+  const p = parts(adoptedOn);
+  const dayOfYear = Math.floor((adoptedOn.getTime() - beijing(p.y, 1, 1).getTime()) / DAY) + 1;
+  if (publication === LL_PUBLICATION) return `${p.y}年第${Math.ceil(dayOfYear / 3.5)}期`;
+  if (publication === '晋政信息●普刊') return `${p.y}年第${Math.ceil(dayOfYear / 2.4)}期`;
+  return null;
+}
+
+/**
+ * Upper adoptions of `candidates` (in the order of SEED_ADOPTIONS: 吕梁, 晋政普刊, 晋政互联网),
+ * each 6–28 days after the item went up and no later than 30 September, so the figures hold
+ * "截至第三季度". The province also takes some of what 吕梁 printed. Returns each adopted item's
+ * first adoption day (its upper office must have accepted it before).
+ */
+function planAdoptions(
+  p: Planner,
+  candidates: readonly Sent[],
+  counts: readonly number[],
+  recorder: (s: Sent) => Actor,
+  note: (publication: string) => string | null,
+): Map<Life, Date> {
+  const { rng } = p;
+  const list = rng.shuffle(candidates);
+  const [l = 0, s = 0, w = 0] = counts;
+  const sOverlap = Math.min(Math.floor(s / 2), l);
+  const wOverlap = Math.min(Math.floor(w / 2), l - sOverlap);
+  const rest = list.slice(l);
+  if (list.length < l + s - sOverlap + w - wOverlap) throw new Error('演示数据：可登记采用的信息不足');
+  const picks = [
+    list.slice(0, l),
+    [...list.slice(0, sOverlap), ...rest.slice(0, s - sOverlap)],
+    [...list.slice(sOverlap, sOverlap + wOverlap), ...rest.slice(s - sOverlap, s - sOverlap + w - wOverlap)],
+  ];
+  const lastDay = beijing(p.year, 9, 30, 12);
+  const first = new Map<Life, Date>();
+  SEED_ADOPTIONS.forEach(({ publication }, pi) => {
+    for (const sent of picks[pi] ?? []) {
+      const drawn = new Date(sent.at.getTime() + rng.int(6, 28) * DAY);
+      const adoptedOn = drawn.getTime() > lastDay.getTime() ? lastDay : drawn;
+      const earlier = first.get(sent.life);
+      if (!earlier || adoptedOn < earlier) first.set(sent.life, adoptedOn);
+      const by = recorder(sent);
+      const id = rng.uuid();
+      const facts = {
+        adoptionKind: adoptionKind(rng, publication),
+        adoptedOn: ymd(adoptedOn),
+        issueLabel: issueLabel(publication, adoptedOn),
+      };
+      const recordedAt = later(rng, new Date(adoptedOn.getTime() + rng.int(1, 6) * DAY), 0, 240);
+      p.adoptions.push({
+        id,
+        itemId: sent.life.row.id,
+        publicationId: p.refs.publication(publication),
+        ...facts,
+        note: note(publication),
+        recordedBy: by.id,
+        recordedByName: by.name,
+        recordedAt,
+      });
+      sent.life.pendingAdoptions.push({
+        at: recordedAt,
+        actor: by,
+        data: { adoptionId: id, publicationName: publication, ...facts },
+      });
+    }
+  });
+  return first;
+}
+
+/**
+ * 吕梁's decision on an item on its desk: accepted (before any adoption of it), or — for most
+ * of what was never adopted — rejected.
+ */
+function decideAtLuliang(p: Planner, life: Life, adoptedOn: Date | undefined, deciders: readonly Actor[]) {
+  const { rng } = p;
+  const decider = rng.pick(deciders);
+  let at = later(rng, life.t, 60, 2400);
+  if (adoptedOn && at.getTime() > adoptedOn.getTime() - 2 * HOUR)
+    at = new Date(Math.max(life.t.getTime() + MINUTE, adoptedOn.getTime() - 2 * HOUR));
+  if (adoptedOn || rng.chance(0.35)) {
+    accept(life, at, decider, p.refs.publication(LL_PUBLICATION), LL_PUBLICATION);
+    return;
+  }
+  life.step(at, decider, 'reject', 'rejected', { reason: rng.pick(UPPER_REJECT_REASONS) });
+  life.row.decidedAt = at;
+}
+
+function luliangDeciders(p: Planner): Actor[] {
+  const editor = p.person('ll_editor', p.ll.name);
+  return [editor, editor, p.person('ll_chief', p.ll.name)];
+}
+
+/**
+ * The copies of 汾阳's forwarded items at 吕梁 (as the forward command makes them): 吕梁 accepts
+ * what was adopted and decides the rest; a few come back to 汾阳 for revision first.
+ */
+function planUpperCopies(p: Planner, forwarded: readonly Forwarded[], adopted: Map<Life, Date>): void {
+  const { rng, fy, ll } = p;
+  const deciders = luliangDeciders(p);
   for (const f of forwarded) {
-    const lower = f.life;
+    const lower = f.life.row;
     const copy = new Life(
-      newRow(rng, {
+      {
         id: f.copyId,
         officeId: ll.id,
         submittingUnitId: fy.id,
-        originUnitId: lower.row.originUnitId,
-        rootId: lower.row.id,
-        forwardedFromId: lower.row.id,
-        categoryCode: lower.row.categoryCode,
-        priority: lower.row.priority,
-        secrecy: 'public',
-        keywords: lower.row.keywords,
-        authorId: lower.row.authorId,
-        authorName: lower.row.authorName,
-        authorPhone: lower.row.authorPhone,
+        originUnitId: lower.originUnitId,
+        rootId: lower.id,
+        forwardedFromId: lower.id,
+        title: '',
+        body: '',
+        categoryCode: lower.categoryCode,
+        priority: lower.priority,
+        secrecy: lower.secrecy,
+        keywords: lower.keywords,
+        authorId: lower.authorId,
+        authorName: lower.authorName,
+        authorPhone: lower.authorPhone,
         signerId: f.editor.id,
         signerName: f.editor.name,
         signedAt: f.at,
         submittedAt: f.at,
-        eventAt: lower.row.eventAt,
+        eventAt: lower.eventAt,
         createdAt: f.at,
-      }),
-      lower.text,
+      },
+      f.life.text,
     );
-    lives.push(copy);
-    lower.row.forwardedToId = copy.row.id;
-    copy.save(f.at, f.editor, '转报', lower.text);
+    p.lives.push(copy);
+    copy.save(f.at, f.editor, '转报', f.life.text);
     copy.step(f.at, f.editor, 'forwarded_in', 'submitted', {
-      data: { fromItemId: lower.row.id, fromOfficeName: fy.name },
+      data: { fromItemId: lower.id, fromOfficeName: fy.name },
     });
-    const decider = rng.pick(llDeciders);
-    const adoptedOn = adopted.get(lower);
-    if (rng.chance(0.03) && !adoptedOn) {
-      const fixed = revise(copy.text);
-      if (fixed) {
-        copy.step(later(rng, copy.t, 120, 1500), decider, 'return', 'returned', {
-          reason: rng.pick(UPPER_RETURN_REASONS),
-        });
-        copy.row.decidedAt = copy.t;
-        copy.edit(later(rng, copy.t, 60, 900), f.editor, '根据吕梁市政府办意见修改', fixed);
-        copy.step(later(rng, copy.t, 5, 60), f.editor, 'resubmit', 'submitted');
-        Object.assign(copy.row, { submittedAt: copy.t, decidedAt: null });
-      }
-    }
-    let at = later(rng, copy.t, 60, 2400);
-    if (adoptedOn && at.getTime() > adoptedOn.getTime() - 2 * HOUR)
-      at = new Date(Math.max(copy.t.getTime() + MINUTE, adoptedOn.getTime() - 2 * HOUR));
-    if (adoptedOn || rng.chance(0.35)) {
-      copy.step(at, decider, 'accept', 'accepted', {
-        data: { publicationId: llPublication, publicationName: LL_PUBLICATION },
+    const adoptedOn = adopted.get(f.life);
+    const fix = !adoptedOn && rng.chance(0.03) ? revise(copy.text) : null;
+    if (fix) {
+      copy.step(later(rng, copy.t, 120, 1500), rng.pick(deciders), 'return', 'returned', {
+        reason: rng.pick(UPPER_RETURN_REASONS),
       });
-      Object.assign(copy.row, { decidedAt: at, targetPublicationId: llPublication });
-    } else {
-      copy.step(at, decider, 'reject', 'rejected', { reason: rng.pick(UPPER_REJECT_REASONS) });
-      copy.row.decidedAt = at;
+      copy.row.decidedAt = copy.t;
+      copy.edit(later(rng, copy.t, 60, 900), f.editor, '根据吕梁市政府办意见修改', fix);
+      copy.step(later(rng, copy.t, 5, 60), f.editor, 'resubmit', 'submitted');
+      Object.assign(copy.row, { submittedAt: copy.t, decidedAt: null });
     }
+    decideAtLuliang(p, copy, adoptedOn, deciders);
   }
+}
 
-  // 吕梁's other counties: their own items at 吕梁 and the adoptions 吕梁's editor registered offline.
-  const countyDays = officeDays(year, 12, 10);
-  for (const c of COUNTY_SEEDS) {
-    const office = refs.org(c.code);
-    const author: Actor = { id: null, name: c.author, unitName: office.name };
-    const signer: Actor = { id: null, name: c.signer, unitName: office.name };
-    const dates = Array.from({ length: c.items }, () => rng.pick(countyDays))
-      .map((d) => new Date(d.getTime() + rng.int(520, 990) * MINUTE))
-      .sort((a, b) => a.getTime() - b.getTime());
-    const sent: Sent[] = [];
-    for (const createdAt of dates) {
-      const topic = topicFor(rng, COUNTY_TOPICS, parts(createdAt).m);
-      const text = compose(rng, topic, {
+/**
+ * One of 吕梁's other counties: not on this installation, so its items sit at 吕梁 as submitted
+ * by the county office itself, and 吕梁's editor registers their upper adoptions offline.
+ */
+function planCounty(p: Planner, c: CountySeed): void {
+  const { rng } = p;
+  const office = p.refs.org(c.code);
+  const author: Actor = { id: null, name: c.author, unitName: office.name };
+  const signer: Actor = { id: null, name: c.signer, unitName: office.name };
+  const sent: Sent[] = [];
+  for (const createdAt of workdays(rng, officeDays(p.year, 12, 10), c.items)) {
+    const topic = topicFor(rng, COUNTY_TOPICS, parts(createdAt).m);
+    const life = startItem(p, {
+      office: p.ll,
+      submitter: office,
+      author,
+      authorPhone: c.phone,
+      topic,
+      priority: topic.priority && rng.chance(0.5) ? topic.priority : 'normal',
+      createdAt,
+      eventAt: null,
+      text: {
         unit: office.name,
         county: office.name.replace('人民政府办公室', ''),
         scope: c.scope,
         places: PLACES[c.code] as Places,
-        at: createdAt,
-        eventAt: null,
-      });
-      const life = new Life(
-        newRow(rng, {
-          officeId: ll.id,
-          submittingUnitId: office.id,
-          originUnitId: office.id,
-          categoryCode: topic.category,
-          priority: topic.priority && rng.chance(0.5) ? topic.priority : 'normal',
-          secrecy: 'public',
-          keywords: [...topic.keywords],
-          authorName: author.name,
-          authorPhone: c.phone,
-          createdAt,
-        }),
-        text,
-      );
-      lives.push(life);
-      life.create(author);
-      life.step(later(rng, life.t, 10, 120), author, 'submit_for_signoff', 'pending_signoff');
-      life.step(later(rng, life.t, 20, 480), signer, 'sign', 'submitted', {
-        data: { signerName: signer.name },
-      });
-      Object.assign(life.row, { signerName: signer.name, signedAt: life.t, submittedAt: life.t });
-      sent.push({ life, at: life.t, editor: llEditor });
-    }
-    const early = rng.shuffle(sent.filter((f) => f.at.getTime() < beijing(year, 9, 5).getTime()));
-    recordAdoptions(
-      pickSets(early, c.adoptions),
-      () => llEditor,
-      (publication) =>
-        publication === LL_PUBLICATION ? '离线登记：据本级刊物编发记录' : '离线登记：据省政府办公厅采用通报',
-      (f) => adoptionDate({ ...f, at: new Date(f.at.getTime() + 2 * DAY) }),
-    );
-    for (const f of sent) {
-      const life = f.life;
-      const adoptedOn = adopted.get(life);
-      const decider = rng.pick(llDeciders);
-      let at = later(rng, life.t, 60, 2400);
-      if (adoptedOn && at.getTime() > adoptedOn.getTime() - 2 * HOUR)
-        at = new Date(Math.max(life.t.getTime() + MINUTE, adoptedOn.getTime() - 2 * HOUR));
-      if (adoptedOn || rng.chance(0.35)) {
-        life.step(at, decider, 'accept', 'accepted', {
-          data: { publicationId: llPublication, publicationName: LL_PUBLICATION },
-        });
-        Object.assign(life.row, { decidedAt: at, targetPublicationId: llPublication });
-      } else {
-        life.step(at, decider, 'reject', 'rejected', { reason: rng.pick(UPPER_REJECT_REASONS) });
-        life.row.decidedAt = at;
-      }
-    }
+      },
+    });
+    life.step(later(rng, life.t, 10, 120), author, 'submit_for_signoff', 'pending_signoff');
+    life.step(later(rng, life.t, 20, 480), signer, 'sign', 'submitted', {
+      data: { signerName: signer.name },
+    });
+    Object.assign(life.row, { signerName: signer.name, signedAt: life.t, submittedAt: life.t });
+    sent.push({ life, at: life.t, editor: author });
   }
-
-  for (const life of lives) {
-    for (const a of life.pendingAdoptions.sort((x, y) => x.at.getTime() - y.at.getTime())) {
-      life.step(a.at, a.actor, 'record_adoption', null, { data: a.data });
-    }
-  }
-
-  planCurrentItems(rng, refs, now, lives);
-
-  for (const life of lives) {
-    plan.items.push(life.done());
-    plan.events.push(...life.events);
-    plan.versions.push(...life.versions);
-  }
-  plan.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  return plan;
+  const llEditor = p.person('ll_editor', p.ll.name);
+  const adopted = planAdoptions(
+    p,
+    sent.filter((s) => s.at.getTime() < beijing(p.year, 9, 7).getTime()),
+    c.adoptions,
+    () => llEditor,
+    (publication) => ADOPTION_NOTES[publication] ?? '离线登记',
+  );
+  const deciders = luliangDeciders(p);
+  for (const s of sent) decideAtLuliang(p, s.life, adopted.get(s.life), deciders);
 }
 
 // ---------------------------------------------------------------- this month
@@ -908,18 +649,17 @@ const CURRENT: readonly CurrentSpec[] = [
 ];
 
 /** The current items, dated back from `now` (squeezed into the current year on New Year's Day). */
-function planCurrentItems(rng: Rng, refs: DemoRefs, now: Date, lives: Life[]): void {
-  const fy = refs.org('fy');
-  const editor: Actor = { ...refs.user('editor'), unitName: fy.name };
+function planCurrentItems(p: Planner, now: Date): void {
+  const { rng, fy } = p;
+  const editor = p.person('editor', fy.name);
   const room = now.getTime() - beijing(parts(now).y, 1, 1).getTime();
   const longest = Math.max(...CURRENT.map((c) => c.eventHoursAgo ?? c.hoursAgo)) * HOUR;
   const scale = Math.min(1, room / (longest * 1.05));
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR * scale);
   for (const spec of CURRENT) {
-    const unit = refs.org(spec.unit);
-    const reporterUser = refs.user(`${spec.unit}_xxy`);
-    const reporter: Actor = { id: reporterUser.id, name: reporterUser.name, unitName: unit.name };
-    const signer: Actor = { ...refs.user(`${spec.unit}_qf`), unitName: unit.name };
+    const unit = p.refs.org(spec.unit);
+    const reporter = p.person(`${spec.unit}_xxy`, unit.name);
+    const signer = p.person(`${spec.unit}_qf`, unit.name);
     const createdAt = ago(spec.hoursAgo);
     const month = parts(createdAt).m;
     const topics = UNIT_TOPICS[spec.unit] ?? [];
@@ -930,35 +670,19 @@ function planCurrentItems(rng: Rng, refs: DemoRefs, now: Date, lives: Life[]): v
       candidates.find((t) => !t.months || t.months.includes(month)) ??
       candidates.find((t) => !t.months) ??
       topicFor(rng, topics, month);
-    const eventAt = spec.eventHoursAgo ? ago(spec.eventHoursAgo) : null;
-    const life = new Life(
-      newRow(rng, {
-        officeId: fy.id,
-        submittingUnitId: unit.id,
-        originUnitId: unit.id,
-        categoryCode: topic.category,
-        priority: spec.priority ?? topic.priority ?? 'normal',
-        secrecy: 'public',
-        keywords: [...topic.keywords],
-        authorId: reporter.id,
-        authorName: reporter.name,
-        authorPhone: reporterUser.phone,
-        eventAt,
-        createdAt,
-      }),
-      compose(rng, topic, {
-        unit: UNIT_SUBJECTS[spec.unit] ?? unit.name,
-        county: '汾阳市',
-        scope: '全市',
-        places: PLACES.fy as Places,
-        at: createdAt,
-        eventAt,
-      }),
-    );
-    lives.push(life);
+    const life = startItem(p, {
+      office: fy,
+      submitter: unit,
+      author: reporter,
+      authorPhone: p.refs.user(`${spec.unit}_xxy`).phone,
+      topic,
+      priority: spec.priority ?? topic.priority ?? 'normal',
+      createdAt,
+      eventAt: spec.eventHoursAgo ? ago(spec.eventHoursAgo) : null,
+      text: fenyangText(spec.unit, unit.name),
+    });
     const span = now.getTime() - createdAt.getTime();
     const at = (fraction: number) => new Date(createdAt.getTime() + span * fraction);
-    life.create(reporter);
     if (spec.state === 'draft') continue;
     if (spec.state === 'draft_edited') {
       const fixed = revise(life.text);
