@@ -131,6 +131,14 @@ describe('submit_for_signoff (提交签发)', () => {
     expect(findings.some((f) => f.severity === 'fatal')).toBe(true);
   });
 
+  it('is blocked without the author’s phone', async () => {
+    const item = await makeItem(t, { authorPhone: null });
+    const res = await expectRefused(t, item.id, () => act(reporter, item, 'submit_for_signoff'), 400);
+    expect(res.json().message).toContain('联系电话');
+    const findings: { rule: string }[] = res.json().details.findings;
+    expect(findings.map((f) => f.rule)).toContain('missing_author_phone');
+  });
+
   it('is the reporter’s, of the item’s own unit', async () => {
     const item = await makeItem(t);
     await expectRefused(
