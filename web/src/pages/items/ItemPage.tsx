@@ -128,13 +128,11 @@ export function ItemPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const query = useItem(id);
+  // Opened from a link in a notice or another site: there is no page of ours to go back to.
+  const goBack = () =>
+    (window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/');
   const back = (
-    <Button
-      type="link"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(-1)}
-      style={{ padding: 0, marginBottom: 8 }}
-    >
+    <Button type="link" icon={<ArrowLeftOutlined />} onClick={goBack} style={{ padding: 0, marginBottom: 8 }}>
       返回
     </Button>
   );
