@@ -12,7 +12,9 @@ const SOURCES = [
   'web/public',
   'web/index.html',
   'web/vite.config.ts',
-  'server/lib/roles.ts',
+  // The web imports pure server modules (roles, workflow table, schema enums, field rules); any
+  // server source may be one of them, and a spare rebuild is cheaper than a stale UI.
+  'server',
   'package-lock.json',
 ];
 
@@ -23,7 +25,7 @@ function newestMtime(p) {
   } catch {
     return { mtime: 0, file: null };
   }
-  if (!stat.isDirectory()) return { mtime: stat.mtimeMs, file: p };
+  if (!stat.isDirectory()) return /\.test\.ts$/.test(p) ? { mtime: 0, file: null } : { mtime: stat.mtimeMs, file: p };
   let best = { mtime: 0, file: null };
   for (const entry of fs.readdirSync(p)) {
     const found = newestMtime(path.join(p, entry));
