@@ -300,6 +300,19 @@ describe('demo year', () => {
     expect(signoff.json().total).toBe(2);
   });
 
+  it("shows the year in 汾阳's queues: 336 in the inbox, per unit as the seed counts, 238 forwarded", async () => {
+    const editor = await login(t.app, 'editor');
+    const inYear = (box: string, extra = '') =>
+      editor.request('GET', `/api/items?box=${box}&from=${year}-01-01&to=${year}-12-31&pageSize=1${extra}`);
+    const inbox = await inYear('inbox');
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.json().total).toBe(336);
+    for (const [code, n] of Object.entries(SEED_UNIT_ITEMS))
+      expect((await inYear('inbox', `&unitId=${id(code)}`)).json().total, code).toBe(n);
+    expect((await inYear('inbox', `&unitId=${id('fy_gaj')}`)).json().total).toBe(0);
+    expect((await inYear('forwarded')).json().total).toBe(SEED_FORWARDED);
+  });
+
   it("shows a forwarded item's whole way up to its unit, adoptions included", async () => {
     const [adopted] = await rows<{ id: string }>(sql`
       select i.id from items i join upper_adoptions a on a.item_id = i.id
