@@ -122,7 +122,7 @@ export function ForwardedPage() {
         title="转报与采用"
         description="本办转报上级的信息、上级办公室的办理情况和上级刊物的采用登记；统计随查询条件变化。"
       />
-      <ForwardedSummary filters={filters} />
+      <ForwardedSummary filters={filters} enabled={!query.isPending} />
       <Card size="small">
         <ItemSearchForm filters={filters} onSearch={(changes) => update(changes)} compact />
         <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>

@@ -7,10 +7,12 @@ import { type PublicationTally, tallyAdoptions } from './points.ts';
 
 /**
  * 转报 N 条, 上级采用 M 条 and the points they earn per upper publication, over every forwarded
- * item matching the page's filters (not just the page on screen).
+ * item matching the page's filters (not just the page on screen). The list rows carry only the
+ * number of adoptions, so the adopted items' details are read for their publications; `enabled`
+ * lets the page's own table load first.
  */
-export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
-  const all = useAllItems('forwarded', filters);
+export function ForwardedSummary({ filters, enabled }: { filters: ItemListFilters; enabled: boolean }) {
+  const all = useAllItems('forwarded', filters, enabled);
   const publications = usePublications('upper');
   const adoptedIds = useMemo(
     () => (all.data ?? []).filter((i) => i.adoptionCount > 0).map((i) => i.id),
@@ -21,10 +23,10 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
   const failed = all.error ?? publications.error ?? details.find((d) => d.isError)?.error;
 
   const tally = useMemo(() => {
-    if (loadingDetails || !publications.data) return null;
+    if (!all.data || loadingDetails || !publications.data) return null;
     const adoptions = details.flatMap((d) => d.data?.adoptions ?? []);
     return tallyAdoptions(adoptions, publications.data);
-  }, [details, loadingDetails, publications.data]);
+  }, [all.data, details, loadingDetails, publications.data]);
 
   const forwarded = all.data?.length;
   const adoptedItems = adoptedIds.length;
@@ -37,7 +39,7 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
       )}
       <Flex gap={16} wrap align="stretch">
         <Block title="转报" note="本办转报上级的信息">
-          <Statistic value={forwarded ?? '—'} suffix="条" loading={all.isPending} />
+          <Statistic value={forwarded ?? '—'} suffix="条" loading={all.isPending && !failed} />
         </Block>
         <Divider orientation="vertical" style={{ height: 'auto' }} />
         <Block
@@ -51,7 +53,7 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
           <Statistic
             value={all.data ? adoptionTotal : '—'}
             suffix="条"
-            loading={all.isPending}
+            loading={all.isPending && !failed}
             styles={{ content: { color: '#389e0d' } }}
           />
         </Block>
