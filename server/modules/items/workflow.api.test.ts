@@ -42,6 +42,14 @@ async function lastRecords(id: string) {
   return { event: events.at(-1), audit: audits.at(-1), events: events.length, audits: audits.length };
 }
 
+/** The last timeline event matches, and the audit log has the transition under its label. */
+async function expectRecorded(id: string, label: string, event: Record<string, unknown>) {
+  const { event: last, audit } = await lastRecords(id);
+  expect(last).toMatchObject(event);
+  expect(audit).toMatchObject({ action: 'item.transition', targetType: 'item', targetId: id });
+  expect(audit?.diff).toMatchObject({ action: label });
+}
+
 describe('POST /api/items/:id/actions/:action — access and input', () => {
   it('needs a session', async () => {
     const item = await makeItem(t);
@@ -116,7 +124,7 @@ describe('submit_for_signoff (提交签发)', () => {
     const res = await act(reporter, item, 'submit_for_signoff', { reason: '已按要求补充数据' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('pending_signoff');
-    expect((await lastRecords(item.id)).event).toMatchObject({
+    await expectRecorded(item.id, '提交签发', {
       fromStatus: 'returned',
       toStatus: 'pending_signoff',
       reason: '已按要求补充数据',
@@ -190,7 +198,7 @@ describe('withdraw (撤回)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('draft');
     expect(res.json().actions).toEqual(expect.arrayContaining(['edit', 'submit_for_signoff']));
-    expect((await lastRecords(item.id)).event).toMatchObject({
+    await expectRecorded(item.id, '撤回', {
       action: 'withdraw',
       fromStatus: 'pending_signoff',
       toStatus: 'draft',
@@ -270,7 +278,7 @@ describe('signer_return (退回修改)', () => {
     const res = await act(signer, item, 'signer_return', { reason: '数据口径需与统计局核对' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('draft');
-    expect((await lastRecords(item.id)).event).toMatchObject({
+    await expectRecorded(item.id, '退回修改', {
       action: 'signer_return',
       fromStatus: 'pending_signoff',
       toStatus: 'draft',
@@ -361,7 +369,7 @@ describe('reject (退稿)', () => {
     const item = await makeItem(t, { status: 'returned' });
     const res = await act(editor, item, 'reject', { reason: '逾期未修改' });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await lastRecords(item.id)).event).toMatchObject({
+    await expectRecorded(item.id, '退稿', {
       fromStatus: 'returned',
       toStatus: 'rejected',
     });
@@ -472,7 +480,7 @@ describe('resubmit (重新报送)', () => {
     const res = await act(editor, copy, 'resubmit', { reason: '已按吕梁市要求修改' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('submitted');
-    expect((await lastRecords(copy.id)).event).toMatchObject({
+    await expectRecorded(copy.id, '重新报送', {
       action: 'resubmit',
       fromStatus: 'returned',
       toStatus: 'submitted',
