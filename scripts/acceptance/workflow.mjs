@@ -645,10 +645,18 @@ export async function run({ baseUrl, external, chromiumPath, step, expect, clien
       expect.equal(first?.id, urgent.id, '收稿箱第一条 / first in the inbox');
       expect.equal(first.priority, 'urgent', 'priority');
       expect.true(Boolean(first.deadlineAt), 'deadlineAt', first);
+      const limits = await as.editor.get('/api/settings/workflow-limits');
+      expect.status(limits, 200);
+      const urgentHours = limits.body?.urgentHours;
       const hours = (Date.parse(first.deadlineAt) - Date.parse(eventAt)) / 3_600_000;
-      expect.true(Math.abs(hours - 6) < 0.01, '时限 = 事发后 6 小时 / deadline = event + 6 h', hours, 6);
+      expect.true(
+        Math.abs(hours - urgentHours) < 0.01,
+        `时限 = 事发后 ${urgentHours} 小时 / deadline = event + urgentHours`,
+        hours,
+        urgentHours,
+      );
       expect.equal(first.overdue, false, 'overdue');
-      return `${first.title}，时限 ${first.deadlineAt}`;
+      return `${first.title}，事发后 ${urgentHours} 小时内（${first.deadlineAt}）`;
     },
   );
 
