@@ -426,6 +426,7 @@ describe('POST /api/items/:id/adoptions (登记上级采用)', () => {
     await expectRefused(t, item.id, () => reporter.request('DELETE', url, { reason: '误登记' }), 403);
     await expectRefused(t, item.id, () => llEditor.request('DELETE', url, { reason: '误登记' }), 404);
     await expectRefused(t, item.id, () => editor.request('DELETE', url, {}), 400, '请填写删除原因');
+    await expectRefused(t, item.id, () => editor.request('DELETE', url), 400, '请填写删除原因');
     await expectRefused(
       t,
       item.id,

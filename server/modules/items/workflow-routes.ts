@@ -117,7 +117,7 @@ export function registerItemWorkflowRoutes(app: TypedApp, ctx: AppContext) {
     async (req) => {
       const actor = actorOf(req);
       const { id, adoptionId } = req.params;
-      const row = await deleteAdoption(ctx, actor, id, adoptionId, req.body.reason, auditOf(req));
+      const row = await deleteAdoption(ctx, actor, id, adoptionId, req.body?.reason, auditOf(req));
       return presentItemDetail(ctx.db, actor, row.id);
     },
   );

@@ -88,7 +88,8 @@ export type AdoptionInput = z.infer<typeof adoptionBody>;
 
 export const adoptionParams = z.object({ id: itemId, adoptionId: z.uuid('采用登记 ID 格式不正确') });
 
-export const deleteAdoptionBody = z.object({ reason: optionalText(REASON_MAX) });
+/** Optional as a whole, so a DELETE sent without a body gets the missing-reason message. */
+export const deleteAdoptionBody = z.object({ reason: optionalText(REASON_MAX) }).nullish();
 
 export const mergeBody = z.object({
   ids: distinctIds(2, MERGE_MAX, '合报至少需要选择两条信息'),
