@@ -190,6 +190,8 @@ export function InboxPage() {
       key: 'submittedAt',
       width: 142,
       sorter: true,
+      // Newest first on the first click.
+      sortDirections: ['descend', 'ascend'],
       sortOrder: sortOrderOf('submittedAt'),
       render: (v: string | null) => formatDateTime(v),
     },
@@ -200,6 +202,8 @@ export function InboxPage() {
       // Only undecided items run against the clock.
       hidden: tab !== 'submitted' && tab !== 'all',
       sorter: true,
+      // Soonest deadline first on the first click.
+      sortDirections: ['ascend', 'descend'],
       sortOrder: sortOrderOf('deadline'),
       render: (_: unknown, r) => <DeadlineCell item={r} />,
     },
@@ -271,9 +275,10 @@ export function InboxPage() {
             label: (
               <span>
                 {TAB_LABELS[t]}{' '}
+                {/* A placeholder while loading keeps the tab widths (and the ink bar) still. */}
                 <Badge
-                  count={query.data ? countOf(t) : 0}
-                  showZero={!!query.data}
+                  count={query.data ? countOf(t) : '…'}
+                  showZero
                   overflowCount={9999}
                   color={t === 'submitted' && countOf(t) > 0 ? '#1f4e9c' : '#bfbfbf'}
                   size="small"
