@@ -96,6 +96,32 @@ export function officeHours(rng: Rng, t: Date): Date {
   return new Date(day.getTime() + 510 * MINUTE + rng.int(0, 50) * MINUTE);
 }
 
+/** The instant `minutes` of office time (Mon–Fri 8:30–17:30, Beijing) before `t`. */
+export function officeBefore(t: Date, minutes: number): Date {
+  let cur = t;
+  let left = minutes;
+  for (;;) {
+    const p = parts(cur);
+    const m = p.h * 60 + p.min;
+    const midnight = beijing(p.y, p.m, p.d).getTime();
+    if (!p.weekday || m <= 510) {
+      // Back to the previous working day's close.
+      let day = midnight - DAY;
+      while (!parts(new Date(day)).weekday) day -= DAY;
+      cur = new Date(day + 1050 * MINUTE);
+      continue;
+    }
+    if (m > 1050) {
+      cur = new Date(midnight + 1050 * MINUTE);
+      continue;
+    }
+    const open = m - 510;
+    if (open >= left) return new Date(cur.getTime() - left * MINUTE);
+    left -= open;
+    cur = new Date(midnight + 510 * MINUTE);
+  }
+}
+
 /** Some minutes later, in office hours. */
 export function later(rng: Rng, t: Date, lo: number, hi: number): Date {
   return officeHours(rng, new Date(t.getTime() + rng.int(lo, hi) * MINUTE));

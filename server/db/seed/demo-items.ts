@@ -23,6 +23,7 @@ import {
   Life,
   later,
   MINUTE,
+  officeBefore,
   officeDays,
   parts,
   polish,
@@ -620,6 +621,7 @@ type CurrentSpec = {
   /** Candidate topics: the first in season is written. */
   topics: readonly string[];
   state: CurrentState;
+  /** Office hours since it was written (an emergency: clock hours, with the event before it). */
   hoursAgo: number;
   eventHoursAgo?: number;
   priority?: ItemPriority;
@@ -627,40 +629,51 @@ type CurrentSpec = {
 
 /** What is on the desks today: drafts, sign-offs, 汾阳's inbox (one urgent, one 送阅件), one return. */
 const CURRENT: readonly CurrentSpec[] = [
-  { unit: 'fy_czj', topics: ['spending', 'revenue'], state: 'draft', hoursAgo: 26 },
-  { unit: 'fy_czj', topics: ['one_matter', 'village_accounts'], state: 'draft_edited', hoursAgo: 50 },
-  { unit: 'fy_czj', topics: ['procurement', 'treasury'], state: 'signer_returned', hoursAgo: 70 },
-  { unit: 'fy_czj', topics: ['budget_prep', 'performance'], state: 'pending', hoursAgo: 20 },
-  { unit: 'fy_czj', topics: ['inspection'], state: 'pending', hoursAgo: 6 },
+  { unit: 'fy_czj', topics: ['spending', 'revenue'], state: 'draft', hoursAgo: 14 },
+  { unit: 'fy_czj', topics: ['one_matter', 'village_accounts'], state: 'draft_edited', hoursAgo: 20 },
+  { unit: 'fy_czj', topics: ['procurement', 'treasury'], state: 'signer_returned', hoursAgo: 24 },
+  { unit: 'fy_czj', topics: ['budget_prep', 'performance'], state: 'pending', hoursAgo: 6 },
+  { unit: 'fy_czj', topics: ['inspection'], state: 'pending', hoursAgo: 2 },
   { unit: 'fy_swj', topics: ['pipe_burst'], state: 'submitted', hoursAgo: 2.6, eventHoursAgo: 3 },
-  { unit: 'fy_dcd', topics: ['cpi'], state: 'submitted', hoursAgo: 21, priority: 'for_reading' },
-  { unit: 'fy_czj', topics: ['revenue'], state: 'submitted', hoursAgo: 30 },
-  { unit: 'fy_czj', topics: ['farm_subsidy', 'treasury'], state: 'submitted', hoursAgo: 77 },
-  { unit: 'fy_whj', topics: ['culture_to_villages', 'village_libraries'], state: 'submitted', hoursAgo: 6 },
+  { unit: 'fy_dcd', topics: ['cpi'], state: 'submitted', hoursAgo: 4, priority: 'for_reading' },
+  { unit: 'fy_czj', topics: ['revenue'], state: 'submitted', hoursAgo: 9 },
+  { unit: 'fy_czj', topics: ['farm_subsidy', 'treasury'], state: 'submitted', hoursAgo: 22 },
+  { unit: 'fy_whj', topics: ['culture_to_villages', 'village_libraries'], state: 'submitted', hoursAgo: 3 },
   {
     unit: 'fy_xmj',
     topics: ['autumn_immunization', 'spring_immunization', 'scale_farming'],
     state: 'submitted',
-    hoursAgo: 100,
+    hoursAgo: 30,
   },
-  { unit: 'fy_lyj', topics: ['fire_prevention', 'afforestation', 'pests'], state: 'submitted', hoursAgo: 46 },
-  { unit: 'fy_thq', topics: ['heating', 'community_service'], state: 'submitted', hoursAgo: 10 },
-  { unit: 'fy_swj', topics: ['drinking_water'], state: 'returned', hoursAgo: 96 },
+  { unit: 'fy_lyj', topics: ['fire_prevention', 'afforestation', 'pests'], state: 'submitted', hoursAgo: 16 },
+  { unit: 'fy_thq', topics: ['heating', 'community_service'], state: 'submitted', hoursAgo: 6 },
+  { unit: 'fy_swj', topics: ['drinking_water'], state: 'returned', hoursAgo: 40 },
 ];
 
-/** The current items, dated back from `now` (squeezed into the current year on New Year's Day). */
+/**
+ * The current items, dated back from `now` in office hours (an emergency in clock hours). On the
+ * first days of a year, when that would reach into the demo year, they are squeezed into the
+ * hours since New Year instead.
+ */
 function planCurrentItems(p: Planner, now: Date): void {
   const { rng, fy } = p;
   const editor = p.person('editor', fy.name);
-  const room = now.getTime() - beijing(parts(now).y, 1, 1).getTime();
-  const longest = Math.max(...CURRENT.map((c) => c.eventHoursAgo ?? c.hoursAgo)) * HOUR;
-  const scale = Math.min(1, room / (longest * 1.05));
-  const ago = (hours: number) => new Date(now.getTime() - hours * HOUR * scale);
+  const yearStart = beijing(parts(now).y, 1, 1).getTime();
+  const longest = Math.max(...CURRENT.map((c) => c.eventHoursAgo ?? c.hoursAgo));
+  const squeeze = officeBefore(now, longest * 60).getTime() <= yearStart;
+  const scale = Math.min(1, (now.getTime() - yearStart) / (longest * 1.05 * HOUR));
+  const ago = (hours: number, clock: boolean) =>
+    squeeze
+      ? new Date(now.getTime() - hours * HOUR * scale)
+      : clock
+        ? new Date(now.getTime() - hours * HOUR)
+        : officeBefore(now, Math.round(hours * 60));
   for (const spec of CURRENT) {
+    const clock = spec.eventHoursAgo !== undefined;
     const unit = p.refs.org(spec.unit);
     const reporter = p.person(`${spec.unit}_xxy`, unit.name);
     const signer = p.person(`${spec.unit}_qf`, unit.name);
-    const createdAt = ago(spec.hoursAgo);
+    const createdAt = ago(spec.hoursAgo, clock);
     const month = parts(createdAt).m;
     const topics = UNIT_TOPICS[spec.unit] ?? [];
     const candidates = spec.topics
@@ -678,11 +691,11 @@ function planCurrentItems(p: Planner, now: Date): void {
       topic,
       priority: spec.priority ?? topic.priority ?? 'normal',
       createdAt,
-      eventAt: spec.eventHoursAgo ? ago(spec.eventHoursAgo) : null,
+      eventAt: spec.eventHoursAgo ? ago(spec.eventHoursAgo, true) : null,
       text: fenyangText(spec.unit, unit.name),
     });
-    const span = now.getTime() - createdAt.getTime();
-    const at = (fraction: number) => new Date(createdAt.getTime() + span * fraction);
+    // Each step a share of the way from writing it to now, on the same clock.
+    const at = (fraction: number) => ago(spec.hoursAgo * (1 - fraction), clock);
     if (spec.state === 'draft') continue;
     if (spec.state === 'draft_edited') {
       const fixed = revise(life.text);
