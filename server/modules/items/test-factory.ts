@@ -11,14 +11,14 @@ import {
   itemVersions,
   orgs,
   publications,
-  type SecrecyLevel,
   type Role,
+  type SecrecyLevel,
   userRoles,
   users,
   userUnits,
 } from '../../db/schema/index.ts';
-import { hashPassword } from '../auth/password.ts';
 import { DEMO_PASSWORD, type Session, type TestApp } from '../../test/helpers.ts';
+import { hashPassword } from '../auth/password.ts';
 import type { ItemRow } from './repository.ts';
 
 /**
