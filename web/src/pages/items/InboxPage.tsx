@@ -133,9 +133,14 @@ export function InboxPage() {
     {
       title: '标题',
       dataIndex: 'title',
-      ellipsis: { showTitle: false },
+      // Two lines at most: an editor must be able to read the title without opening the item.
       render: (title: string, r) => (
-        <Link to={`/items/${r.id}`} state={{ from: `${location.pathname}${location.search}` }} title={title}>
+        <Link
+          to={`/items/${r.id}`}
+          state={{ from: `${location.pathname}${location.search}` }}
+          title={title}
+          className="xb-clamp-2"
+        >
           {title}
         </Link>
       ),
@@ -143,7 +148,7 @@ export function InboxPage() {
     {
       title: '报送单位',
       key: 'unit',
-      width: 136,
+      width: 160,
       ellipsis: true,
       // A forwarded copy comes from the lower office; the unit that wrote it matters as much.
       render: (_: unknown, r) => (
@@ -199,8 +204,8 @@ export function InboxPage() {
       title: '时限',
       key: 'deadline',
       width: 140,
-      // Only undecided items run against the clock.
-      hidden: tab !== 'submitted' && tab !== 'all',
+      // Only undecided items run against the clock (in 全部 the red rows show what is overdue).
+      hidden: tab !== 'submitted',
       sorter: true,
       // Soonest deadline first on the first click.
       sortDirections: ['ascend', 'descend'],
