@@ -11,6 +11,7 @@ import { ForwardedSummary } from '../../features/items/editor/ForwardedSummary.t
 import { ItemSearchForm } from '../../features/items/editor/ItemSearchForm.tsx';
 import { FILTER_KEYS, hasFilters, parseListParams } from '../../features/items/editor/listParams.ts';
 import { RecordAdoptionModal } from '../../features/items/editor/RecordAdoptionModal.tsx';
+import { ROW_STYLES } from '../../features/items/editor/rowStyles.ts';
 import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
 import type { ItemSummary } from '../../features/items/types.ts';
 
@@ -43,9 +44,8 @@ export function ForwardedPage() {
     {
       title: '标题',
       dataIndex: 'title',
-      ellipsis: { showTitle: false },
       render: (title: string, r) => (
-        <span title={title}>
+        <span title={title} className="xb-clamp-2">
           <PriorityTag priority={r.priority} />
           <Link to={`/items/${r.id}`}>{title}</Link>
         </span>
@@ -85,7 +85,7 @@ export function ForwardedPage() {
     {
       title: '上级采用',
       key: 'adoptions',
-      width: 250,
+      width: 230,
       render: (_: unknown, r) => <ItemAdoptions itemId={r.id} count={r.adoptionCount} />,
     },
     {
@@ -118,12 +118,15 @@ export function ForwardedPage() {
 
   return (
     <>
+      <style href="xb-queue-rows" precedence="medium">
+        {ROW_STYLES}
+      </style>
       <PageHeader
         title="转报与采用"
         description="本办转报上级的信息、上级办公室的办理情况和上级刊物的采用登记；统计随查询条件变化。"
       />
       <ForwardedSummary filters={filters} enabled={!query.isPending} />
-      <Card size="small">
+      <Card size="small" className="xb-queue">
         <ItemSearchForm filters={filters} onSearch={(changes) => update(changes)} compact />
         <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">
