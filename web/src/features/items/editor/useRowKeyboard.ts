@@ -12,6 +12,12 @@ function ignored(e: KeyboardEvent): boolean {
   );
 }
 
+/** Enter opens the row only from the page itself or a row's own cells, not from a focused control. */
+function enterIsOurs(target: HTMLElement | null): boolean {
+  if (!target || target === document.body) return true;
+  return !!target.closest('.ant-table-tbody') && !target.closest('button, a, [role="button"]');
+}
+
 type Handlers = {
   count: number;
   active: number;
@@ -48,8 +54,8 @@ export function useRowKeyboard({ count, active, setActive, onOpen, onToggle, ena
           break;
         case 'Enter':
           if (s.active < 0) return;
-          // A focused button or link handles its own Enter.
-          if ((e.target as HTMLElement | null)?.closest('button, a')) return;
+          // A focused control (button, link, tab, pager) handles its own Enter.
+          if (!enterIsOurs(e.target as HTMLElement | null)) return;
           s.onOpen(current);
           break;
         case 'x':
