@@ -240,6 +240,24 @@ describe('demo year', () => {
     expect(reporters?.n).toBe(0);
   });
 
+  it('is mostly 动态, with some 经验、问题、建议、综合、调研, a few urgent items and 送阅件', async () => {
+    const mix = await rows<{ category_code: string; priority: string; n: number; timed: number }>(sql`
+      select i.category_code, i.priority, count(*)::int as n,
+             count(*) filter (where i.event_at is not null and i.event_at < i.submitted_at)::int as timed
+      from items i where ${fyYearItems()} group by i.category_code, i.priority`);
+    const sum = (f: (r: (typeof mix)[number]) => boolean) => mix.filter(f).reduce((s, r) => s + r.n, 0);
+    expect(sum((r) => r.category_code === 'dynamic')).toBeGreaterThan(336 * 0.6);
+    for (const category of ['experience', 'problem', 'suggestion', 'comprehensive', 'research'])
+      expect(
+        sum((r) => r.category_code === category),
+        category,
+      ).toBeGreaterThan(0);
+    const urgent = mix.filter((r) => r.priority === 'urgent');
+    expect(sum((r) => r.priority === 'urgent')).toBeGreaterThanOrEqual(2);
+    expect(urgent.every((r) => r.timed === r.n)).toBe(true);
+    expect(sum((r) => r.priority === 'for_reading')).toBeGreaterThanOrEqual(2);
+  });
+
   it('writes clean texts: no placeholders, 2–5 paragraphs of 60–200 characters, nothing the quality check objects to', async () => {
     const texts = await rows<{ title: string; body: string }>(sql`
       select title, body from items union all select title, body from item_versions`);

@@ -236,9 +236,22 @@ function workdays(rng: Rng, days: readonly Date[], n: number): Date[] {
 }
 
 function topicFor(rng: Rng, topics: readonly ItemTopic[], month: number): ItemTopic {
-  const usable = topics.filter((t) => !t.explicitOnly);
+  const usable = topics.filter((t) => !t.explicitOnly && !t.perYear);
   const inSeason = usable.filter((t) => !t.months || t.months.includes(month));
   return rng.weighted(inSeason.length > 0 ? inSeason : usable);
+}
+
+/** The items given to topics that come a fixed number of times a year (in their months, when there are such days). */
+function fixedTopics(rng: Rng, topics: readonly ItemTopic[], dates: readonly Date[]): Map<number, ItemTopic> {
+  const fixed = new Map<number, ItemTopic>();
+  for (const topic of topics) {
+    if (!topic.perYear) continue;
+    const free = dates
+      .map((d, i) => ({ i, m: parts(d).m }))
+      .filter(({ i, m }) => !fixed.has(i) && (!topic.months || topic.months.includes(m)));
+    for (const { i } of rng.shuffle(free).slice(0, topic.perYear)) fixed.set(i, topic);
+  }
+  return fixed;
 }
 
 type Start = {
@@ -327,8 +340,10 @@ function planFenyangYear(p: Planner): Forwarded[] {
     const signer = p.person(`${code}_qf`, unit.name);
     const dates = workdays(rng, days, SEED_UNIT_ITEMS[code] ?? 0);
     const forwardSet = new Set(rng.shuffle(dates.map((_, i) => i)).slice(0, quotas[ci]));
+    const topics = UNIT_TOPICS[code] ?? [];
+    const fixed = fixedTopics(rng, topics, dates);
     dates.forEach((createdAt, i) => {
-      const topic = topicFor(rng, UNIT_TOPICS[code] ?? [], parts(createdAt).m);
+      const topic = fixed.get(i) ?? topicFor(rng, topics, parts(createdAt).m);
       const urgent = topic.priority === 'urgent';
       const life = startItem(p, {
         office: fy,
@@ -336,7 +351,7 @@ function planFenyangYear(p: Planner): Forwarded[] {
         author: reporter,
         authorPhone: p.refs.user(`${code}_xxy`).phone,
         topic,
-        priority: urgent ? 'urgent' : topic.priority && rng.chance(0.6) ? topic.priority : 'normal',
+        priority: topic.priority ?? 'normal',
         createdAt,
         eventAt: urgent ? new Date(createdAt.getTime() - rng.int(40, 150) * MINUTE) : null,
         text: fenyangText(code, unit.name),

@@ -37,6 +37,8 @@ export type ItemTopic = {
   priority?: 'urgent' | 'for_reading';
   /** Only used when asked for by key (the current items), never drawn at random. */
   explicitOnly?: boolean;
+  /** Exactly this many of the unit's items in a year are on this topic (in its months). */
+  perYear?: number;
   /** Details are measures prefixed 一是、二是…; false for narrative details. */
   numbered?: boolean;
   keywords: readonly string[];
@@ -341,7 +343,7 @@ const CZJ: ItemTopic[] = [
   {
     key: 'fiscal_pressure',
     category: 'problem',
-    weight: 0.6,
+    weight: 1,
     months: [4, 5, 6, 7, 8, 9, 10, 11],
     keywords: ['财政运行', '收支矛盾'],
     titles: ['当前我市财政运行中需关注的几个问题', '县级财政收支矛盾突出问题应引起重视'],
@@ -360,7 +362,7 @@ const CZJ: ItemTopic[] = [
   {
     key: 'idle_funds',
     category: 'suggestion',
-    weight: 0.5,
+    weight: 0.8,
     keywords: ['存量资金', '资金效益'],
     titles: ['关于加大财政存量资金盘活力度的建议', '盘活财政存量资金需在“三个方面”下功夫'],
     openings: [
@@ -378,7 +380,7 @@ const CZJ: ItemTopic[] = [
   {
     key: 'rural_funds_survey',
     category: 'research',
-    weight: 0.4,
+    perYear: 2,
     priority: 'for_reading',
     months: [5, 6, 7, 8, 9, 10],
     keywords: ['乡村振兴', '衔接资金', '调研'],
@@ -394,6 +396,44 @@ const CZJ: ItemTopic[] = [
     closings: [
       '调研组建议，进一步加强项目库建设和前期论证，健全资产后续管护和收益分配机制，把衔接资金更多投向能够长期带动群众增收的产业项目。',
     ],
+  },
+  {
+    key: 'fiscal_review',
+    category: 'comprehensive',
+    perYear: 3,
+    months: [4, 7, 10],
+    priority: 'for_reading',
+    keywords: ['财政运行', '综述'],
+    titles: ['{span}全市财政运行情况综述', '{span}我市财政运行总体平稳'],
+    openings: [
+      '{span}，全市财政运行总体平稳，收入保持增长，支出结构持续优化，重点支出得到有效保障。全市完成财政总收入{q1:9.6-11.2}亿元，同比增长{d2:2.1-9.8}%；一般公共预算支出{q2:21.5-24.5}亿元，同比增长{d3:3.1-8.6}%。',
+    ],
+    details: [
+      '收入质量有所提高。税收收入占一般公共预算收入的比重达到{n1:68-79}%，较上年同期提高{d4:0.5-3.5}个百分点，汾酒产业和新型工业对税收增长的贡献明显加大。',
+      '民生保障有力有效。教育、社会保障和就业、卫生健康等民生支出占一般公共预算支出的比重达到{n2:78-86}%，各项民生政策资金及时足额拨付到位。',
+      '运行中仍有压力。部分重点行业税收增长乏力，刚性支出需求持续增加，乡镇“三保”支出保障压力较大，收支平衡难度加大，需要引起高度重视。',
+    ],
+    closings: [
+      '下一步，{unit}将继续加强收入征管和支出管理，严格落实过紧日子的要求，兜牢基层“三保”底线，确保全年财政预算平稳执行、收支平衡。',
+    ],
+  },
+  {
+    key: 'emergency_funds',
+    category: 'dynamic',
+    perYear: 1,
+    months: [7, 8],
+    priority: 'urgent',
+    numbered: false,
+    keywords: ['防汛救灾', '应急资金'],
+    titles: ['{unit}紧急下拨防汛救灾资金{n1:300-800}万元'],
+    openings: [
+      '{eventTime}，我市{town}、{town2}等地遭受强降雨袭击，部分道路、农田和水利设施受损。灾情发生后，{unit}立即启动应急预案，紧急下拨防汛救灾资金{n1:300-800}万元，支持受灾乡镇开展抢险救灾。',
+    ],
+    details: [
+      '这批资金重点用于受灾群众转移安置、道路抢通、水毁水利设施修复和农业生产恢复。{unit}要求各乡镇专款专用、尽快拨付，不得截留、挤占和挪用。',
+      '目前，{unit}已派出工作组赶赴受灾乡镇，会同有关部门核查灾情、指导资金使用，并将根据灾情发展及时追加资金。有关情况将及时续报。',
+    ],
+    closings: [],
   },
 ];
 
@@ -536,7 +576,7 @@ const SWJ: ItemTopic[] = [
   {
     key: 'rainstorm',
     category: 'dynamic',
-    weight: 0.25,
+    perYear: 2,
     months: [7, 8],
     priority: 'urgent',
     numbered: false,
@@ -650,7 +690,7 @@ const SWJ: ItemTopic[] = [
   {
     key: 'water_survey',
     category: 'research',
-    weight: 0.4,
+    perYear: 1,
     months: [6, 7, 8, 9, 10],
     keywords: ['小型水利工程', '管护', '调研'],
     titles: ['关于我市小型水利工程管护情况的调研'],
@@ -683,6 +723,25 @@ const SWJ: ItemTopic[] = [
     ],
     closings: [],
   },
+  {
+    key: 'water_review',
+    category: 'comprehensive',
+    perYear: 1,
+    months: [11, 12],
+    keywords: ['水利建设', '综述'],
+    titles: ['{y}年全市水利工作综述', '{y}年我市水利建设取得新成效'],
+    openings: [
+      '今年以来，{unit}紧紧围绕防汛安全、农田水利、饮水安全和水资源管理等重点任务，全年完成水利投资{n1:8000-16000}万元，全市水利基础设施条件进一步改善，水利保障能力明显增强。',
+    ],
+    details: [
+      '防汛工作扎实有效。汛前全面排查整改隐患，汛期严格落实值班值守和预警响应，全市成功应对多轮强降雨过程，实现了安全度汛、不死人、少损失的目标。',
+      '农田水利建设成效明显。全年新增和改善灌溉面积{d1:1.8-4.6}万亩，新增高效节水灌溉面积{n2:3000-9000}亩，农业用水效率进一步提高，农民浇地成本明显下降。',
+      '饮水安全保障水平提升。实施农村饮水安全巩固提升工程，解决了{n3:2-5}万余名农村群众的饮水安全问题，农村自来水普及率达到{n4:92-98}%。',
+    ],
+    closings: [
+      '明年，{unit}将继续加大水利投入，加快推进重点水利工程建设，全面加强河湖管护和水资源节约集约利用，为全市经济社会发展提供坚实的水利支撑。',
+    ],
+  },
 ];
 
 const DCD: ItemTopic[] = [
@@ -707,6 +766,7 @@ const DCD: ItemTopic[] = [
   {
     key: 'household_income',
     category: 'dynamic',
+    perYear: 1,
     months: [4, 7, 10],
     priority: 'for_reading',
     numbered: false,
@@ -1003,6 +1063,25 @@ const XMJ: ItemTopic[] = [
     ],
     closings: [
       '{unit}将继续压实各方防控责任，加强应急值守和物资储备，确保一旦发现疫情能够及时有效处置，保障生猪产业健康发展和猪肉市场稳定供应。',
+    ],
+  },
+  {
+    key: 'livestock_review',
+    category: 'comprehensive',
+    perYear: 1,
+    months: [7, 8],
+    keywords: ['畜牧业', '综述'],
+    titles: ['上半年全市畜牧业生产保持稳定发展', '上半年全市畜牧业生产情况综述'],
+    openings: [
+      '上半年，全市畜牧业生产总体保持稳定发展态势。据统计，全市生猪存栏{d1:12.5-19.5}万头，牛存栏{d2:1.2-2.6}万头，羊存栏{d3:8.5-15.5}万只，家禽存栏{n1:120-260}万只，肉蛋奶总产量同比增长{d4:1.5-6.5}%。',
+    ],
+    details: [
+      '规模养殖水平持续提升。全市畜禽规模养殖比重达到{n2:62-78}%，新建标准化规模养殖场{n3:6-15}个，规模养殖已成为畜产品稳定供应的主体。',
+      '动物防疫形势总体平稳。春季集中免疫圆满完成，应免畜禽免疫密度保持在{n4:95-100}%，常态化防控措施落实到位，全市未发生区域性重大动物疫情。',
+      '产业发展面临一定困难。受饲料价格高位运行和生猪价格波动影响，部分中小养殖户效益下滑，补栏积极性不高，需要加强监测预警和政策引导。',
+    ],
+    closings: [
+      '下半年，{unit}将继续抓好动物疫病防控和畜产品质量安全监管，加强生产监测和技术服务，稳定基础产能，促进全市畜牧业持续健康发展。',
     ],
   },
 ];
