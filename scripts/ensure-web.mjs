@@ -25,7 +25,8 @@ function newestMtime(p) {
   } catch {
     return { mtime: 0, file: null };
   }
-  if (!stat.isDirectory()) return /\.test\.ts$/.test(p) ? { mtime: 0, file: null } : { mtime: stat.mtimeMs, file: p };
+  if (!stat.isDirectory())
+    return /\.test\.ts$/.test(p) ? { mtime: 0, file: null } : { mtime: stat.mtimeMs, file: p };
   let best = { mtime: 0, file: null };
   for (const entry of fs.readdirSync(p)) {
     const found = newestMtime(path.join(p, entry));

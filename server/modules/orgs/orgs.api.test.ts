@@ -462,7 +462,12 @@ describe('deactivate and reactivate', () => {
       version: sbsq.version + 1,
     });
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json()).toMatchObject({ active: true, validTo: null, successorId: null, deactivationReason: null });
+    expect(back.json()).toMatchObject({
+      active: true,
+      validTo: null,
+      successorId: null,
+      deactivationReason: null,
+    });
     expect(await auditRows(t, 'org.reactivated', sbsq.id)).toHaveLength(1);
     const twice = await admin.request('POST', `/api/orgs/${sbsq.id}/reactivate`, {
       version: sbsq.version + 2,
