@@ -1,3 +1,9 @@
+/**
+ * The demo year: a year of items consistent with the seed (汾阳's 2009 summary, replayed in the
+ * last complete calendar year), so that counts, forwarding, adoptions and the county ranking can
+ * be checked against the seed's own figures on first start — plus today's items, so the queues
+ * are not empty. Loaded by `seedDemo(db, password, { items: true })` (xinbao serve, seed demo).
+ */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
@@ -48,12 +54,6 @@ import {
 } from './item-templates.ts';
 
 export { beijing, demoYear } from './demo-items-kit.ts';
-
-/**
- * The demo year: a year of items consistent with the seed (汾阳's 2009 summary, replayed in the
- * last complete calendar year), so that counts, forwarding, adoptions and the county ranking
- * can be checked against the seed's own figures on first start.
- */
 
 /** What the seed's ten units submitted to 汾阳 in the year (the only units that reported). */
 export const SEED_UNIT_ITEMS: Readonly<Record<string, number>> = {
