@@ -154,7 +154,9 @@ describe('queues', () => {
       originUnit: { id: jyjOrg.id },
       forwardedTo: null,
       adoptionCount: 0,
+      adoptions: [],
     });
+    expect(page.items.every((i) => Array.isArray(i.adoptions) && i.adoptions.length === 0)).toBe(true);
   });
 
   it('puts urgent and 送阅件 awaiting a decision first, then overdue ones, then the newest', async () => {
@@ -318,11 +320,135 @@ describe('转报与采用', () => {
       forwardedTo: { status: 'submitted', officeName: '吕梁市人民政府办公室' },
       adoptionCount: 1,
     });
+    expect(page.items[0].adoptions).toEqual([
+      {
+        id: adoption.json().adoptions[0].id,
+        publicationId: upper[0].id,
+        publicationName: upper[0].name,
+        adoptionKind: '全文采用',
+        adoptedOn: '2025-05-06',
+        issueLabel: '2025年第12期',
+      },
+    ]);
     // The upper office finds the copy in its own inbox, submitted by the 汾阳 office.
     const ll = await login(t.app, 'll_editor');
     const upperInbox = await list(ll, `box=inbox&q=${encodeURIComponent('转报箱测试')}`);
     expect(upperInbox.items).toHaveLength(1);
     expect(upperInbox.items[0].submittingUnit.name).toBe('汾阳市人民政府办公室');
     expect(upperInbox.items[0].originUnit.name).toBe('汾阳市教育局');
+  });
+});
+
+describe('转报与采用统计 GET /api/items/forwarded-summary', () => {
+  const TAG = '统计测试';
+  type Summary = {
+    forwarded: number;
+    adopted: number;
+    adoptions: number;
+    points: number;
+    byPublication: {
+      publicationId: string;
+      publicationName: string;
+      officeName: string;
+      count: number;
+      pointsPerItem: number;
+      points: number;
+    }[];
+  };
+  type Publication = { id: string; name: string; officeName: string; pointsPerItem: number };
+  let upper: Publication[];
+  const summary = async (s: Session, query = ''): Promise<Summary> => {
+    const res = await s.request('GET', `/api/items/forwarded-summary?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const tagged = (extra = '') => summary(editor, `q=${encodeURIComponent(TAG)}${extra}`);
+
+  /** An accepted item of 教育局 forwarded to 吕梁, adopted by the given upper publications. */
+  async function forwardedItem(title: string, adoptedBy: Publication[]) {
+    const item = await createDraft(jyj, { title });
+    const submitted = await submitThroughUnit(jyj, jyjSigner, item.id);
+    const [own] = (await editor.request('GET', '/api/publications?scope=own')).json();
+    const accepted = await editor.request('POST', `/api/items/${item.id}/actions/accept`, {
+      version: submitted.version,
+      targetPublicationId: own.id,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const forwarded = await editor.request('POST', `/api/items/${item.id}/actions/forward`, {
+      version: accepted.json().version,
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    for (const p of adoptedBy) {
+      const res = await editor.request('POST', `/api/items/${item.id}/adoptions`, {
+        publicationId: p.id,
+        adoptionKind: '摘要采用',
+        adoptedOn: '2025-06-01',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    return item;
+  }
+
+  beforeAll(async () => {
+    upper = (await editor.request('GET', '/api/publications?scope=upper')).json();
+    // Two publications with different points, so a wrong multiplication shows.
+    expect(new Set(upper.slice(0, 2).map((p) => p.pointsPerItem)).size).toBe(2);
+    await forwardedItem(`${TAG}：两刊采用`, [upper[0], upper[1]]);
+    await forwardedItem(`${TAG}：一刊采用`, [upper[1]]);
+    await forwardedItem(`${TAG}：未采用`, []);
+  });
+
+  it('answers 401 without a session, 403 to anyone but editors, 400 to malformed filters', async () => {
+    expect((await anonymous(t.app, 'GET', '/api/items/forwarded-summary')).statusCode).toBe(401);
+    for (const s of [jyj, jyjSigner, await login(t.app, 'admin'), await login(t.app, 'leader')]) {
+      const res = await s.request('GET', '/api/items/forwarded-summary');
+      expect(res.statusCode, s.username).toBe(403);
+    }
+    for (const query of ['from=2025-13-01', 'priority=asap', 'status=lost', 'unitId=abc']) {
+      const res = await editor.request('GET', `/api/items/forwarded-summary?${query}`);
+      expect(res.statusCode, query).toBe(400);
+    }
+    const chief = await login(t.app, 'chief');
+    expect((await chief.request('GET', '/api/items/forwarded-summary')).statusCode).toBe(200);
+  });
+
+  it('counts forwarded and adopted items and scores every upper publication', async () => {
+    const s = await tagged();
+    expect(s).toMatchObject({ forwarded: 3, adopted: 2, adoptions: 3 });
+    expect(s.points).toBe(upper[0].pointsPerItem + 2 * upper[1].pointsPerItem);
+    // Every active upper publication is listed, nearest office first, adopted or not.
+    expect(s.byPublication.map((p) => p.publicationId)).toEqual(upper.map((p) => p.id));
+    const [first, second, ...rest] = s.byPublication;
+    expect(first).toEqual({
+      publicationId: upper[0].id,
+      publicationName: upper[0].name,
+      officeName: upper[0].officeName,
+      count: 1,
+      pointsPerItem: upper[0].pointsPerItem,
+      points: upper[0].pointsPerItem,
+    });
+    expect(second).toMatchObject({ count: 2, points: 2 * upper[1].pointsPerItem });
+    expect(rest.every((p) => p.count === 0 && p.points === 0)).toBe(true);
+  });
+
+  it('follows the list filters', async () => {
+    const single = await summary(editor, `q=${encodeURIComponent(`${TAG}：一刊采用`)}`);
+    expect(single).toMatchObject({ forwarded: 1, adopted: 1, adoptions: 1, points: upper[1].pointsPerItem });
+    const otherUnit = await tagged(`&unitId=${(await orgByCode(t, 'fy_sjj')).id}`);
+    expect(otherUnit).toMatchObject({ forwarded: 0, adoptions: 0 });
+    expect(await tagged('&status=rejected')).toMatchObject({ forwarded: 0 });
+    expect(await tagged('&status=accepted')).toMatchObject({ forwarded: 3, adoptions: 3 });
+  });
+
+  it('agrees with the forwarded list over all items, and stays within the caller’s office', async () => {
+    const all = await summary(editor);
+    const page = await list(editor, 'box=forwarded&pageSize=100');
+    expect(page.total).toBeLessThanOrEqual(100);
+    expect(all.forwarded).toBe(page.total);
+    expect(all.adopted).toBe(page.items.filter((i) => i.adoptions.length > 0).length);
+    expect(all.adoptions).toBe(page.items.reduce((n, i) => n + i.adoptions.length, 0));
+    // 吕梁's editor sees none of what 汾阳 forwarded.
+    const ll = await login(t.app, 'll_editor');
+    expect(await summary(ll, `q=${encodeURIComponent(TAG)}`)).toMatchObject({ forwarded: 0, adoptions: 0 });
   });
 });

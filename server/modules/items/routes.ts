@@ -4,6 +4,7 @@ import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { createItem } from './commands/create-item.ts';
 import { updateItem } from './commands/update-item.ts';
 import { diffItemVersions } from './queries/diff-item-versions.ts';
+import { forwardedSummary } from './queries/forwarded-summary.ts';
 import { getItem } from './queries/get-item.ts';
 import { getItemVersion } from './queries/get-item-version.ts';
 import { listItems } from './queries/list-items.ts';
@@ -11,6 +12,8 @@ import {
   createItemBody,
   diffQuery,
   diffSchema,
+  forwardedSummaryQuery,
+  forwardedSummarySchema,
   idParams,
   itemDetailSchema,
   itemPageSchema,
@@ -39,6 +42,20 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req) => listItems(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/items/forwarded-summary',
+    {
+      config: { roles: ['editor', 'chief_editor'] },
+      schema: {
+        tags,
+        summary: '转报与采用统计：转报、采用条数及各上级刊物得分（随查询条件）',
+        querystring: forwardedSummaryQuery,
+        response: { 200: forwardedSummarySchema },
+      },
+    },
+    async (req) => forwardedSummary(ctx, actorOf(req), req.query),
   );
 
   app.post(

@@ -211,6 +211,16 @@ export const itemDetailSchema = z.object({
 });
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
 
+/** An upper adoption as a list row shows it. */
+export const summaryAdoptionSchema = z.object({
+  id: z.uuid(),
+  publicationId: z.uuid(),
+  publicationName: z.string(),
+  adoptionKind: z.string(),
+  adoptedOn: z.string(),
+  issueLabel: z.string().nullable(),
+});
+
 export const itemSummarySchema = z.object({
   id: z.uuid(),
   serial: z.number().int(),
@@ -229,6 +239,8 @@ export const itemSummarySchema = z.object({
   overdue: z.boolean(),
   forwardedTo: z.object({ status, officeName: z.string() }).nullable(),
   adoptionCount: z.number().int(),
+  /** The upper adoptions recorded on this item, oldest first. */
+  adoptions: z.array(summaryAdoptionSchema),
   version: z.number().int(),
   actions: z.array(z.enum(ABILITIES)),
 });
@@ -258,3 +270,36 @@ export const diffSchema = z.object({
   title: z.array(segment),
   body: z.array(segment),
 });
+
+/** The 转报与采用 statistics take the list's filters, without paging or order. */
+export const forwardedSummaryQuery = listQuery.omit({
+  box: true,
+  sort: true,
+  order: true,
+  page: true,
+  pageSize: true,
+});
+export type ForwardedSummaryQuery = z.output<typeof forwardedSummaryQuery>;
+
+export const forwardedSummarySchema = z.object({
+  /** Forwarded items matching the filters. */
+  forwarded: z.number().int(),
+  /** Of those, the items with at least one upper adoption. */
+  adopted: z.number().int(),
+  /** Adoptions recorded on them (an item may be adopted by several publications). */
+  adoptions: z.number().int(),
+  /** Σ adoptions × points per item over the publications. */
+  points: z.number().int(),
+  /** The upper publications (nearest office first), then any other publication that adopted one. */
+  byPublication: z.array(
+    z.object({
+      publicationId: z.uuid(),
+      publicationName: z.string(),
+      officeName: z.string(),
+      count: z.number().int(),
+      pointsPerItem: z.number().int(),
+      points: z.number().int(),
+    }),
+  ),
+});
+export type ForwardedSummary = z.infer<typeof forwardedSummarySchema>;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
-import { dictionaryEntries, items, orgs, upperAdoptions } from '../../../db/schema/index.ts';
+import { dictionaryEntries, items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
@@ -13,7 +13,8 @@ import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
 import { deadlineSql, overdueSql } from './deadline-sql.ts';
 
-const submitter = alias(orgs, 'submitter');
+/** The submitting unit, joined by every query over a queue (the 分类 filter reads its group). */
+export const submitter = alias(orgs, 'submitter');
 const originOrg = alias(orgs, 'origin_org');
 const upper = alias(items, 'upper');
 const upperOffice = alias(orgs, 'upper_office');
@@ -30,7 +31,7 @@ const BOX_NAMES: Record<ItemBox, string> = {
  * What a queue holds, for a caller allowed to open it (403 naming the queue otherwise). The
  * caller's data scope is applied on top, always.
  */
-function boxCondition(box: ItemBox, actor: Actor): SQL {
+export function boxCondition(box: ItemBox, actor: Actor): SQL {
   const has = (...roles: Actor['roles']) => roles.some((r) => actor.roles.includes(r));
   const unitIds = actor.units.map((u) => u.id);
   const officeIds = actor.units.filter((u) => u.kind === 'office').map((u) => u.id);
@@ -58,8 +59,14 @@ const reportedAt = sql`coalesce(${items.submittedAt}, ${items.createdAt})`;
 const beijingDayStart = (day: string, plusDays = 0) =>
   new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
 
+/** The filters a queue's search form sets (status aside). */
+export type ItemFilters = Pick<
+  ItemListQuery,
+  'unitId' | 'groupCode' | 'categoryCode' | 'priority' | 'from' | 'to' | 'q'
+>;
+
 /** Every filter except status: the per-status counts are taken under these. */
-function filterConditions(query: ItemListQuery): SQL[] {
+export function filterConditions(query: ItemFilters): SQL[] {
   const where: SQL[] = [];
   if (query.unitId) where.push(eq(items.submittingUnitId, query.unitId));
   if (query.groupCode) where.push(eq(submitter.groupCode, query.groupCode));
@@ -158,6 +165,10 @@ export async function listItems(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 
+  const adoptions = await adoptionsOf(
+    ctx,
+    rows.map((r) => r.item.id),
+  );
   const caller = callerFacts(actor);
   return {
     items: rows.map(({ item, ...r }) => ({
@@ -178,6 +189,7 @@ export async function listItems(
       forwardedTo:
         r.upperStatus && r.upperOfficeName ? { status: r.upperStatus, officeName: r.upperOfficeName } : null,
       adoptionCount: Number(r.adoptionCount),
+      adoptions: adoptions.get(item.id) ?? [],
       version: item.version,
       actions: allowedActions(item, caller),
     })),
@@ -186,4 +198,36 @@ export async function listItems(
     pageSize: query.pageSize,
     counts,
   };
+}
+
+/**
+ * The upper adoptions of a page's items in one query, so the 转报与采用 list can show them
+ * without reading each item's detail.
+ */
+async function adoptionsOf(
+  ctx: AppContext,
+  itemIds: string[],
+): Promise<Map<string, ItemSummary['adoptions']>> {
+  const byItem = new Map<string, ItemSummary['adoptions']>();
+  if (!itemIds.length) return byItem;
+  const rows = await ctx.db
+    .select({
+      itemId: upperAdoptions.itemId,
+      id: upperAdoptions.id,
+      publicationId: upperAdoptions.publicationId,
+      publicationName: publications.name,
+      adoptionKind: upperAdoptions.adoptionKind,
+      adoptedOn: upperAdoptions.adoptedOn,
+      issueLabel: upperAdoptions.issueLabel,
+    })
+    .from(upperAdoptions)
+    .innerJoin(publications, eq(publications.id, upperAdoptions.publicationId))
+    .where(inArray(upperAdoptions.itemId, itemIds))
+    .orderBy(asc(upperAdoptions.adoptedOn), asc(upperAdoptions.recordedAt));
+  for (const { itemId, ...adoption } of rows) {
+    const list = byItem.get(itemId);
+    if (list) list.push(adoption);
+    else byItem.set(itemId, [adoption]);
+  }
+  return byItem;
 }

@@ -1,0 +1,108 @@
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { AppContext } from '../../../context.ts';
+import { items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
+import type { Actor } from '../../../lib/actor.ts';
+import { ancestorOfficeIds } from '../../publications/offices.ts';
+import { itemScope } from '../repository.ts';
+import type { ForwardedSummary, ForwardedSummaryQuery } from '../schemas.ts';
+import { boxCondition, filterConditions, submitter } from './list-items.ts';
+
+/**
+ * The 转报与采用 statistics over every forwarded item matching the filters (not one page):
+ * how many were forwarded and adopted, and the points each upper publication's adoptions earn.
+ * Counted in the database so the page needs one request whatever the number of items.
+ */
+export async function forwardedSummary(
+  ctx: AppContext,
+  actor: Actor,
+  query: ForwardedSummaryQuery,
+): Promise<ForwardedSummary> {
+  const where = and(
+    itemScope(actor),
+    boxCondition('forwarded', actor),
+    ...filterConditions(query),
+    query.status ? eq(items.status, query.status) : undefined,
+  );
+  const adoptedItem = sql`exists (select 1 from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id})`;
+  const [totals] = await ctx.db
+    .select({
+      forwarded: sql<number>`count(*)::int`,
+      adopted: sql<number>`(count(*) filter (where ${adoptedItem}))::int`,
+    })
+    .from(items)
+    .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
+    .where(where);
+
+  const scopedIds = ctx.db
+    .select({ id: items.id })
+    .from(items)
+    .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
+    .where(where);
+  const adopted = ctx.db
+    .select({ publicationId: upperAdoptions.publicationId, n: sql<number>`count(*)::int`.as('n') })
+    .from(upperAdoptions)
+    .where(inArray(upperAdoptions.itemId, scopedIds))
+    .groupBy(upperAdoptions.publicationId)
+    .as('adopted');
+
+  const ancestors = await upperOffices(ctx, actor);
+  const count = sql<number>`coalesce(${adopted.n}, 0)::int`;
+  const rows = await ctx.db
+    .select({
+      publicationId: publications.id,
+      publicationName: publications.name,
+      officeId: publications.officeId,
+      officeName: orgs.name,
+      sortOrder: publications.sortOrder,
+      count,
+      pointsPerItem: publications.pointsPerItem,
+      points: sql<number>`(coalesce(${adopted.n}, 0) * ${publications.pointsPerItem})::int`,
+    })
+    .from(publications)
+    .innerJoin(orgs, eq(orgs.id, publications.officeId))
+    .leftJoin(adopted, eq(adopted.publicationId, publications.id))
+    .where(
+      or(
+        isNotNull(adopted.publicationId),
+        ancestors.length
+          ? and(inArray(publications.officeId, ancestors), eq(publications.active, true))
+          : undefined,
+      ),
+    );
+
+  // Nearest office first, as the adoption form lists them; publications of other offices last.
+  const rank = (officeId: string) => {
+    const i = ancestors.indexOf(officeId);
+    return i < 0 ? ancestors.length : i;
+  };
+  rows.sort(
+    (a, b) =>
+      rank(a.officeId) - rank(b.officeId) ||
+      a.sortOrder - b.sortOrder ||
+      a.publicationName.localeCompare(b.publicationName, 'zh-CN'),
+  );
+  const byPublication = rows.map((r) => ({
+    publicationId: r.publicationId,
+    publicationName: r.publicationName,
+    officeName: r.officeName,
+    count: Number(r.count),
+    pointsPerItem: r.pointsPerItem,
+    points: Number(r.points),
+  }));
+  return {
+    forwarded: Number(totals?.forwarded ?? 0),
+    adopted: Number(totals?.adopted ?? 0),
+    adoptions: byPublication.reduce((n, p) => n + p.count, 0),
+    points: byPublication.reduce((n, p) => n + p.points, 0),
+    byPublication,
+  };
+}
+
+/** The offices above the caller's office(s), nearest first: whose publications may adopt. */
+async function upperOffices(ctx: AppContext, actor: Actor): Promise<string[]> {
+  const out: string[] = [];
+  for (const office of actor.units.filter((u) => u.kind === 'office')) {
+    for (const id of await ancestorOfficeIds(ctx.db, office.id)) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
