@@ -42,6 +42,14 @@ export type Adoption = {
   recordedAt: string;
 };
 
+/** An upper adoption as a list row carries it. */
+export type SummaryAdoption = Pick<
+  Adoption,
+  'id' | 'publicationName' | 'adoptionKind' | 'adoptedOn' | 'issueLabel'
+> & {
+  publicationId: string;
+};
+
 /** GET /api/items/:id. */
 export type ItemDetail = {
   id: string;
@@ -99,6 +107,8 @@ export type ItemSummary = {
   overdue: boolean;
   forwardedTo: { status: ItemStatus; officeName: string } | null;
   adoptionCount: number;
+  /** The upper adoptions recorded on this item, oldest first. */
+  adoptions: SummaryAdoption[];
   version: number;
   actions: ItemAbility[];
 };
@@ -150,6 +160,23 @@ export type Finding = {
 
 export type DiffSegment = { type: 'equal' | 'insert' | 'delete'; text: string };
 export type ItemDiff = { from: number; to: number; title: DiffSegment[]; body: DiffSegment[] };
+
+/** GET /api/items/forwarded-summary: the 转报与采用 statistics under the list's filters. */
+export type ForwardedSummary = {
+  forwarded: number;
+  /** Items with at least one upper adoption. */
+  adopted: number;
+  adoptions: number;
+  points: number;
+  byPublication: {
+    publicationId: string;
+    publicationName: string;
+    officeName: string;
+    count: number;
+    pointsPerItem: number;
+    points: number;
+  }[];
+};
 
 export type Publication = {
   id: string;

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
-import { ItemAdoptions } from '../../features/items/editor/AdoptionList.tsx';
+import { AdoptionLines } from '../../features/items/editor/AdoptionList.tsx';
 import { ForwardedSummary } from '../../features/items/editor/ForwardedSummary.tsx';
 import { ItemSearchForm } from '../../features/items/editor/ItemSearchForm.tsx';
 import { FILTER_KEYS, hasFilters, parseListParams } from '../../features/items/editor/listParams.ts';
@@ -86,7 +86,7 @@ export function ForwardedPage() {
       title: '上级采用',
       key: 'adoptions',
       width: 230,
-      render: (_: unknown, r) => <ItemAdoptions itemId={r.id} count={r.adoptionCount} />,
+      render: (_: unknown, r) => <AdoptionLines adoptions={r.adoptions} />,
     },
     {
       title: '操作',
@@ -125,7 +125,7 @@ export function ForwardedPage() {
         title="转报与采用"
         description="本办转报上级的信息、上级办公室的办理情况和上级刊物的采用登记；统计随查询条件变化。"
       />
-      <ForwardedSummary filters={filters} enabled={!query.isPending} />
+      <ForwardedSummary filters={filters} />
       <Card size="small" className="xb-queue">
         <ItemSearchForm filters={filters} onSearch={(changes) => update(changes)} compact />
         <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>

@@ -1,26 +1,22 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
-import { ITEMS_KEY, itemKey, itemQueryString } from '../api.ts';
-import type { ItemBox, ItemDetail, ItemListFilters, ItemPage, ItemStatus } from '../types.ts';
+import { ITEMS_KEY, itemKey } from '../api.ts';
+import type { ForwardedSummary, ItemDetail, ItemListFilters, ItemStatus } from '../types.ts';
 
 /**
- * Every row of a box that matches the filters, fetched page by page: the forwarded page's
- * summary counts adoptions over all of them, not just the page on screen.
+ * The 转报与采用 statistics over every forwarded item matching the filters, counted by the
+ * server in one request.
  */
-export function useAllItems(box: ItemBox, filters: ItemListFilters, enabled = true) {
+export function useForwardedSummary(filters: ItemListFilters, enabled = true) {
   return useQuery({
-    queryKey: [...ITEMS_KEY, 'all', box, filters],
+    queryKey: [...ITEMS_KEY, 'forwarded-summary', filters],
     enabled,
-    queryFn: async () => {
-      const size = 100;
-      const first = await api<ItemPage>('GET', `/api/items?${itemQueryString(box, filters, 1, size)}`);
-      const rows = [...first.items];
-      const pages = Math.ceil(first.total / size);
-      for (let p = 2; p <= pages; p += 1) {
-        const next = await api<ItemPage>('GET', `/api/items?${itemQueryString(box, filters, p, size)}`);
-        rows.push(...next.items);
-      }
-      return rows;
+    queryFn: () => {
+      // Totals do not depend on the order of the list.
+      const { sort: _sort, order: _order, ...rest } = filters;
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(rest)) if (v) params.set(k, String(v));
+      return api<ForwardedSummary>('GET', `/api/items/forwarded-summary?${params}`);
     },
   });
 }

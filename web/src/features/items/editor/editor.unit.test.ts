@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isOverdueAt } from './deadline.ts';
 import { apiFilters, parseListParams } from './listParams.ts';
 import { composeMergedBody, evenCredits, formatShare, mergedPriority } from './merge.ts';
-import { tallyAdoptions } from './points.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -58,35 +57,6 @@ describe('joint report (合报)', () => {
     expect(formatShare(500)).toBe('50%');
     expect(mergedPriority(sources)).toBe('urgent');
     expect(mergedPriority([sources[0]])).toBe('normal');
-  });
-});
-
-describe('adoption points', () => {
-  const pub = (name: string, points: number) => ({
-    id: name,
-    officeId: 'o',
-    officeName: '吕梁市人民政府办公室',
-    name,
-    kind: '普刊',
-    pointsPerItem: points,
-  });
-
-  it('scores each publication by its points per item and keeps unknown publications', () => {
-    const tally = tallyAdoptions(
-      [
-        { publicationName: '晋政信息●普刊' },
-        { publicationName: '晋政信息●普刊' },
-        { publicationName: '旧刊' },
-      ],
-      [pub('吕梁政务信息●普刊', 1), pub('晋政信息●普刊', 4)],
-    );
-    expect(tally.adoptions).toBe(3);
-    expect(tally.points).toBe(8);
-    expect(tally.rows.map((r) => [r.publicationName, r.adoptions, r.points])).toEqual([
-      ['吕梁政务信息●普刊', 0, 0],
-      ['晋政信息●普刊', 2, 8],
-      ['旧刊', 1, null],
-    ]);
   });
 });
 
