@@ -16,7 +16,8 @@ export function useForwardedSummary(filters: ItemListFilters, enabled = true) {
       const { sort: _sort, order: _order, ...rest } = filters;
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(rest)) if (v) params.set(k, String(v));
-      return api<ForwardedSummary>('GET', `/api/items/forwarded-summary?${params}`);
+      const query = params.size ? `?${params}` : '';
+      return api<ForwardedSummary>('GET', `/api/items/forwarded-summary${query}`);
     },
   });
 }
