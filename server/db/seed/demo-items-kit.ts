@@ -1,5 +1,15 @@
 import type { ItemStatus, itemEvents, items, itemVersions, upperAdoptions } from '../schema/index.ts';
-import type { ItemTopic, Places } from './item-templates.ts';
+import {
+  CLOSING_AIMS,
+  CLOSING_ENDS,
+  CLOSING_LEADS,
+  GENERIC_OPENINGS,
+  GENERIC_TITLES,
+  type ItemTopic,
+  LOCAL_PARAGRAPHS,
+  type Places,
+  TOPIC_SUBJECTS,
+} from './item-templates.ts';
 
 /**
  * The tools the demo year is made with: Beijing office time, a seeded random generator, the
@@ -153,6 +163,8 @@ export type Text = {
   details: string[];
   /** Positions of the details in the topic (a revision inserts the spare in order). */
   order: number[];
+  /** A paragraph about one township or village, after the measures. */
+  local: string | null;
   closing: string | null;
   spare: { text: string; at: number } | null;
   numbered: boolean;
@@ -163,6 +175,8 @@ export type TextContext = {
   county: string;
   scope: string;
   places: Places;
+  /** Whom the unit works with (UNIT_PARTNERS). */
+  partners: readonly string[];
   at: Date;
   eventAt: Date | null;
 };
@@ -171,7 +185,7 @@ const ORDINALS = ['一是', '二是', '三是', '四是', '五是'];
 
 export function paragraphs(t: Text): string[] {
   const details = t.details.map((d, i) => (t.numbered ? `${ORDINALS[i]}${d}` : d));
-  return [t.opening, ...details, ...(t.closing ? [t.closing] : [])];
+  return [t.opening, ...details, ...(t.local ? [t.local] : []), ...(t.closing ? [t.closing] : [])];
 }
 
 /** The body as stored: paragraphs separated by "\n". */
@@ -179,7 +193,9 @@ export function bodyOf(t: Text): string {
   return paragraphs(t).join('\n');
 }
 
-function slotFiller(rng: Rng, ctx: TextContext) {
+const SEASONS = ['入冬以来', '入春以来', '入夏以来', '入秋以来'];
+
+function slotFiller(rng: Rng, ctx: TextContext & { work: string }) {
   const memo = new Map<string, string>();
   const p = parts(ctx.at);
   // In January the figures reported are last year's: 1—12月.
@@ -192,6 +208,10 @@ function slotFiller(rng: Rng, ctx: TextContext) {
     town2: () => rng.pick(ctx.places.towns.filter((t) => t !== value('town'))),
     village: () => rng.pick(ctx.places.villages),
     community: () => rng.pick(ctx.places.communities),
+    work: () => ctx.work,
+    partner: () => rng.pick(ctx.partners),
+    partner2: () => rng.pick(ctx.partners.filter((x) => x !== value('partner'))),
+    season: () => SEASONS[Math.floor((p.m % 12) / 3)] as string,
     y: () => String(p.y),
     ny: () => String(p.y + 1),
     m: () => String(p.m),
@@ -229,13 +249,36 @@ function slotFiller(rng: Rng, ctx: TextContext) {
     );
 }
 
-/** Writes one item from a topic: opening, one to three measures in order, maybe a closing. */
+/** Two to three aims and an end, until the closing reads as a paragraph (60 characters or more). */
+function composedClosing(rng: Rng, fill: (template: string) => string): string {
+  const aims = rng.shuffle(CLOSING_AIMS).map(fill);
+  const lead = fill(rng.pick(CLOSING_LEADS));
+  const end = fill(rng.pick(CLOSING_ENDS));
+  let count = rng.int(2, 3);
+  const text = () => `${lead}${aims.slice(0, count).join('，')}，${end}`;
+  while (text().length < 60 && count < aims.length) count++;
+  return text();
+}
+
+/**
+ * Writes one item from a topic: a title, an opening, one to three measures in order, maybe a
+ * paragraph about one place, maybe a closing. Titles, openings and closings are drawn now and then
+ * from the shared pools, so a unit's items on one subject differ in more than their figures;
+ * emergencies and narrative reports keep their own shape.
+ */
 export function compose(rng: Rng, topic: ItemTopic, ctx: TextContext): Text {
-  const fill = slotFiller(rng, ctx);
-  const title = fill(rng.pick(topic.titles));
-  const opening = fill(rng.pick(topic.openings));
+  const fill = slotFiller(rng, { ...ctx, work: TOPIC_SUBJECTS[topic.key] ?? topic.keywords[0] ?? '' });
+  const own = topic.priority === 'urgent' || topic.numbered === false;
+  const titleTemplate = !own && rng.chance(0.3) ? rng.pick(GENERIC_TITLES) : rng.pick(topic.titles);
+  // A title citing a figure needs the topic's own opening, which gives it.
+  const cites = /\{[nqd]\d/.test(titleTemplate);
+  const title = fill(titleTemplate);
+  const opening = fill(
+    !own && !cites && rng.chance(0.45) ? rng.pick(GENERIC_OPENINGS) : rng.pick(topic.openings),
+  );
+  const local = !own && rng.chance(0.7) ? fill(rng.pick(LOCAL_PARAGRAPHS)) : null;
   const max = Math.min(3, topic.details.length);
-  const k = max === 1 ? 1 : rng.chance(0.25) ? max - 1 : max;
+  const k = local ? Math.min(max, 2) : max === 1 ? 1 : rng.chance(0.25) ? max - 1 : max;
   const order = rng
     .shuffle(topic.details.map((_, i) => i))
     .slice(0, k)
@@ -243,12 +286,15 @@ export function compose(rng: Rng, topic: ItemTopic, ctx: TextContext): Text {
   const details = order.map((i) => fill(topic.details[i] as string));
   const rest = topic.details.map((_, i) => i).filter((i) => !order.includes(i));
   const spareAt = rest.length > 0 ? rng.pick(rest) : null;
-  const closing = topic.closings.length > 0 && rng.chance(0.8) ? fill(rng.pick(topic.closings)) : null;
+  let closing: string | null = null;
+  if (topic.closings.length > 0 && rng.chance(0.8))
+    closing = own || rng.chance(0.4) ? fill(rng.pick(topic.closings)) : composedClosing(rng, fill);
   return {
     title,
     opening,
     details,
     order,
+    local,
     closing,
     spare: spareAt === null ? null : { text: fill(topic.details[spareAt] as string), at: spareAt },
     numbered: topic.numbered !== false,

@@ -1,6 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../lib/text/check.ts';
+import { addWords } from '../../lib/text/segment.ts';
+import { itemSimilarity, itemVectors } from '../../lib/text/similarity.ts';
+import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS } from '../../modules/items/quality.ts';
 import { TRANSITIONS } from '../../modules/items/workflow.ts';
 import { createTestApp, login, type TestApp } from '../../test/helpers.ts';
 import { DEMO_UNITS } from './demo.ts';
@@ -275,6 +278,40 @@ describe('demo year', () => {
       }
       expect(checkText({ title, body, authorPhone: '0358-7221234', signerName: '周国栋' })).toEqual([]);
     }
+  });
+
+  it("varies its texts: few near-duplicates among 汾阳's items within 90 days, none in today's inbox", async () => {
+    // As the quality check segments them: with the registry's names kept whole.
+    addWords(
+      (await rows<{ name: string }>(sql`select name from orgs union select short_name from orgs`)).map(
+        (r) => r.name,
+      ),
+    );
+    const year = await rows<{ title: string; body: string; at: string }>(sql`
+      select i.title, i.body, i.submitted_at::text as at from items i where ${fyYearItems()}`);
+    const texts = year.map((r) => ({ at: new Date(r.at).getTime(), vectors: itemVectors(r.title, r.body) }));
+    let pairs = 0;
+    let similar = 0;
+    for (let a = 0; a < texts.length; a++)
+      for (let b = a + 1; b < texts.length; b++) {
+        const [x, y] = [texts[a], texts[b]];
+        if (!x || !y || Math.abs(x.at - y.at) > DUPLICATE_WINDOW_DAYS * 86_400_000) continue;
+        pairs++;
+        if (itemSimilarity(x.vectors, y.vectors) >= DUPLICATE_THRESHOLD) similar++;
+      }
+    console.info(
+      `demo year near-duplicates: ${similar} of ${pairs} pairs (${((similar / pairs) * 100).toFixed(2)} %)`,
+    );
+    expect(pairs).toBeGreaterThan(10_000);
+    expect(similar / pairs).toBeLessThan(0.03);
+
+    const inbox = await rows<{ title: string; body: string }>(sql`
+      select i.title, i.body from items i
+      where i.office_id = ${id('fy')} and i.created_at >= ${yearEnd}::timestamptz and i.submitted_at is not null`);
+    expect(inbox).toHaveLength(9);
+    const vectors = inbox.map((r) => itemVectors(r.title, r.body));
+    for (const [a, x] of vectors.entries())
+      for (const y of vectors.slice(a + 1)) expect(itemSimilarity(x, y)).toBeLessThan(DUPLICATE_THRESHOLD);
   });
 
   it("puts today's work on the desks: drafts, sign-offs, 汾阳's inbox with an urgent item and a 送阅件, one return", async () => {

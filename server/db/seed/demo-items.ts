@@ -47,6 +47,7 @@ import {
   REJECT_REASONS,
   RETURN_REASONS,
   SIGNER_RETURN_REASONS,
+  UNIT_PARTNERS,
   UNIT_SUBJECTS,
   UNIT_TOPICS,
   UPPER_REJECT_REASONS,
@@ -299,6 +300,7 @@ const fenyangText = (code: string, unitName: string) => ({
   county: '汾阳市',
   scope: '全市',
   places: PLACES.fy as Places,
+  partners: UNIT_PARTNERS[code] ?? UNIT_PARTNERS.default ?? [],
 });
 
 /** The unit's signer signs it off and it lands in the office's inbox. */
@@ -607,6 +609,7 @@ function planCounty(p: Planner, c: CountySeed): void {
         county: office.name.replace('人民政府办公室', ''),
         scope: c.scope,
         places: PLACES[c.code] as Places,
+        partners: UNIT_PARTNERS.default ?? [],
       },
     });
     life.step(later(rng, life.t, 10, 120), author, 'submit_for_signoff', 'pending_signoff');

@@ -1459,3 +1459,131 @@ export const SIGNER_RETURN_REASONS = [
   '文中数据请与业务股室再次核对后报送。',
   '请进一步提炼标题，突出工作亮点。',
 ];
+
+// ---------------------------------------------------------------- variation pools
+
+/**
+ * The pools below are shared by every topic so that a unit's items on one subject do not come out
+ * alike: an item may open generically, gets a local paragraph about one township or village, and
+ * a closing assembled from parts. Besides the slots above they use `{work}` (the topic's subject:
+ * TOPIC_SUBJECTS or its first keyword), `{partner}`, `{partner2}` (whom the unit works with,
+ * UNIT_PARTNERS) and `{season}` (入春以来…).
+ */
+
+/** A topic's subject as a phrase that reads well in "做好{work}工作" (where the first keyword does not). */
+export const TOPIC_SUBJECTS: Record<string, string> = {
+  revenue: '财政收入组织',
+  spending: '民生支出保障',
+  village_accounts: '村级财务管理',
+  one_matter: '一事一议财政奖补',
+  budget_prep: '部门预算编制',
+  performance: '预算绩效管理',
+  idle_funds: '存量资金盘活',
+  water_survey: '小型水利工程管护',
+  fenjiu_culture: '汾酒文化传承',
+  culture_market: '文化市场管理',
+  product_safety: '畜产品质量安全监管',
+  manure: '畜禽粪污资源化利用',
+  sanitation: '环境卫生整治',
+  ecology: '生态环境保护',
+  rural_funds_survey: '衔接资金管理',
+  training: '会计人员继续教育',
+  special_families: '计生特殊家庭关怀',
+  floating_population: '流动人口服务管理',
+  new_customs: '婚育新风宣传',
+  cpi: '价格监测',
+  household_income: '住户调查',
+  grain_output: '农产品产量调查',
+  intangible_heritage: '非遗保护传承',
+  asf: '非洲猪瘟防控',
+  pests: '林业有害生物防治',
+  heating: '冬季供暖保障',
+  childcare: '托育服务体系建设',
+  double_hundred: '双百双千帮扶',
+  petitions: '信访积案化解',
+};
+
+/** Whom each unit works with in the townships (its own network), by unit code; counties use the default. */
+export const UNIT_PARTNERS: Record<string, readonly string[]> = {
+  fy_czj: ['乡镇财政所', '各预算单位', '农经站', '村级报账员', '税务部门', '审计部门'],
+  fy_jsj: ['乡镇计生办', '村计生专干', '卫生院', '妇联组织', '村级服务室', '育龄群众'],
+  fy_swj: ['乡镇水利站', '村级管水员', '用水户协会', '河道巡查员', '供水站', '施工单位'],
+  fy_dcd: ['调查辅助员', '记账户', '乡镇统计站', '村级统计员', '价格采集点', '抽样调查户'],
+  fy_whj: ['乡镇文化站', '村文化活动室', '民间文艺团体', '文化志愿者', '非遗传承人', '农家书屋管理员'],
+  fy_xmj: ['乡镇畜牧兽医站', '村级防疫员', '规模养殖场', '养殖合作社', '动物卫生监督所', '饲料兽药经营户'],
+  fy_xfj: ['乡镇信访办', '责任单位', '村调解委员会', '法律顾问', '包案领导', '网格员'],
+  fy_sbsq: ['驻村工作队', '帮扶单位', '乡镇党委', '村“两委”', '第一书记', '致富带头人'],
+  fy_lyj: ['乡镇林业站', '护林员', '国有林场', '造林专业队', '村级防火队', '森林公安'],
+  fy_thq: ['社区居委会', '网格员', '物业企业', '辖区单位', '志愿服务队', '楼院长'],
+  default: ['乡镇（街道）', '有关部门', '村“两委”', '驻村工作队', '基层干部', '行业主管部门'],
+};
+
+/** Openings that stand in for the topic's own now and then (no figures the title could cite). */
+export const GENERIC_OPENINGS: readonly string[] = [
+  '{season}，{unit}把{work}作为当前的一项重点工作，主要负责同志亲自安排部署，分管领导靠前指挥，{partner}密切配合，各项工作有序推进，取得了阶段性成效。',
+  '为扎实做好{work}工作，{unit}年初即制定工作方案，明确目标任务、时间节点和责任分工，并于{date}召开专题推进会，对下一阶段工作进行再动员、再部署。',
+  '{work}事关群众切身利益。{season}，{unit}坚持问题导向，组织{partner}深入{town}、{town2}等乡镇摸清底数、找准短板，推动{work}工作提质增效。',
+  '今年以来，{unit}围绕{work}工作目标，注重统筹协调和督促指导，以{town}为试点先行先试、以点带面，全市{work}工作呈现出整体推进、重点突破的良好态势。',
+  '{date}，{unit}在{town}召开全市{work}工作推进会，通报前一阶段工作进展，交流各地经验做法，安排部署下一步重点任务，各乡镇分管负责同志和{partner}代表参加会议。',
+  '近年来，{unit}持续在{work}上下功夫，今年又结合新形势新要求细化了工作措施，做到了任务清单化、责任具体化、推进常态化，工作成效逐步显现。',
+  '{season}，{unit}针对{work}中存在的薄弱环节，抽调业务骨干组成{n11:3-6}个工作组分赴各乡镇，采取听汇报、查资料、实地走访等方式，推动各项措施落到实处。',
+];
+
+/** A paragraph about one place: what was done there and what it showed. */
+export const LOCAL_PARAGRAPHS: readonly string[] = [
+  '{date}，{unit}负责同志带队深入{town}{village}，就{work}开展专题调研，实地查看工作开展情况，听取基层干部群众意见建议，对发现的{n12:3-9}个具体问题逐一明确整改责任和时限。',
+  '在{town}，{partner}结合实际探索形成了“一月一调度、一季一通报”的工作机制，{village}等村的做法得到群众普遍认可，{unit}已组织各乡镇前往观摩学习。',
+  '{unit}把{work}纳入年度目标责任考核，与{partner}逐一签订责任书，实行月调度、季通报制度，对工作滞后的{n12:2-5}个单位进行了约谈提醒，形成了层层抓落实的工作格局。',
+  '从{town}的情况看，{partner}主动作为、靠前服务，{village}群众对{work}工作的满意度明显提高，反映的{n12:6-18}件具体诉求已全部办结回复，基层工作基础进一步夯实。',
+  '针对{town2}地域面积大、村庄分散的实际，{unit}指导{partner}实行分片包干、责任到人，{village}等偏远村庄实现了全覆盖，有效解决了工作中“最后一公里”的问题。',
+  '{unit}注重发挥典型示范作用，在{town}{village}召开现场观摩会，组织{partner}和各乡镇分管负责同志实地观摩学习，交流经验做法，推动各地比学赶超、整体提升。',
+  '为提升基层业务能力，{unit}于{date}举办{work}业务培训班，邀请专业人员授课，对{partner}和{town}、{town2}等乡镇业务人员{n12:60-180}人进行了集中培训。',
+  '{unit}建立了{work}工作台账，对{town}、{town2}等重点乡镇实行挂图作战、销号管理，每周跟踪进度，确保每项任务都有人抓、有人管、有人负责。',
+  '工作中，{unit}注重听取群众意见，在{village}等村召开群众座谈会{n12:3-8}场，收集意见建议{n13:20-60}条，梳理后逐条研究吸纳，{work}工作更加贴近群众需求。',
+  '{season}，{unit}联合{partner}对{town}等乡镇的{work}工作开展了督导检查，随机抽查村（社区）{n12:12-30}个，对检查中发现的问题现场反馈、限期整改，并及时跟踪复查。',
+];
+
+/** The first clause of a composed closing. */
+export const CLOSING_LEADS: readonly string[] = [
+  '下一步，{unit}将',
+  '{unit}表示，下一步将',
+  '接下来，{unit}将',
+  '下阶段，{unit}将',
+  '据了解，{unit}还将',
+];
+
+/** Aims a composed closing joins two or three of. */
+export const CLOSING_AIMS: readonly string[] = [
+  '认真总结{town}等地的经验做法并在全市推广',
+  '持续加大{work}工作的督促指导力度',
+  '进一步健全完善{work}长效工作机制',
+  '加强与{partner}的沟通协调和工作配合',
+  '及时研究解决工作中出现的新情况新问题',
+  '强化跟踪问效，确保各项措施落到实处',
+  '加强业务培训，提升基层工作人员的能力水平',
+  '加大宣传力度，营造全社会关心支持的良好氛围',
+  '坚持问题导向，抓好薄弱环节的整改提升',
+  '把{work}工作与乡村振兴有机结合起来',
+  '以群众满意为标准，不断提高服务质量和水平',
+  '加强工作调度，按月通报进展情况',
+];
+
+/** The last clause of a composed closing. */
+export const CLOSING_ENDS: readonly string[] = [
+  '推动{work}工作再上新台阶。',
+  '确保全年目标任务圆满完成。',
+  '为全市经济社会发展作出新的贡献。',
+  '让广大群众有更多获得感。',
+  '努力开创{work}工作新局面。',
+];
+
+/** Titles that stand in for the topic's own now and then. */
+export const GENERIC_TITLES: readonly string[] = [
+  '{unit}扎实推进{work}工作',
+  '{unit}多措并举抓好{work}工作',
+  '{town}{work}工作取得新进展',
+  '{unit}召开{work}工作推进会',
+  '{unit}“四个到位”抓实{work}工作',
+  '{unit}深入基层督导{work}工作',
+  '{work}工作在{town}见实效',
+];
