@@ -156,12 +156,18 @@ export async function run({ baseUrl, external, chromiumPath, step, expect, clien
         const { from, to } = demoYear();
         const { rows, total } = await listAll('editor', `box=forwarded&from=${from}&to=${to}`);
         expect.equal(total, DEMO_FORWARDED, '转报数 / forwarded');
-        const adopted = rows.filter((r) => r.adoptionCount > 0);
-        const byPublication = {};
-        for (const r of adopted) {
-          for (const a of (await detail('editor', r.id)).adoptions ?? [])
-            byPublication[a.publicationName] = (byPublication[a.publicationName] ?? 0) + 1;
+        // Each forwarded row lists its own adoptions; publications in a fixed order for the comparison.
+        const counted = {};
+        for (const r of rows) {
+          for (const a of r.adoptions ?? [])
+            counted[a.publicationName] = (counted[a.publicationName] ?? 0) + 1;
         }
+        const byPublication = Object.fromEntries(
+          Object.keys(DEMO_ADOPTIONS).map((p) => [p, counted[p] ?? 0]),
+        );
+        const summary = await as.editor.get(`/api/items/forwarded-summary?from=${from}&to=${to}`);
+        expect.equal(summary.status, 200, 'forwarded-summary status');
+        expect.equal(summary.body?.points, 75, '上级采用积分 / points (1, 4 and 2 per adoption)');
         expect.equal(byPublication, DEMO_ADOPTIONS, '各刊物采用数 / adoptions per publication');
         return Object.entries(byPublication)
           .map(([p, n]) => `《${p}》${n}`)
