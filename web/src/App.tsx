@@ -13,6 +13,7 @@ import { DictionariesPage } from './pages/admin/DictionariesPage.tsx';
 import { OrgsPage } from './pages/admin/OrgsPage.tsx';
 import { SecurityPolicyPage } from './pages/admin/SecurityPolicyPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { WorkflowLimitsPage } from './pages/admin/WorkflowLimitsPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ComposePage } from './pages/items/ComposePage.tsx';
@@ -45,6 +46,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/admin/dictionaries', element: <DictionariesPage /> },
   { path: '/admin/security', element: <SecurityPolicyPage /> },
   { path: '/admin/audit', element: <AuditLogPage /> },
+  { path: '/admin/workflow-limits', element: <WorkflowLimitsPage /> },
   { path: '/items/new', element: <ComposePage /> },
   { path: '/items/mine', element: <MyItemsPage /> },
   { path: '/items/signoff', element: <SignoffPage /> },

@@ -90,6 +90,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'workflow-limits',
+      label: '时限设置',
+      path: '/admin/workflow-limits',
+      description: '紧急信息、送阅件和常规信息的办理时限',
+    },
+    roles: ['chief_editor', 'sysadmin'],
+  },
+  {
+    entry: {
       key: 'security',
       label: '安全策略',
       path: '/admin/security',

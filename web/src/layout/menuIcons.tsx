@@ -1,22 +1,34 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BookOutlined,
+  EditOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  InboxOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
+  compose: <EditOutlined />,
+  'my-items': <FileTextOutlined />,
+  signoff: <AuditOutlined />,
+  inbox: <InboxOutlined />,
+  forwarded: <SendOutlined />,
   'my-unit': <BankOutlined />,
   orgs: <ApartmentOutlined />,
   users: <TeamOutlined />,
   dictionaries: <BookOutlined />,
   security: <SafetyCertificateOutlined />,
+  'workflow-limits': <FieldTimeOutlined />,
   audit: <FileSearchOutlined />,
 };
 

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
 import { RoleTags } from '../components/RoleTags.tsx';
+import { TodoSection } from '../features/home/TodoSection.tsx';
 import { formatDateTime, formatDocDate } from '../format.ts';
 import { menuIcon } from '../layout/menuIcons.tsx';
 import { BRAND_COLOR } from '../theme.ts';
@@ -16,7 +17,7 @@ function greeting(hour: number): string {
   return '晚上好';
 }
 
-/** Who the caller is and what their roles let them do, each a link to the screen. */
+/** What waits for the caller, who they are and what their roles let them do, each a link to the screen. */
 export function HomePage() {
   const me = useMe();
   const { user, menu } = me;
@@ -33,6 +34,8 @@ export function HomePage() {
           今天是{formatDocDate(now.toDate())} {now.format('dddd')}
         </Typography.Text>
       </div>
+
+      <TodoSection roles={user.roles} />
 
       <Card title="我的信息">
         <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 3 }} size="small">

@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { ITEMS_KEY, itemQueryString } from '../items/api.ts';
+import type { ItemPage, ItemSummary } from '../items/types.ts';
+
+/** How many rows of the inbox the home page looks at for its urgent and overdue figures. */
+export const INBOX_SAMPLE = 100;
+
+const homeKey = (...parts: string[]) => [...ITEMS_KEY, 'home', ...parts] as const;
+
+/**
+ * 我的信息 counts for a reporter: one request gives both figures, since the per-status counts are
+ * taken over the whole queue whatever the status filter.
+ */
+export function useMineTodos(enabled: boolean) {
+  return useQuery({
+    queryKey: homeKey('mine'),
+    queryFn: () =>
+      api<ItemPage>('GET', `/api/items?${itemQueryString('mine', { status: 'returned' }, 1, 1)}`),
+    select: (p) => ({ returned: p.total, draft: p.counts.draft ?? 0 }),
+    enabled,
+  });
+}
+
+/** 待签发: items of the signer's units waiting for signature. */
+export function useSignoffTodos(enabled: boolean) {
+  return useQuery({
+    queryKey: homeKey('signoff'),
+    queryFn: () => api<ItemPage>('GET', `/api/items?${itemQueryString('signoff', {}, 1, 1)}`),
+    select: (p) => p.total,
+    enabled,
+  });
+}
+
+export type InboxTodos = {
+  submitted: number;
+  fastTrack: number;
+  overdue: number;
+  /** The items nearest to (or furthest past) their deadline. */
+  mostUrgent: ItemSummary[];
+};
+
+/** 收稿箱 figures from the first page of items still awaiting the office's decision. */
+export function useInboxTodos(enabled: boolean) {
+  return useQuery({
+    queryKey: homeKey('inbox'),
+    queryFn: () =>
+      api<ItemPage>(
+        'GET',
+        `/api/items?${itemQueryString('inbox', { status: 'submitted' }, 1, INBOX_SAMPLE)}`,
+      ),
+    select: (p): InboxTodos => ({
+      submitted: p.counts.submitted ?? 0,
+      fastTrack: p.items.filter((i) => i.priority !== 'normal').length,
+      overdue: p.items.filter((i) => i.overdue).length,
+      mostUrgent: p.items
+        .filter((i) => i.deadlineAt)
+        .sort((a, b) => Date.parse(a.deadlineAt ?? '') - Date.parse(b.deadlineAt ?? ''))
+        .slice(0, 3),
+    }),
+    enabled,
+  });
+}
