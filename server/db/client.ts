@@ -31,6 +31,11 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection can be closed by the server (restart, failover, administrator). The pool
+    // drops it and opens a new one on demand; without a listener the error would end the process.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL 空闲连接已断开：${err.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
