@@ -1,13 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { SecurityPolicy } from '../../../config.ts';
 import type { AppContext } from '../../../context.ts';
-import { settings } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
-import { conflict } from '../../../lib/errors.ts';
+import type { AuditContext } from '../../../lib/audit.ts';
 import { getSecurityPolicy, SECURITY_POLICY_KEY } from '../../auth/security-policy.ts';
-
-const STALE = '该记录已被他人修改，请刷新后重试';
+import { saveSetting } from '../save-setting.ts';
 
 /**
  * Saves the security administrator's policy over the environment defaults. It applies from the
@@ -29,35 +25,15 @@ export async function updateSecurityPolicy(
     sessionIdleMinutes: next.sessionIdleMinutes,
     sessionAbsoluteHours: next.sessionAbsoluteHours,
   };
-  await ctx.db.transaction(async (tx) => {
-    const { version: current, ...before } = await getSecurityPolicy(tx, ctx.config.security);
-    if (current !== version) throw conflict(STALE);
-    const diff = diffRecords(before, value);
-    if (Object.keys(diff).length === 0) return;
-    const saved =
-      version === 0
-        ? await tx
-            .insert(settings)
-            .values({ key: SECURITY_POLICY_KEY, value, version: 1, updatedBy: actor.userId })
-            .onConflictDoNothing()
-            .returning({ key: settings.key })
-        : await tx
-            .update(settings)
-            .set({
-              value,
-              version: sql`${settings.version} + 1`,
-              updatedAt: new Date(),
-              updatedBy: actor.userId,
-            })
-            .where(and(eq(settings.key, SECURITY_POLICY_KEY), eq(settings.version, version)))
-            .returning({ key: settings.key });
-    if (saved.length === 0) throw conflict(STALE);
-    await recordAudit(tx, audit, {
-      action: 'settings.security_policy_changed',
-      targetType: 'settings',
-      targetId: SECURITY_POLICY_KEY,
-      targetLabel: '安全策略',
-      diff,
-    });
-  });
+  await ctx.db.transaction(async (tx) =>
+    saveSetting(
+      tx,
+      actor,
+      audit,
+      { key: SECURITY_POLICY_KEY, label: '安全策略', action: 'settings.security_policy_changed' },
+      await getSecurityPolicy(tx, ctx.config.security),
+      value,
+      version,
+    ),
+  );
 }

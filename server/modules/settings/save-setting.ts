@@ -1,0 +1,53 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { settings } from '../../db/schema/index.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { type AuditAction, type AuditContext, diffRecords, recordAudit } from '../../lib/audit.ts';
+import { conflict } from '../../lib/errors.ts';
+
+const STALE = '该记录已被他人修改，请刷新后重试';
+
+/**
+ * Saves one settings document under optimistic locking, with its audit event, in the caller's
+ * transaction. `current` is what the caller read (version 0: never saved, so the first save
+ * inserts). A save that changes nothing writes nothing.
+ */
+export async function saveSetting<T extends Record<string, unknown>>(
+  tx: Db,
+  actor: Actor,
+  audit: AuditContext,
+  doc: { key: string; label: string; action: AuditAction },
+  current: T & { version: number },
+  value: T,
+  version: number,
+): Promise<void> {
+  const { version: currentVersion, ...before } = current;
+  if (currentVersion !== version) throw conflict(STALE);
+  const diff = diffRecords(before, value);
+  if (Object.keys(diff).length === 0) return;
+  const saved =
+    version === 0
+      ? await tx
+          .insert(settings)
+          .values({ key: doc.key, value, version: 1, updatedBy: actor.userId })
+          .onConflictDoNothing()
+          .returning({ key: settings.key })
+      : await tx
+          .update(settings)
+          .set({
+            value,
+            version: sql`${settings.version} + 1`,
+            updatedAt: new Date(),
+            updatedBy: actor.userId,
+          })
+          .where(and(eq(settings.key, doc.key), eq(settings.version, version)))
+          .returning({ key: settings.key });
+  if (saved.length === 0) throw conflict(STALE);
+  await recordAudit(tx, audit, {
+    action: doc.action,
+    targetType: 'settings',
+    targetId: doc.key,
+    targetLabel: doc.label,
+    diff,
+  });
+}
