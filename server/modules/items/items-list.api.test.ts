@@ -62,7 +62,12 @@ beforeAll(async () => {
   await make('a5', jyj, { status: 'returned', submittedAt: ago(72), priority: 'for_reading' });
   await make('a6', jyj, { status: 'pending_signoff' });
   await make('b1', sjj, { status: 'submitted', submittedAt: ago(240) }, { categoryCode: 'experience' });
-  await make('b2', sjj, { status: 'submitted', submittedAt: ago(2), priority: 'for_reading' });
+  await make(
+    'b2',
+    sjj,
+    { status: 'submitted', submittedAt: ago(2), priority: 'for_reading' },
+    { body: '市审计局开展专项审计调查，重点核查检索正文词组甲乙丙的使用情况。', keywords: ['检索关键词丁'] },
+  );
   await make(
     'c1',
     zgh,
@@ -205,6 +210,14 @@ describe('filters', () => {
     }
     const bySerial = await list(editor, `box=inbox&q=${serials.b1}`);
     expect(bySerial.items.map((i) => i.id)).toContain(ids.b1);
+  });
+
+  it('by words of the body or by a keyword', async () => {
+    expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('检索正文词组甲乙丙')}`))).toEqual([
+      'b2',
+    ]);
+    expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('检索关键词丁')}`))).toEqual(['b2']);
+    expect((await list(editor, `box=inbox&q=${encodeURIComponent('检索关键')}`)).total).toBe(0);
   });
 });
 

@@ -75,10 +75,15 @@ export function filterConditions(query: ItemFilters): SQL[] {
   if (query.from) where.push(gte(reportedAt, beijingDayStart(query.from)));
   if (query.to) where.push(lt(reportedAt, beijingDayStart(query.to, 1)));
   if (query.q) {
-    const byTitle = ilike(items.title, containsPattern(query.q));
-    // 信息编号: a number typed into the search box also finds the item by its serial.
+    const pattern = containsPattern(query.q);
+    // Title, body text, a keyword, or — for a number — the item's serial (信息编号).
+    const byText = [
+      ilike(items.title, pattern),
+      ilike(items.body, pattern),
+      sql`${query.q} = any(${items.keywords})`,
+    ];
     const serial = /^\d{1,15}$/.test(query.q) ? eq(items.serial, Number(query.q)) : undefined;
-    where.push(serial ? (or(byTitle, serial) as SQL) : byTitle);
+    where.push(or(...byText, serial) as SQL);
   }
   return where;
 }

@@ -219,7 +219,11 @@ export function MyItemsPage() {
           }
         >
           <Form.Item name="q" label="关键字" style={isMobile ? { marginBottom: 8 } : undefined}>
-            <Input allowClear placeholder="标题、正文或关键词" style={{ width: isMobile ? '100%' : 180 }} />
+            <Input
+              allowClear
+              placeholder="标题、正文、关键词或编号"
+              style={{ width: isMobile ? '100%' : 180 }}
+            />
           </Form.Item>
           {(!isMobile || showFilters) && (
             <>

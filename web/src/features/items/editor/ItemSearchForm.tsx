@@ -67,7 +67,7 @@ export function ItemSearchForm({ filters, onSearch, compact }: Props) {
       style={{ rowGap: 12, marginBottom: 12 }}
     >
       <Form.Item name="q" label="关键字">
-        <Input allowClear placeholder="标题或编号" style={{ width: 170 }} maxLength={50} />
+        <Input allowClear placeholder="标题、正文、关键词或编号" style={{ width: 210 }} maxLength={50} />
       </Form.Item>
       <Form.Item name="unitId" label="报送单位">
         <SubmitterSelect style={{ width: 190 }} />
