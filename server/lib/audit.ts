@@ -38,6 +38,10 @@ export const AUDIT_ACTIONS = {
   'system.initialized': '系统初始化',
   'attachment.uploaded': '上传附件',
   'attachment.deleted': '删除附件',
+  'publication.created': '新建刊物',
+  'publication.updated': '修改刊物设置',
+  'publication.deactivated': '停用刊物',
+  'publication.activated': '启用刊物',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -5,12 +5,14 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
 
 /** Kinds of organisation in the registry: an office (政府办) that receives items, or a reporting unit. */
 export type OrgKind = 'office' | 'unit';
@@ -79,16 +81,57 @@ export const orgs = pgTable(
   (t) => [uniqueIndex('orgs_code').on(t.code), index('orgs_parent').on(t.parentId)],
 );
 
-/** Outlets that adopt items (信息刊物), owned by an office; points are used by assessment. */
-export const publications = pgTable('publications', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  officeId: uuid('office_id')
-    .notNull()
-    .references(() => orgs.id),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  pointsPerItem: integer('points_per_item').notNull().default(1),
-  active: boolean('active').notNull().default(true),
-  sortOrder: integer('sort_order').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Kinds of publication (刊物类别). */
+export const PUBLICATION_KINDS = [
+  '普刊',
+  '要情',
+  '专报',
+  '增刊',
+  '送阅件',
+  '参阅',
+  '互联网',
+  '其他',
+] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+/** Issue numbers restart at 1 each year, or run on for ever. */
+export type PublicationNumbering = 'yearly' | 'continuous';
+/** Issue-number label: 2026年第N期 | 〔2026〕N期 | 第N期. */
+export type PublicationLabelFormat = 'year_issue' | 'bracket' | 'plain';
+/** Default 报尾 lines: 报 (upper levels), 送 (peers, leaders), 发 (subordinate units). */
+export type PublicationDistribution = { bao: string; song: string; fa: string };
+
+/**
+ * Outlets that adopt items (信息刊物), owned by an office; points are used by assessment.
+ * A supplement (增刊) is its own row with kind 增刊 and therefore its own numbering series,
+ * rather than a flag on the main publication.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().$type<PublicationKind>(),
+    numbering: text('numbering').notNull().$type<PublicationNumbering>().default('yearly'),
+    labelFormat: text('label_format').notNull().$type<PublicationLabelFormat>().default('year_issue'),
+    /** Adds （总第N期） after the label. */
+    showTotal: boolean('show_total').notNull().default(false),
+    distribution: jsonb('distribution')
+      .notNull()
+      .$type<PublicationDistribution>()
+      .default({ bao: '', song: '', fa: '' }),
+    printCount: integer('print_count').notNull().default(50),
+    defaultEditorId: uuid('default_editor_id').references((): AnyPgColumn => users.id),
+    defaultSignerId: uuid('default_signer_id').references((): AnyPgColumn => users.id),
+    description: text('description'),
+    pointsPerItem: integer('points_per_item').notNull().default(1),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('publications_office_name').on(t.officeId, t.name)],
+);

@@ -300,7 +300,24 @@ export const DEMO_PUBLICATIONS = [
   { office: 'll', name: '吕梁政务信息●普刊', kind: '普刊', points: 1 },
   { office: 'sx', name: '晋政信息●普刊', kind: '普刊', points: 4 },
   { office: 'sx', name: '晋政信息●互联网', kind: '互联网', points: 2 },
-  { office: 'fy', name: '汾阳政务信息', kind: '普刊', points: 1 },
+  {
+    office: 'fy',
+    name: '汾阳政务信息',
+    kind: '普刊',
+    points: 1,
+    definition: {
+      numbering: 'yearly',
+      labelFormat: 'year_issue',
+      distribution: {
+        bao: '吕梁市人民政府办公室',
+        song: '市委、市人大、市政协领导，市政府各位领导',
+        fa: '各乡镇人民政府、街道办事处，市直各单位',
+      },
+      printCount: 80,
+      defaultEditor: 'editor',
+      defaultSigner: 'chief',
+    },
+  },
 ] as const;
 
 type AccountSeed = { username: string; name: string; unit: string; roles: Role[]; description: string };
@@ -480,16 +497,6 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
     const inserted = await tx.insert(orgs).values(unitRows).returning({ id: orgs.id, code: orgs.code });
     for (const r of inserted) ids.set(r.code, r.id);
 
-    await tx.insert(publications).values(
-      DEMO_PUBLICATIONS.map((p, i) => ({
-        officeId: ids.get(p.office)!,
-        name: p.name,
-        kind: p.kind,
-        pointsPerItem: p.points,
-        sortOrder: i,
-      })),
-    );
-
     const accounts: AccountSeed[] = [...DEMO_ACCOUNTS];
     const named = new Set(accounts.map((a) => a.username));
     DEMO_UNITS.forEach((u, i) => {
@@ -529,6 +536,26 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
     await tx
       .insert(userRoles)
       .values(accounts.flatMap((a) => a.roles.map((role) => ({ userId: userId.get(a.username)!, role }))));
+    await tx.insert(publications).values(
+      DEMO_PUBLICATIONS.map((p, i) => {
+        const d = 'definition' in p ? p.definition : null;
+        return {
+          officeId: ids.get(p.office)!,
+          name: p.name,
+          kind: p.kind,
+          pointsPerItem: p.points,
+          sortOrder: i,
+          ...(d && {
+            numbering: d.numbering,
+            labelFormat: d.labelFormat,
+            distribution: { ...d.distribution },
+            printCount: d.printCount,
+            defaultEditorId: userId.get(d.defaultEditor)!,
+            defaultSignerId: userId.get(d.defaultSigner)!,
+          }),
+        };
+      }),
+    );
     const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, opts.now) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
