@@ -11,6 +11,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { AuditLogPage } from './pages/admin/AuditLogPage.tsx';
 import { DictionariesPage } from './pages/admin/DictionariesPage.tsx';
 import { OrgsPage } from './pages/admin/OrgsPage.tsx';
+import { PublicationsPage } from './pages/admin/PublicationsPage.tsx';
 import { SecurityPolicyPage } from './pages/admin/SecurityPolicyPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { WorkflowLimitsPage } from './pages/admin/WorkflowLimitsPage.tsx';
@@ -47,6 +48,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/admin/security', element: <SecurityPolicyPage /> },
   { path: '/admin/audit', element: <AuditLogPage /> },
   { path: '/admin/workflow-limits', element: <WorkflowLimitsPage /> },
+  { path: '/admin/publications', element: <PublicationsPage /> },
   { path: '/items/new', element: <ComposePage /> },
   { path: '/items/mine', element: <MyItemsPage /> },
   { path: '/items/signoff', element: <SignoffPage /> },

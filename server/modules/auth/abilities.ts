@@ -99,6 +99,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'publications',
+      label: '刊物设置',
+      path: '/admin/publications',
+      description: '本级信息刊物：期号编排、报送范围、印数、默认责任编辑与签发人',
+    },
+    roles: ['chief_editor', 'sysadmin', 'editor'],
+  },
+  {
+    entry: {
       key: 'security',
       label: '安全策略',
       path: '/admin/security',

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   InboxOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   TeamOutlined,
@@ -29,6 +30,7 @@ const ICONS: Record<string, ReactNode> = {
   dictionaries: <BookOutlined />,
   security: <SafetyCertificateOutlined />,
   'workflow-limits': <FieldTimeOutlined />,
+  publications: <ProfileOutlined />,
   audit: <FileSearchOutlined />,
 };
 
