@@ -21,10 +21,33 @@ afterAll(() => t.close());
 const names = (res: { json(): { name: string }[] }) => res.json().map((p) => p.name);
 
 describe('GET /api/publications', () => {
-  it('needs a session and office staff', async () => {
+  it('needs a session and office staff or the system administrator', async () => {
     expect((await anonymous(t.app, 'GET', '/api/publications')).statusCode).toBe(401);
     expect((await reporter.request('GET', '/api/publications')).statusCode).toBe(403);
-    expect((await admin.request('GET', '/api/publications')).statusCode).toBe(403);
+    const ll = await orgByCode(t, 'll');
+    const asAdmin = await admin.request('GET', `/api/publications?officeId=${ll.id}`);
+    expect(asAdmin.statusCode, asAdmin.body).toBe(200);
+    expect(names(asAdmin)).toEqual(['吕梁政务信息●普刊']);
+    expect((await editor.request('GET', `/api/publications?officeId=${ll.id}`)).statusCode).toBe(403);
+  });
+
+  it('lists stopped publications only when asked (刊物设置)', async () => {
+    const [pub] = (await chief.request('GET', '/api/publications')).json();
+    const detail = (await chief.request('GET', `/api/publications/${pub.id}`)).json();
+    const stop = await chief.request('POST', `/api/publications/${pub.id}/deactivate`, {
+      version: detail.version,
+    });
+    expect(stop.statusCode, stop.body).toBe(200);
+    expect(names(await chief.request('GET', '/api/publications'))).toEqual([]);
+    const all = (await chief.request('GET', '/api/publications?includeInactive=true')).json();
+    expect(all.map((p: { name: string; active: boolean }) => [p.name, p.active])).toEqual([
+      ['汾阳政务信息', false],
+    ]);
+    expect((await chief.request('GET', '/api/publications?includeInactive=yes')).statusCode).toBe(400);
+    const again = await chief.request('POST', `/api/publications/${pub.id}/activate`, {
+      version: stop.json().version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 
   it('validates the query', async () => {
@@ -44,6 +67,7 @@ describe('GET /api/publications', () => {
         name: '汾阳政务信息',
         kind: '普刊',
         pointsPerItem: 1,
+        active: true,
       },
     ]);
     expect(names(await chief.request('GET', '/api/publications?scope=own'))).toEqual(['汾阳政务信息']);

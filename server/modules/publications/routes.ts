@@ -23,7 +23,7 @@ export function registerPublicationRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/publications',
     {
-      config: { roles: ['editor', 'chief_editor'] },
+      config: { roles: ['editor', 'chief_editor', 'sysadmin'] },
       schema: {
         tags,
         summary: '刊物列表（own：本办公室；upper：上级办公室）',

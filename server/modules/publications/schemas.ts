@@ -6,6 +6,11 @@ export const publicationsQuery = z.object({
   scope: z
     .enum(['own', 'upper'], { error: 'scope 须为 own（本办公室）或 upper（上级办公室）' })
     .default('own'),
+  /** 刊物设置 lists stopped publications too; pick lists never do. */
+  includeInactive: z
+    .enum(['true', 'false'], { error: 'includeInactive 须为 true 或 false' })
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type PublicationsQuery = z.output<typeof publicationsQuery>;
 
@@ -16,6 +21,7 @@ export const publicationSchema = z.object({
   name: z.string(),
   kind: z.string(),
   pointsPerItem: z.number().int(),
+  active: z.boolean(),
 });
 export type PublicationView = z.infer<typeof publicationSchema>;
 

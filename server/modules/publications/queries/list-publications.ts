@@ -8,8 +8,9 @@ import type { PublicationsQuery, PublicationView } from '../schemas.ts';
 
 /**
  * The active publications an editor picks from: `own` — their office's (拟采用 targets);
- * `upper` — the offices above it, nearest first (上级采用 targets). Publication names are not
- * secret, but the office asked about must be one of the caller's.
+ * `upper` — the offices above it, nearest first (上级采用 targets); with `includeInactive`, the
+ * stopped ones too (刊物设置). Publication names are not secret, but the office asked about must
+ * be one of the caller's, except for the system administrator, who sets up every office.
  */
 export async function listPublications(
   db: Db,
@@ -18,7 +19,8 @@ export async function listPublications(
 ): Promise<PublicationView[]> {
   const officeId = query.officeId ?? defaultOffice(actor);
   if (!officeId) return [];
-  if (!actor.units.some((u) => u.id === officeId && u.kind === 'office')) {
+  const isSysadmin = actor.roles.includes('sysadmin');
+  if (!isSysadmin && !actor.units.some((u) => u.id === officeId && u.kind === 'office')) {
     throw forbidden('只能查看本办公室及其上级办公室的刊物');
   }
   const officeIds = query.scope === 'own' ? [officeId] : await ancestorOfficeIds(db, officeId);
@@ -31,11 +33,17 @@ export async function listPublications(
       name: publications.name,
       kind: publications.kind,
       pointsPerItem: publications.pointsPerItem,
+      active: publications.active,
       sortOrder: publications.sortOrder,
     })
     .from(publications)
     .innerJoin(orgs, eq(orgs.id, publications.officeId))
-    .where(and(inArray(publications.officeId, officeIds), eq(publications.active, true)))
+    .where(
+      and(
+        inArray(publications.officeId, officeIds),
+        query.includeInactive ? undefined : eq(publications.active, true),
+      ),
+    )
     .orderBy(asc(publications.sortOrder), asc(publications.name));
   const rank = (id: string) => officeIds.indexOf(id);
   return rows.sort((a, b) => rank(a.officeId) - rank(b.officeId)).map(({ sortOrder: _, ...p }) => p);

@@ -4,11 +4,11 @@ import type { Publication, PublicationFields, PublicationSummary } from './types
 
 const KEY = ['publications'] as const;
 
-/** The caller's office's active publications (the list holds only the pick-list fields). */
+/** The caller's office's publications, stopped ones included (the list holds only the pick-list fields). */
 export function useOwnPublications() {
   return useQuery({
     queryKey: [...KEY, 'list', 'own'],
-    queryFn: () => api<PublicationSummary[]>('GET', '/api/publications?scope=own'),
+    queryFn: () => api<PublicationSummary[]>('GET', '/api/publications?scope=own&includeInactive=true'),
   });
 }
 

@@ -26,13 +26,14 @@ export const LABEL_FORMAT_LABELS: Record<LabelFormat, string> = {
   plain: '第N期',
 };
 
-/** An entry of GET /api/publications (active publications only). */
+/** An entry of GET /api/publications. */
 export type PublicationSummary = {
   id: string;
   officeId: string;
   officeName: string;
   name: string;
   kind: string;
+  active: boolean;
   pointsPerItem: number;
 };
 

@@ -24,12 +24,7 @@ export function PublicationsPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
   const list = useOwnPublications();
-  // The list holds active publications only: one deactivated here stays in view so it can be re-enabled.
-  const [keptIds, setKeptIds] = useState<string[]>([]);
-  const ids = useMemo(() => {
-    const listed = (list.data ?? []).map((p) => p.id);
-    return [...listed, ...keptIds.filter((id) => !listed.includes(id))];
-  }, [list.data, keptIds]);
+  const ids = useMemo(() => (list.data ?? []).map((p) => p.id), [list.data]);
   const details = usePublicationDetails(ids);
   const rows = details.flatMap((d) => (d.data ? [d.data] : []));
   const detailError = details.find((d) => d.isError)?.error ?? null;
@@ -55,7 +50,6 @@ export function PublicationsPage() {
       onOk: async () => {
         try {
           await setActive.mutateAsync({ pub, active });
-          if (!active) setKeptIds((kept) => (kept.includes(pub.id) ? kept : [...kept, pub.id]));
           message.success(`已${active ? '启用' : '停用'}“${pub.name}”`);
         } catch (e) {
           if (isStaleVersion(e)) message.warning(errorMessage(e));
