@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../../server/lib/roles.ts';
@@ -10,6 +10,7 @@ import type { Role } from '../../auth/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
+import { tableChangeToQuery } from '../../components/tableQuery.ts';
 import { errorMessage, isStaleVersion } from '../../features/orgs/formErrors.ts';
 import { OrgTreeSelect } from '../../features/orgs/OrgTreeSelect.tsx';
 import { USER_PAGE_SIZE, userQueryString, useUserStateChange, useUsers } from '../../features/users/api.ts';
@@ -292,23 +293,9 @@ export function UsersPage() {
           loading={query.isFetching}
           scroll={{ x: 1300 }}
           locale={{ emptyText }}
-          onChange={(pagination, _filters, sorter) => {
-            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<User>;
-            const sort = s.order ? (s.columnKey as UserSort) : undefined;
-            const order = s.order === 'descend' ? 'desc' : s.order === 'ascend' ? 'asc' : undefined;
-            const sortChanged = sort !== filters.sort || order !== filters.order;
-            update(
-              {
-                sort,
-                order,
-                page:
-                  !sortChanged && pagination.current && pagination.current > 1
-                    ? String(pagination.current)
-                    : undefined,
-              },
-              true,
-            );
-          }}
+          onChange={(pagination, _filters, sorter) =>
+            update(tableChangeToQuery<UserSort, User>(pagination, sorter, filters), true)
+          }
           pagination={{
             current: page,
             pageSize: USER_PAGE_SIZE,

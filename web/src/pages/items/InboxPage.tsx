@@ -1,11 +1,12 @@
 import { CheckOutlined, MergeCellsOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Flex, Space, Table, Tabs, Tooltip, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { tableChangeToQuery } from '../../components/tableQuery.ts';
 import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
 import { BatchActionModal, type BatchKind } from '../../features/items/editor/BatchActionModal.tsx';
 import { DeadlineCell, useNow } from '../../features/items/editor/DeadlineCell.tsx';
@@ -367,23 +368,9 @@ export function InboxPage() {
               });
             },
           }}
-          onChange={(pagination, _filters, sorter) => {
-            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ItemSummary>;
-            const sort = s.order ? (s.columnKey as ListSort) : undefined;
-            const order = s.order === 'descend' ? 'desc' : s.order === 'ascend' ? 'asc' : undefined;
-            const sortChanged = sort !== filters.sort || order !== filters.order;
-            update(
-              {
-                sort,
-                order,
-                page:
-                  !sortChanged && pagination.current && pagination.current > 1
-                    ? String(pagination.current)
-                    : undefined,
-              },
-              true,
-            );
-          }}
+          onChange={(pagination, _filters, sorter) =>
+            update(tableChangeToQuery<ListSort, ItemSummary>(pagination, sorter, filters), true)
+          }
           pagination={{
             current: page,
             pageSize: ITEM_PAGE_SIZE,
