@@ -42,6 +42,20 @@ export const AUDIT_ACTIONS = {
   'publication.updated': '修改刊物设置',
   'publication.deactivated': '停用刊物',
   'publication.activated': '启用刊物',
+  'issue.created': '新建刊物期次',
+  'issue.updated': '修改刊物期次',
+  'issue.items_changed': '调整本期信息',
+  'issue.deleted': '删除刊物草稿',
+  'issue.locked': '刊物定版',
+  'issue.unlocked': '解除定版',
+  'issue.signed': '刊物签发',
+  'issue.published': '刊物发布',
+  'issue.document_generated': '生成刊物文档',
+  'issue.document_downloaded': '下载刊物文档',
+  'circulation.sent': '传阅',
+  'circulation.read': '阅读传阅件',
+  'portal.queued': '推送网站',
+  'portal.withdrawn': '撤回网站推送',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,4 +1,5 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './issues.ts';
 export * from './items.ts';
 export * from './orgs.ts';

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { publicationIssues } from './issues.ts';
 import { orgs, publications } from './orgs.ts';
 
 /** Workflow states of an item; the transition table in server/modules/items/workflow.ts moves between them. */
@@ -172,8 +173,10 @@ export const itemAttachments = pgTable(
 );
 
 /**
- * Adoption by an upper-level publication (上级采用登记), recorded by the office that forwarded the
- * item — for offices not on this installation, or to register what the upper office printed.
+ * Adoption of an item by a publication (采用登记). Written by hand by the office that forwarded the
+ * item (上级采用登记 — for offices not on this installation, or to register what the upper office
+ * printed), and automatically when an issue containing the item is published (`issueId` set): on
+ * the item itself and, for a forwarded copy, on the lower office's copy it came from.
  */
 export const upperAdoptions = pgTable(
   'upper_adoptions',
@@ -190,6 +193,8 @@ export const upperAdoptions = pgTable(
     adoptedOn: date('adopted_on').notNull(),
     issueLabel: text('issue_label'),
     note: text('note'),
+    /** The issue whose publication wrote this record; null for a hand-recorded adoption. */
+    issueId: uuid('issue_id').references((): AnyPgColumn => publicationIssues.id),
     recordedBy: uuid('recorded_by'),
     recordedByName: text('recorded_by_name').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,6 +9,12 @@ const TARGET_TYPES: Record<string, string> = {
   system: '系统',
   dictionary: '字典',
   audit: '操作日志',
+  item: '信息',
+  attachment: '附件',
+  publication: '刊物',
+  issue: '刊物期次',
+  circulation: '传阅',
+  portal_queue: '网站推送',
 };
 
 /** Chinese names of the fields that diffs mention most; others show their code. */
