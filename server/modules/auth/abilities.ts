@@ -54,6 +54,33 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'issues',
+      label: '刊物编辑',
+      path: '/issues',
+      description: '组稿编排本级信息刊物：定版、签发、发布，下载 Word/PDF',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
+      key: 'portal-queue',
+      label: '网站推送',
+      path: '/portal-queue',
+      description: '已发布且可公开的信息，待政府网站发布',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
+      key: 'reading',
+      label: '传阅件',
+      path: '/reading',
+      description: '办公室传阅的刊物和信息，阅后留痕',
+    },
+    roles: ['leader'],
+  },
+  {
+    entry: {
       key: 'my-unit',
       label: '本单位',
       path: '/my-unit',
