@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 
 /** One item (信息) of an issue: a title and its body paragraphs, in print order. */
 export type BriefingItem = { title: string; paragraphs: string[] };
@@ -301,9 +302,45 @@ const styleDefinitions = Object.entries(BRIEFING_STYLES).map(([key, id]) => ({
   quickFormat: false,
 }));
 
+/** Midnight UTC of the issue date's calendar day: the one timestamp written into the package. */
+function documentTimestamp(date: Date): Date {
+  return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+}
+
+/**
+ * The docx library stamps core.xml and every zip entry with the current time. Rewriting both to
+ * the issue date makes the same issue render to the same bytes, so a regenerated archive copy
+ * has the same hash as the one stored when the issue was published.
+ */
+async function stampPackage(buffer: Buffer, at: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = (await core.async('string')).replace(
+      /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+      `$1${iso}$3`,
+    );
+    zip.file('docProps/core.xml', xml);
+  }
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (entry.dir) continue;
+    out.file(name, await entry.async('uint8array'), { date: at, createFolders: false });
+  }
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
+}
+
 /**
  * Renders one issue of a 简报/信息刊物 as DOCX laid out to GB/T 9704 numbers, so offices can open,
- * print and archive it in WPS/Word with their own installed fonts.
+ * print and archive it in WPS/Word with their own installed fonts. The same input gives the same
+ * bytes (see stampPackage).
  */
 export async function renderBriefingDocx(input: BriefingInput): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [...masthead(input)];
@@ -316,6 +353,7 @@ export async function renderBriefingDocx(input: BriefingInput): Promise<Buffer> 
 
   const doc = new Document({
     creator: input.officeName,
+    lastModifiedBy: input.officeName,
     title: `${input.publicationName} ${input.issueLabel}`,
     evenAndOddHeaderAndFooters: true,
     styles: {
@@ -335,5 +373,5 @@ export async function renderBriefingDocx(input: BriefingInput): Promise<Buffer> 
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return stampPackage(await Packer.toBuffer(doc), documentTimestamp(input.issueDate));
 }
