@@ -17,6 +17,8 @@ import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { WorkflowLimitsPage } from './pages/admin/WorkflowLimitsPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { IssuePage } from './pages/issues/IssuePage.tsx';
+import { IssuesPage } from './pages/issues/IssuesPage.tsx';
 import { ComposePage } from './pages/items/ComposePage.tsx';
 import { ForwardedPage } from './pages/items/ForwardedPage.tsx';
 import { InboxPage } from './pages/items/InboxPage.tsx';
@@ -26,6 +28,8 @@ import { SignoffPage } from './pages/items/SignoffPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MyUnitPage } from './pages/MyUnitPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PortalQueuePage } from './pages/PortalQueuePage.tsx';
+import { ReadingPage } from './pages/ReadingPage.tsx';
 import { theme } from './theme.ts';
 
 const queryClient = new QueryClient({
@@ -54,6 +58,9 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/items/signoff', element: <SignoffPage /> },
   { path: '/inbox', element: <InboxPage /> },
   { path: '/items/forwarded', element: <ForwardedPage /> },
+  { path: '/issues', element: <IssuesPage /> },
+  { path: '/portal-queue', element: <PortalQueuePage /> },
+  { path: '/reading', element: <ReadingPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -85,6 +92,8 @@ export function App() {
                   {/* Any signed-in caller; the server answers 404 for an item outside their scope. */}
                   <Route path="/items/:id" element={<ItemPage />} />
                   <Route path="/items/:id/edit" element={<ComposePage />} />
+                  {/* Office staff, and a leader the issue was circulated to; the server answers 404 otherwise. */}
+                  <Route path="/issues/:id" element={<IssuePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { CirculationEntry, StaffMember } from '../issues/types.ts';
+import type { CirculateInput, CirculateResult, MyCirculation } from './types.ts';
+
+export const CIRCULATIONS_KEY = ['circulations'] as const;
+
+/** The leader's 传阅件, unread first; `unread` asks for the unread ones only. */
+export function useMyCirculations(unread = false, enabled = true) {
+  return useQuery({
+    queryKey: [...CIRCULATIONS_KEY, 'mine', unread],
+    queryFn: () =>
+      api<{ items: MyCirculation[] }>('GET', `/api/circulations/mine${unread ? '?unread=true' : ''}`).then(
+        (r) => r.items,
+      ),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** Who has received an issue or an item and when they read it (office staff). */
+export function useCirculationOf(subject: { issueId?: string; itemId?: string }, enabled = true) {
+  const qs = subject.issueId ? `issueId=${subject.issueId}` : `itemId=${subject.itemId}`;
+  return useQuery({
+    queryKey: [...CIRCULATIONS_KEY, 'of', qs],
+    queryFn: () => api<CirculationEntry[]>('GET', `/api/circulations?${qs}`),
+    enabled: enabled && !!(subject.issueId || subject.itemId),
+    staleTime: 0,
+  });
+}
+
+/** The leaders of an office who may receive 传阅件. */
+export function useCirculationRecipients(officeId: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...CIRCULATIONS_KEY, 'recipients', officeId],
+    queryFn: () => api<StaffMember[]>('GET', `/api/offices/${officeId}/staff?roles=leader`),
+    enabled: enabled && !!officeId,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCirculate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CirculateInput) => api<CirculateResult>('POST', '/api/circulations', input),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: CIRCULATIONS_KEY });
+      void qc.invalidateQueries({ queryKey: ['issues', 'detail'] });
+    },
+  });
+}
+
+/** Marks one 传阅件 read (idempotent: the first read time is kept). */
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ readAt: string }>('POST', `/api/circulations/${id}/read`),
+    onSettled: () => qc.invalidateQueries({ queryKey: CIRCULATIONS_KEY }),
+  });
+}

@@ -1,0 +1,158 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { applyServerErrors, isStaleVersion } from '../orgs/formErrors.ts';
+import { useOfficeStaff, useUpdateIssue } from './api.ts';
+import type { IssueDetail, StaffMember } from './types.ts';
+
+type Values = {
+  title: string;
+  editorNote: string;
+  bao: string;
+  song: string;
+  fa: string;
+  printCount: number;
+  responsibleEditorId: string | null;
+  signerId: string | null;
+};
+
+const FIELDS = ['title', 'editorNote', 'printCount', 'responsibleEditorId', 'signerId'] as const;
+
+function valuesOf(issue: IssueDetail): Values {
+  return {
+    title: issue.title ?? '',
+    editorNote: issue.editorNote ?? '',
+    ...issue.distribution,
+    printCount: issue.printCount,
+    responsibleEditorId: issue.responsibleEditorId,
+    signerId: issue.signerId,
+  };
+}
+
+/** The office's people as options, keeping the one already set even when no longer listed. */
+function staffOptions(
+  staff: StaffMember[] | undefined,
+  currentId: string | null,
+  currentName: string | null,
+) {
+  const options = (staff ?? []).map((s) => ({ value: s.id, label: s.displayName }));
+  if (currentId && !options.some((o) => o.value === currentId))
+    options.unshift({ value: currentId, label: currentName ?? '（原设人员）' });
+  return options;
+}
+
+function fieldOfMessage(m: string): string | null {
+  if (m.includes('责任编辑')) return 'responsibleEditorId';
+  if (m.includes('签发')) return 'signerId';
+  if (m.includes('印数')) return 'printCount';
+  return null;
+}
+
+type Props = { issue: IssueDetail; onConflict: () => void };
+
+/**
+ * 编者按, 报/送/发, 印数, 责任编辑 and 签发领导 of one issue, saved with its version. Read-only
+ * once the issue has left the draft stage.
+ */
+export function IssueForm({ issue, onConflict }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const update = useUpdateIssue();
+  const editable = issue.actions.includes('edit');
+  const editors = useOfficeStaff(issue.officeId, ['editor', 'chief_editor'], editable);
+  const signers = useOfficeStaff(issue.officeId, ['chief_editor', 'leader'], editable);
+
+  // The server's values: the form follows them when they change (a save, a reload), not on every render.
+  const saved = useMemo(() => valuesOf(issue), [issue]);
+  const savedKey = JSON.stringify(saved);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: savedKey stands for saved
+  useEffect(() => {
+    form.setFieldsValue(saved);
+    setError(null);
+  }, [savedKey, form]);
+
+  const submit = async (v: Values) => {
+    setError(null);
+    try {
+      await update.mutateAsync({
+        id: issue.id,
+        version: issue.version,
+        title: v.title?.trim() ? v.title.trim() : null,
+        editorNote: v.editorNote?.trim() ? v.editorNote.trim() : null,
+        distribution: { bao: v.bao ?? '', song: v.song ?? '', fa: v.fa ?? '' },
+        printCount: v.printCount,
+        responsibleEditorId: v.responsibleEditorId ?? null,
+        signerId: v.signerId ?? null,
+      });
+      message.success('已保存');
+    } catch (e) {
+      if (isStaleVersion(e) || (e instanceof Error && e.message.includes('他人修改'))) {
+        message.warning((e as Error).message);
+        onConflict();
+        return;
+      }
+      setError(applyServerErrors(form, e, FIELDS, fieldOfMessage));
+    }
+  };
+
+  return (
+    <Form<Values> form={form} layout="vertical" name="issue-form" disabled={!editable} onFinish={submit}>
+      <Form.Item name="title" label="本期要目" rules={[{ max: 100, message: '不能超过 100 字' }]}>
+        <Input placeholder="可选；不填则列表中显示前几条信息的标题" maxLength={100} />
+      </Form.Item>
+      <Form.Item name="editorNote" label="编者按" rules={[{ max: 2000, message: '编者按不能超过 2000 字' }]}>
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          placeholder="可选；印在正文之前，如说明本期主题或转发要求"
+          maxLength={2000}
+          showCount
+        />
+      </Form.Item>
+      <Form.Item name="bao" label="报" rules={[{ max: 1000, message: '不能超过 1000 字' }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="报送的上级机关" />
+      </Form.Item>
+      <Form.Item name="song" label="送" rules={[{ max: 1000, message: '不能超过 1000 字' }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="抄送的领导、同级机关" />
+      </Form.Item>
+      <Form.Item name="fa" label="发" rules={[{ max: 1000, message: '不能超过 1000 字' }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="印发的下级单位" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="printCount" label="印数" rules={[{ required: true, message: '请填写印数' }]}>
+            <InputNumber min={1} max={10000} precision={0} suffix="份" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="responsibleEditorId" label="责任编辑">
+            <Select
+              allowClear
+              placeholder="未设置"
+              loading={editors.isLoading}
+              options={staffOptions(editors.data, issue.responsibleEditorId, issue.responsibleEditorName)}
+              notFoundContent="本办公室暂无编辑"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="signerId" label="签发领导" tooltip="未指定时，本办公室任一总编辑均可签发">
+            <Select
+              allowClear
+              placeholder="任一总编辑"
+              loading={signers.isLoading}
+              options={staffOptions(signers.data, issue.signerId, issue.signerName)}
+              notFoundContent="本办公室暂无总编辑或领导"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {editable && (
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending}>
+          保存
+        </Button>
+      )}
+    </Form>
+  );
+}

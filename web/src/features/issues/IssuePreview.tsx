@@ -1,0 +1,67 @@
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import type { IssueDetail } from './types.ts';
+
+/**
+ * The print preview the server renders in the issue layout (A4 pages, masthead, 报尾), the same
+ * data as the Word document; 打印 prints the frame, not the surrounding screen.
+ */
+export function IssuePreview({
+  issue,
+  height = 'calc(100vh - 260px)',
+}: {
+  issue: IssueDetail;
+  height?: string;
+}) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [nonce, setNonce] = useState(0);
+  // The version in the address: a saved change shows at once instead of a cached page.
+  const src = `/api/issues/${issue.id}/preview?v=${issue.version}${nonce ? `&r=${nonce}` : ''}`;
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary">
+          按印刷版式预览（A4），与生成的 Word 文档内容一致。打印时请选择“A4”纸张、不缩放。
+        </Typography.Text>
+        <Flex gap={8}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setLoaded(false);
+              setNonce(Date.now());
+            }}
+          >
+            刷新
+          </Button>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!loaded}
+            onClick={() => frame.current?.contentWindow?.print()}
+          >
+            打印
+          </Button>
+        </Flex>
+      </Flex>
+      <Spin spinning={!loaded} description="正在排版…">
+        <iframe
+          ref={frame}
+          key={src}
+          src={src}
+          title={`${issue.publicationName}${issue.label}预览`}
+          onLoad={() => setLoaded(true)}
+          style={{
+            width: '100%',
+            height,
+            minHeight: 480,
+            border: '1px solid #d9d9d9',
+            borderRadius: 6,
+            background: '#e8e8e8',
+          }}
+        />
+      </Spin>
+    </Flex>
+  );
+}
