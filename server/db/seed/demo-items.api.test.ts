@@ -128,7 +128,7 @@ describe('demo year', () => {
       select i.status, count(*)::int as n from items i
       where ${fyYearItems()} and i.forwarded_to_id is null group by i.status`);
     const byStatus = Object.fromEntries(rest.map((r) => [r.status, r.n]));
-    expect(Object.keys(byStatus).sort()).toEqual(['accepted', 'rejected', 'returned']);
+    expect(Object.keys(byStatus).sort()).toEqual(['accepted', 'published', 'rejected', 'returned']);
     expect(rest.reduce((s, r) => s + r.n, 0)).toBe(336 - SEED_FORWARDED);
   });
 
@@ -145,9 +145,9 @@ describe('demo year', () => {
       select p.name, count(*)::int as n, sum(p.points_per_item)::int as points,
              to_char(min(a.adopted_on), 'YYYY-MM-DD') as first, to_char(max(a.adopted_on), 'YYYY-MM-DD') as last,
              array_agg(distinct a.recorded_by_name) as recorders,
-             count(*) filter (where i.forwarded_to_id is null or i.status <> 'accepted')::int as bad_items
+             count(*) filter (where i.forwarded_to_id is null or i.status not in ('accepted', 'published'))::int as bad_items
       from upper_adoptions a join items i on i.id = a.item_id join publications p on p.id = a.publication_id
-      where i.office_id = ${id('fy')}
+      where i.office_id = ${id('fy')} and p.office_id <> i.office_id
       group by p.name`);
     expect(Object.fromEntries(perPublication.map((p) => [p.name, p.n]))).toEqual(SEED_ADOPTIONS);
     expect(perPublication.reduce((s, p) => s + p.points, 0)).toBe(75);
@@ -169,7 +169,7 @@ describe('demo year', () => {
       join items i on i.id = a.item_id
       join items at_ll on at_ll.id = case when i.office_id = ${id('ll')} then i.id else i.forwarded_to_id end
       join orgs o on o.id = at_ll.submitting_unit_id
-      where at_ll.office_id = ${id('ll')} and a.adopted_on between ${`${year}-01-01`}::date and ${`${year}-09-30`}::date
+      where at_ll.office_id = ${id('ll')} and p.office_id in (${id('ll')}, ${id('sx')}) and a.adopted_on between ${`${year}-01-01`}::date and ${`${year}-09-30`}::date
       group by o.code
       order by points desc`);
     expect(ranking.map((r) => r.code)).toEqual(['xy', 'ls', 'fy', 'jc', 'ws']);
@@ -219,6 +219,52 @@ describe('demo year', () => {
       }
       expect(current, itemId).toBe(status.get(itemId));
     }
+  });
+
+  it('prints the year in 《汾阳政务信息》: issues 1…N without gaps, 4–6 items each, signed and published, each item adopted', async () => {
+    const issues = await rows<{
+      number: number;
+      total_number: number;
+      label: string;
+      status: string;
+      issue_date: string;
+      signed_by_name: string;
+      n: number;
+      wrong_items: number;
+      adopted: number;
+      late: number;
+    }>(sql`
+      select pi.number, pi.total_number, pi.label, pi.status, pi.issue_date::text, pi.signed_by_name,
+             count(ii.item_id)::int as n,
+             count(*) filter (where i.status <> 'published' or i.office_id <> pi.office_id)::int as wrong_items,
+             count(a.id)::int as adopted,
+             count(*) filter (where i.decided_at::date > pi.issue_date)::int as late
+      from publication_issues pi
+      join publications p on p.id = pi.publication_id
+      join issue_items ii on ii.issue_id = pi.id
+      join items i on i.id = ii.item_id
+      left join upper_adoptions a on a.item_id = i.id and a.issue_id = pi.id and a.publication_id = p.id
+      where p.name = '汾阳政务信息' and pi.year = ${year}
+      group by pi.id order by pi.number`);
+    expect(issues.length).toBeGreaterThan(30);
+    issues.forEach((issue, i) => {
+      expect(issue.number).toBe(i + 1);
+      expect(issue.total_number).toBe(i + 1);
+      expect(issue.label).toBe(`${year}年第${i + 1}期`);
+      expect(issue).toMatchObject({ status: 'published', signed_by_name: '陈志强', wrong_items: 0, late: 0 });
+      expect(issue.n).toBeGreaterThanOrEqual(i === issues.length - 1 ? 1 : 4);
+      expect(issue.n).toBeLessThanOrEqual(6);
+      expect(issue.adopted).toBe(issue.n);
+      expect(issue.issue_date.startsWith(String(year))).toBe(true);
+    });
+    const dates = issues.map((x) => x.issue_date);
+    expect([...dates].sort()).toEqual(dates);
+    // The newest accepted items wait in the adoption queue for the next issue.
+    const [queue] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from items i
+      where ${fyYearItems()} and i.status = 'accepted'
+        and not exists (select 1 from issue_items ii where ii.item_id = i.id)`);
+    expect(queue?.n).toBe(12);
   });
 
   it('keeps versions, signers and dates consistent with the timeline', async () => {
@@ -371,8 +417,8 @@ describe('demo year', () => {
   it("shows a forwarded item's whole way up to its unit, adoptions included", async () => {
     const [adopted] = await rows<{ id: string }>(sql`
       select i.id from items i join upper_adoptions a on a.item_id = i.id
-      join orgs u on u.id = i.origin_unit_id
-      where i.office_id = ${id('fy')} and u.code = 'fy_czj' limit 1`);
+      join publications p on p.id = a.publication_id join orgs u on u.id = i.origin_unit_id
+      where i.office_id = ${id('fy')} and p.office_id <> i.office_id and u.code = 'fy_czj' limit 1`);
     const reporter = await login(t.app, 'fy_czj_xxy');
     const res = await reporter.request('GET', `/api/items/${adopted?.id}`);
     expect(res.statusCode).toBe(200);

@@ -11,6 +11,7 @@ import {
   users,
   userUnits,
 } from '../schema/index.ts';
+import { seedDemoIssues } from './demo-issues.ts';
 import { type DemoItemsSummary, seedDemoItems } from './demo-items.ts';
 import { seedDictionaries } from './dictionaries.ts';
 
@@ -557,6 +558,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
       }),
     );
     const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, opts.now) : null;
+    const demoIssues = opts.items ? await seedDemoIssues(tx, opts.now) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',
@@ -566,6 +568,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
         units: DEMO_UNITS.length,
         users: accounts.length,
         ...(demoItems ? { demoYear: demoItems.year, items: demoItems.items } : {}),
+        ...(demoIssues ? { issues: demoIssues.issues } : {}),
       },
     });
   });
