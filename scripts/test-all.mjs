@@ -58,6 +58,12 @@ const STEPS = [
     cmd: [node, 'scripts/acceptance.mjs', 'workflow'],
     limitMin: 10,
   },
+  {
+    key: 'acceptance-publications',
+    title: '验收演练 / acceptance: publications',
+    cmd: [node, 'scripts/acceptance.mjs', 'publications'],
+    limitMin: 10,
+  },
 ];
 
 const wanted = process.argv.slice(2);
