@@ -1,9 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { Button, Card, Col, Divider, Form, Row, Skeleton, Space, Typography } from 'antd';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import {
+  type NumberSetting,
+  NumberSettingItem,
+  useVersionedSetting,
+} from '../../features/settings/versioned-setting.tsx';
 
 type Policy = {
   passwordMinLength: number;
@@ -13,9 +15,7 @@ type Policy = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
 };
-type PolicyWithVersion = Policy & { version: number };
-
-type Field = { name: keyof Policy; label: string; unit: string; min: number; max: number; help: ReactNode };
+type Field = NumberSetting<keyof Policy>;
 
 /** Bounds match the environment variables' (server/config.ts); the server checks them again. */
 const SECTIONS: { title: string; fields: Field[] }[] = [
@@ -88,38 +88,18 @@ const POLICY_KEY = ['settings', 'security-policy'] as const;
 
 /** The security administrator's screen for password, lockout and session rules (等保 requirements). */
 export function SecurityPolicyPage() {
-  const query = useQuery({
+  const {
+    query,
+    current: policy,
+    form,
+    saving,
+    save,
+    reset,
+  } = useVersionedSetting<Policy>({
     queryKey: POLICY_KEY,
-    queryFn: () => api<PolicyWithVersion>('GET', '/api/settings/security-policy'),
+    url: '/api/settings/security-policy',
+    savedMessage: '安全策略已保存，新的登录与密码修改即按此执行',
   });
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Policy>();
-  const [saving, setSaving] = useState(false);
-  const policy = query.data;
-
-  useEffect(() => {
-    if (policy) form.setFieldsValue(policy);
-  }, [policy, form]);
-
-  const onFinish = async (values: Policy) => {
-    if (!policy) return;
-    setSaving(true);
-    try {
-      const saved = await api<PolicyWithVersion>('PUT', '/api/settings/security-policy', {
-        ...values,
-        version: policy.version,
-      });
-      queryClient.setQueryData(POLICY_KEY, saved);
-      message.success('安全策略已保存，新的登录与密码修改即按此执行');
-    } catch (err) {
-      const text = (err as Error).message;
-      message.error(`保存失败：${text}`);
-      if (err instanceof ApiError && err.status === 409) void query.refetch();
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <>
@@ -139,7 +119,7 @@ export function SecurityPolicyPage() {
             form={form}
             layout="vertical"
             initialValues={policy}
-            onFinish={onFinish}
+            onFinish={save}
             requiredMark={false}
           >
             {SECTIONS.map((section, i) => (
@@ -151,29 +131,7 @@ export function SecurityPolicyPage() {
                 <Row gutter={24}>
                   {section.fields.map((f) => (
                     <Col key={f.name} xs={24} md={12} xl={8}>
-                      <Form.Item
-                        name={f.name}
-                        label={f.label}
-                        extra={f.help}
-                        rules={[
-                          { required: true, message: `请填写${f.label}` },
-                          {
-                            type: 'integer',
-                            min: f.min,
-                            max: f.max,
-                            message: `${f.label}应为 ${f.min}–${f.max} 的整数`,
-                          },
-                        ]}
-                      >
-                        <InputNumber<number>
-                          min={f.min}
-                          max={f.max}
-                          precision={0}
-                          suffix={f.unit}
-                          style={{ width: 180 }}
-                          aria-label={f.label}
-                        />
-                      </Form.Item>
+                      <NumberSettingItem field={f} width={180} />
                     </Col>
                   ))}
                 </Row>
@@ -183,7 +141,7 @@ export function SecurityPolicyPage() {
               <Button type="primary" htmlType="submit" loading={saving}>
                 保存
               </Button>
-              <Button onClick={() => form.setFieldsValue(policy)} disabled={saving}>
+              <Button onClick={reset} disabled={saving}>
                 恢复
               </Button>
             </Space>
