@@ -24,11 +24,13 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { getSecurityPolicy } from './modules/auth/security-policy.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
+import { registerCirculationRoutes } from './modules/circulation/routes.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
 import { registerItemQualityRoutes } from './modules/items/quality-routes.ts';
 import { registerItemRoutes } from './modules/items/routes.ts';
 import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
+import { registerPortalRoutes } from './modules/portal/routes.ts';
 import { registerPublicationRoutes } from './modules/publications/routes.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
@@ -155,6 +157,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerItemWorkflowRoutes(api, ctx);
   registerPublicationRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
+  registerCirculationRoutes(api, ctx);
+  registerPortalRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

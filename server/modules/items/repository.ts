@@ -4,19 +4,22 @@ import { type ItemStatus, itemEvents, items } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
+import { circulatedItem } from '../circulation/scope.ts';
 import type { CallerFacts } from './workflow.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 
 /**
  * The items a caller may read, as one condition: their units' items (including what their office
- * forwarded), and what was submitted to their office — never another unit's drafts.
+ * forwarded), what was submitted to their office — never another unit's drafts — and, for a
+ * leader, what was circulated to them on its own or inside an issue.
  */
 export function itemScope(actor: Actor) {
   return scopeCondition(contentScope(actor), {
     unitId: items.submittingUnitId,
     officeId: items.officeId,
     officeRequires: isNotNull(items.submittedAt),
+    circulatedTo: circulatedItem,
   });
 }
 
