@@ -28,6 +28,7 @@ import { registerCirculationRoutes } from './modules/circulation/routes.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
 import { registerItemQualityRoutes } from './modules/items/quality-routes.ts';
 import { registerItemRoutes } from './modules/items/routes.ts';
+import { registerIssueRoutes } from './modules/issues/routes.ts';
 import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerPortalRoutes } from './modules/portal/routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   registerItemQualityRoutes(api, ctx);
   registerItemWorkflowRoutes(api, ctx);
   registerPublicationRoutes(api, ctx);
+  registerIssueRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
   registerCirculationRoutes(api, ctx);
   registerPortalRoutes(api, ctx);

@@ -3,12 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   dictionaryEntries,
+  issueItems,
   itemAttachments,
   itemCredits,
   itemEvents,
   items,
   itemVersions,
   orgs,
+  publicationIssues,
   publications,
   upperAdoptions,
 } from '../../db/schema/index.ts';
@@ -168,6 +170,25 @@ async function loadTimeline(db: Db, row: ItemRow, chain: ChainLink[]) {
   }));
 }
 
+/**
+ * The issue (期) an item has been put into, if any: the item detail links to it, and its status
+ * decides whether the text may still be edited (only while the issue is a draft).
+ */
+export async function itemIssue(db: Db, itemId: string) {
+  const [row] = await db
+    .select({
+      id: publicationIssues.id,
+      label: publicationIssues.label,
+      publicationName: publications.name,
+      status: publicationIssues.status,
+    })
+    .from(issueItems)
+    .innerJoin(publicationIssues, eq(publicationIssues.id, issueItems.issueId))
+    .innerJoin(publications, eq(publications.id, publicationIssues.publicationId))
+    .where(eq(issueItems.itemId, itemId));
+  return row ?? null;
+}
+
 /** Deadline fields of an item under the limits in force. */
 export function deadlineFields(row: ItemRow, limits: WorkflowLimits, now = new Date()) {
   return { deadlineAt: iso(deadlineOf(row, limits)), overdue: isOverdue(row, limits, now) };
@@ -197,6 +218,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     .orderBy(asc(itemVersions.versionNo));
   const timeline = await loadTimeline(db, row, chain);
   const limits = await getWorkflowLimits(db);
+  const issue = await itemIssue(db, row.id);
   const upper = chain[0];
   return {
     id: row.id,
@@ -245,7 +267,8 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     })),
     currentVersion: row.currentVersion,
     timeline,
+    issue,
     version: row.version,
-    actions: allowedActions(row, callerFacts(actor)),
+    actions: allowedActions({ ...row, issueStatus: issue?.status ?? null }, callerFacts(actor)),
   };
 }

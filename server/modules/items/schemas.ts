@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_PRIORITIES, ITEM_STATUSES, SECRECY_LEVELS } from '../../db/schema/index.ts';
+import { ISSUE_STATUSES, ITEM_PRIORITIES, ITEM_STATUSES, SECRECY_LEVELS } from '../../db/schema/index.ts';
 import { normaliseBody, normaliseTitle } from './body.ts';
 import { TRANSITIONS } from './workflow.ts';
 
@@ -206,6 +206,15 @@ export const itemDetailSchema = z.object({
   versions: z.array(versionInfoSchema),
   currentVersion: z.number().int(),
   timeline: z.array(timelineEventSchema),
+  /** The issue (期) the item is in, once an editor put it into one. */
+  issue: z
+    .object({
+      id: z.uuid(),
+      label: z.string(),
+      publicationName: z.string(),
+      status: z.enum(ISSUE_STATUSES),
+    })
+    .nullable(),
   version: z.number().int(),
   actions: z.array(z.enum(ABILITIES)),
 });

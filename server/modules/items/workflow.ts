@@ -1,4 +1,4 @@
-import type { ItemStatus, Role } from '../../db/schema/index.ts';
+import type { IssueStatus, ItemStatus, Role } from '../../db/schema/index.ts';
 
 /**
  * The one transition table of the item workflow (DOMAIN.md §2). The server enforces it
@@ -20,7 +20,10 @@ export type ItemAction =
   | 'accept'
   | 'forward'
   | 'record_adoption'
-  | 'merge';
+  | 'merge'
+  | 'add_to_issue'
+  | 'remove_from_issue'
+  | 'publish';
 
 export type Relation = 'submitting_unit' | 'office';
 
@@ -34,6 +37,11 @@ export type Transition = {
   relation: Relation;
   reasonRequired?: boolean;
   applies?: 'original' | 'forwarded';
+  /**
+   * Only the issue commands (server/modules/issues) take this row, as part of changing an
+   * issue: the item endpoints refuse it and the item's own buttons leave it out.
+   */
+  viaIssue?: boolean;
 };
 
 const OFFICE_STAFF: readonly Role[] = ['editor', 'chief_editor'];
@@ -135,6 +143,33 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: OFFICE_STAFF,
     relation: 'office',
   },
+  {
+    action: 'add_to_issue',
+    label: '编入刊物',
+    from: ['accepted'],
+    to: 'in_issue',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+    viaIssue: true,
+  },
+  {
+    action: 'remove_from_issue',
+    label: '移出刊物',
+    from: ['in_issue'],
+    to: 'accepted',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+    viaIssue: true,
+  },
+  {
+    action: 'publish',
+    label: '刊发',
+    from: ['in_issue'],
+    to: 'published',
+    roles: OFFICE_STAFF,
+    relation: 'office',
+    viaIssue: true,
+  },
 ];
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
@@ -172,6 +207,8 @@ export type ItemFacts = {
   submittingUnitId: string;
   forwardedFromId: string | null;
   forwardedToId: string | null;
+  /** The status of the issue the item is in (in_issue / published), when the caller knows it. */
+  issueStatus?: IssueStatus | null;
 };
 
 /** The facts about a caller. */
@@ -199,6 +236,7 @@ export function checkTransition(
   action: ItemAction,
   item: ItemFacts,
   caller: CallerFacts,
+  opts: { viaIssue?: boolean } = {},
 ): { ok: true; transition: Transition } | { ok: false; refusal: Refusal } {
   const rows = TRANSITIONS.filter((t) => t.action === action && appliesTo(t, item));
   const label = TRANSITIONS.find((t) => t.action === action)?.label ?? action;
@@ -211,6 +249,9 @@ export function checkTransition(
       ok: false,
       refusal: { status: 409, message: `信息当前状态为“${STATUS_LABELS[item.status]}”，不能执行“${label}”` },
     };
+  }
+  if (row.viaIssue && !opts.viaIssue) {
+    return { ok: false, refusal: { status: 409, message: `“${label}”须在刊物编辑中进行` } };
   }
   if (action === 'forward' && item.forwardedToId) {
     return { ok: false, refusal: { status: 409, message: '该信息已转报，同一信息只能转报一次' } };
@@ -237,9 +278,10 @@ export function canEdit(item: ItemFacts, caller: CallerFacts): boolean {
   } else if (item.status === 'returned' && inUnit && has('editor', 'chief_editor')) {
     return true;
   }
-  return (
-    (item.status === 'submitted' || item.status === 'accepted') && inOffice && has('editor', 'chief_editor')
-  );
+  if (!inOffice || !has('editor', 'chief_editor')) return false;
+  // Inside an issue the text stays editable (and versioned) until the issue is locked (定版).
+  if (item.status === 'in_issue') return item.issueStatus === 'draft';
+  return item.status === 'submitted' || item.status === 'accepted';
 }
 
 /** Every action the caller may take now, plus 'edit'; the UI draws exactly these buttons. */

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../../context.ts';
+import type { Db } from '../../../db/client.ts';
 import { ITEM_STATUSES, itemVersions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { conflict, forbidden } from '../../../lib/errors.ts';
-import { presentItemDetail } from '../present.ts';
+import { itemIssue, presentItemDetail } from '../present.ts';
 import {
   callerFacts,
   findItemForActor,
@@ -18,12 +19,20 @@ import { assertItemCategory } from './create-item.ts';
 /** The reason of a text version when the editor gives none. */
 export const DEFAULT_EDIT_REASON = '修改';
 
+/** The refusal of an edit to an item whose issue is locked, signed or published. */
+export const ISSUE_LOCKED_EDIT = '所在刊物已定版，不能修改信息；请总编辑先解除定版';
+
 /** 403 when the caller could never edit this item, 409 when only its state stands in the way. */
-function assertEditable(row: ItemRow, actor: Actor): void {
+async function assertEditable(tx: Db, row: ItemRow, actor: Actor): Promise<void> {
   const caller = callerFacts(actor);
-  if (canEdit(row, caller)) return;
-  const inSomeState = ITEM_STATUSES.some((status) => canEdit({ ...row, status }, caller));
+  const issue = row.status === 'in_issue' ? await itemIssue(tx, row.id) : null;
+  const facts = { ...row, issueStatus: issue?.status ?? null };
+  if (canEdit(facts, caller)) return;
+  const inSomeState = ITEM_STATUSES.some((status) =>
+    canEdit({ ...facts, status, issueStatus: 'draft' }, caller),
+  );
   if (!inSomeState) throw forbidden('您无权修改此信息');
+  if (issue) throw conflict(ISSUE_LOCKED_EDIT);
   throw conflict(`信息当前状态为“${STATUS_LABELS[row.status]}”，您不能修改`);
 }
 
@@ -76,7 +85,7 @@ export async function updateItem(
 ): Promise<ItemDetail> {
   return ctx.db.transaction(async (tx) => {
     const row = await findItemForActor(tx, actor, id, true);
-    assertEditable(row, actor);
+    await assertEditable(tx, row, actor);
     if (row.version !== input.version) {
       throw conflict('该信息已被他人修改，请刷新后重试（您本次的修改尚未保存，请先复制留存）', {
         currentVersion: row.version,

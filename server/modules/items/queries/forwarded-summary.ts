@@ -1,8 +1,13 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
 import { items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { ancestorOfficeIds } from '../../publications/offices.ts';
+
+/** The publication of an adoption, apart from the publications listed in the summary. */
+const adoptedBy = alias(publications, 'adopted_by');
+
 import { itemScope } from '../repository.ts';
 import type { ForwardedSummary, ForwardedSummaryQuery } from '../schemas.ts';
 import { boxCondition, filterConditions, submitter } from './list-items.ts';
@@ -23,7 +28,9 @@ export async function forwardedSummary(
     ...filterConditions(query),
     query.status ? eq(items.status, query.status) : undefined,
   );
-  const adoptedItem = sql`exists (select 1 from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id})`;
+  // An office's own publication printing its item (刊物发布) is not an upper adoption.
+  const upperAdoption = sql`exists (select 1 from ${adoptedBy} where ${adoptedBy.id} = ${upperAdoptions.publicationId} and ${adoptedBy.officeId} <> ${items.officeId})`;
+  const adoptedItem = sql`exists (select 1 from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id} and ${upperAdoption})`;
   const [totals] = await ctx.db
     .select({
       forwarded: sql<number>`count(*)::int`,
@@ -41,7 +48,8 @@ export async function forwardedSummary(
   const adopted = ctx.db
     .select({ publicationId: upperAdoptions.publicationId, n: sql<number>`count(*)::int`.as('n') })
     .from(upperAdoptions)
-    .where(inArray(upperAdoptions.itemId, scopedIds))
+    .innerJoin(items, eq(items.id, upperAdoptions.itemId))
+    .where(and(inArray(upperAdoptions.itemId, scopedIds), upperAdoption))
     .groupBy(upperAdoptions.publicationId)
     .as('adopted');
 
