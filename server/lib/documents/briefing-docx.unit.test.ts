@@ -163,8 +163,8 @@ describe('renderBriefingDocx + checkBriefingDocx', () => {
         'heading font',
         await mutate(good, doc, (x) =>
           x.replace(
-            'w:eastAsia="黑体" w:hAnsi="黑体"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">一、',
-            'w:eastAsia="仿宋_GB2312" w:hAnsi="黑体"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">一、',
+            'w:eastAsia="黑体" w:hAnsi="黑体"/><w:spacing w:val="-5"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">一、',
+            'w:eastAsia="仿宋_GB2312" w:hAnsi="黑体"/><w:spacing w:val="-5"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">一、',
           ),
         ),
         /字体应为黑体/,
