@@ -6,8 +6,9 @@ import { PORTAL_QUEUE_STATUSES } from '../../../server/db/schema/issues.ts';
 import { ApiError } from '../api/client.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { tableChangeToQuery } from '../components/tableQuery.ts';
 import { ReasonModal, type ReasonRequest } from '../features/items/ReasonModal.tsx';
-import { usePortalQueue, useWithdrawPortal } from '../features/portal/api.ts';
+import { PORTAL_PAGE_SIZE, usePortalQueue, useWithdrawPortal } from '../features/portal/api.ts';
 import {
   PORTAL_STATUS_COLORS,
   PORTAL_STATUS_LABELS,
@@ -30,7 +31,9 @@ export function PortalQueuePage() {
       : PORTAL_QUEUE_STATUSES.includes(raw as PortalQueueStatus)
         ? (raw as PortalQueueStatus)
         : 'queued';
-  const query = usePortalQueue(status);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const query = usePortalQueue(status, page);
+  const counts = query.data?.counts;
   const withdraw = useWithdrawPortal();
   const [reason, setReason] = useState<ReasonRequest | null>(null);
 
@@ -68,7 +71,10 @@ export function PortalQueuePage() {
             value={status ?? 'all'}
             onChange={(v) => setParams(v === 'queued' ? {} : { status: String(v) }, { replace: true })}
             options={[
-              ...PORTAL_QUEUE_STATUSES.map((s) => ({ value: s, label: PORTAL_STATUS_LABELS[s] })),
+              ...PORTAL_QUEUE_STATUSES.map((s) => ({
+                value: s,
+                label: `${PORTAL_STATUS_LABELS[s]}${counts ? ` ${counts[s]}` : ''}`,
+              })),
               { value: 'all', label: '全部' },
             ]}
           />
@@ -85,13 +91,21 @@ export function PortalQueuePage() {
           rowKey="id"
           size="middle"
           loading={query.isFetching}
-          dataSource={query.data ?? []}
+          dataSource={query.data?.items ?? []}
           scroll={{ x: 960 }}
+          onChange={(pagination, _filters, sorter) => {
+            const next = new URLSearchParams(params);
+            const p = tableChangeToQuery<never, PortalEntry>(pagination, sorter, {}).page;
+            if (p) next.set('page', p);
+            else next.delete('page');
+            setParams(next, { replace: true });
+          }}
           pagination={{
-            pageSize: 20,
+            current: page,
+            pageSize: PORTAL_PAGE_SIZE,
+            total: query.data?.total ?? 0,
             showSizeChanger: false,
             showTotal: (n) => `共 ${n} 条`,
-            hideOnSinglePage: true,
           }}
           locale={{
             emptyText: query.isPending ? (

@@ -23,8 +23,8 @@ export function ReadingPage() {
   const unreadOnly = params.get('unread') === 'true';
   const query = useMyCirculations(unreadOnly);
   const markRead = useMarkRead();
-  const rows = query.data ?? [];
-  const unread = rows.filter((r) => !r.readAt).length;
+  const rows = query.data?.items ?? [];
+  const counts = query.data?.counts;
 
   const open = (c: MyCirculation) => {
     if (!c.readAt) markRead.mutate(c.id);
@@ -43,8 +43,8 @@ export function ReadingPage() {
             value={unreadOnly ? 'unread' : 'all'}
             onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
             options={[
-              { value: 'all', label: '全部' },
-              { value: 'unread', label: '未读' },
+              { value: 'all', label: `全部${counts ? ` ${counts.all}` : ''}` },
+              { value: 'unread', label: `未读${counts ? ` ${counts.unread}` : ''}` },
             ]}
           />
           <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
@@ -63,13 +63,6 @@ export function ReadingPage() {
               />
             ),
           }}
-          header={
-            rows.length > 0 && (
-              <Typography.Text type="secondary">
-                共 {rows.length} 件{unread ? `，未读 ${unread} 件` : ''}
-              </Typography.Text>
-            )
-          }
           renderItem={(c) => (
             <List.Item
               onClick={() => open(c)}
@@ -94,13 +87,18 @@ export function ReadingPage() {
                       wordBreak: 'break-all',
                     }}
                   >
-                    {titleOf(c)}
+                    {c.title}
                   </Typography.Link>
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12, paddingInlineStart: 18 }}>
-                  {c.sentByName} 传阅于 {formatDateTime(c.sentAt)}
+                  {c.officeName} {c.sentByName} 传阅于 {formatDateTime(c.sentAt)}
                   {c.readAt ? ` · 已阅 ${formatDateTime(c.readAt)}` : ' · 未读'}
                 </Typography.Text>
+                {c.kind === 'issue' && c.firstItemTitles.length > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, paddingInlineStart: 18 }} ellipsis>
+                    要目：{c.firstItemTitles.join('；')}
+                  </Typography.Text>
+                )}
                 {c.note && (
                   <Typography.Text style={{ fontSize: 13, paddingInlineStart: 18 }}>
                     附言：{c.note}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CirculationEntry, StaffMember } from '../issues/types.ts';
-import type { CirculateInput, CirculateResult, MyCirculation } from './types.ts';
+import type { CirculationEntry } from '../issues/types.ts';
+import type { CirculateInput, CirculateResult, MyCirculations, Recipient } from './types.ts';
 
 export const CIRCULATIONS_KEY = ['circulations'] as const;
 
@@ -10,9 +10,7 @@ export function useMyCirculations(unread = false, enabled = true) {
   return useQuery({
     queryKey: [...CIRCULATIONS_KEY, 'mine', unread],
     queryFn: () =>
-      api<{ items: MyCirculation[] }>('GET', `/api/circulations/mine${unread ? '?unread=true' : ''}`).then(
-        (r) => r.items,
-      ),
+      api<MyCirculations>('GET', `/api/circulations/mine?pageSize=200${unread ? '&unread=true' : ''}`),
     enabled,
     staleTime: 0,
   });
@@ -33,7 +31,7 @@ export function useCirculationOf(subject: { issueId?: string; itemId?: string },
 export function useCirculationRecipients(officeId: string | null | undefined, enabled = true) {
   return useQuery({
     queryKey: [...CIRCULATIONS_KEY, 'recipients', officeId],
-    queryFn: () => api<StaffMember[]>('GET', `/api/offices/${officeId}/staff?roles=leader`),
+    queryFn: () => api<Recipient[]>('GET', `/api/circulations/recipients?officeId=${officeId}`),
     enabled: enabled && !!officeId,
     staleTime: 5 * 60_000,
   });

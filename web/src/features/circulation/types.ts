@@ -1,20 +1,17 @@
-/** One of the leader's 传阅件 (GET /api/circulations/mine). */
-export type MyCirculation = {
-  id: string;
-  kind: 'issue' | 'item';
-  issueId: string | null;
-  itemId: string | null;
-  title: string;
-  label?: string | null;
-  publicationName?: string | null;
-  sentByName: string;
-  sentAt: string;
-  readAt: string | null;
-  note: string | null;
-};
+import type {
+  MyCirculation,
+  MyCirculations,
+  SendCirculationResult,
+} from '../../../../server/modules/circulation/schemas.ts';
+
+/** The circulation endpoints' shapes, from the server's schemas (type-only). */
+export type { MyCirculation, MyCirculations };
 
 /** What POST /api/circulations answers. */
-export type CirculateResult = { created: number; skipped: number };
+export type CirculateResult = SendCirculationResult;
+
+/** A leader who may receive 传阅件 (GET /api/circulations/recipients). */
+export type Recipient = { id: string; displayName: string };
 
 export type CirculateInput = {
   issueId?: string;

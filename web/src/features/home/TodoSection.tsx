@@ -5,7 +5,14 @@ import type { Role } from '../../auth/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { Countdown } from '../items/Countdown.tsx';
 import { PriorityTag } from '../items/ItemTags.tsx';
-import { INBOX_SAMPLE, useInboxTodos, useMineTodos, useSignoffTodos } from './api.ts';
+import {
+  INBOX_SAMPLE,
+  useInboxTodos,
+  useIssueTodos,
+  useMineTodos,
+  useSignoffTodos,
+  useUnreadCirculations,
+} from './api.ts';
 import { TodoCard } from './TodoCard.tsx';
 
 const WARN = '#d4380d';
@@ -26,12 +33,17 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
   const isReporter = has('reporter');
   const isSigner = has('unit_signer');
   const isEditor = has('editor', 'chief_editor');
+  const isChief = has('chief_editor');
+  const isLeader = has('leader');
 
   const mine = useMineTodos(isReporter);
   const signoff = useSignoffTodos(isSigner);
   const inbox = useInboxTodos(isEditor);
+  const toSign = useIssueTodos('locked', isChief);
+  const toPublish = useIssueTodos('signed', isEditor);
+  const unread = useUnreadCirculations(isLeader);
 
-  if (!isReporter && !isSigner && !isEditor) return null;
+  if (!isReporter && !isSigner && !isEditor && !isLeader) return null;
 
   const cells: ReactNode[] = [];
   if (isReporter) {
@@ -95,11 +107,53 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
     );
   }
 
-  const error = mine.error ?? signoff.error ?? inbox.error;
+  if (isChief) {
+    cells.push(
+      cell(
+        <TodoCard
+          label="刊物待签发"
+          count={toSign.data}
+          color={WARN}
+          to="/issues?status=locked"
+          loading={toSign.isPending}
+        />,
+        'issues-locked',
+      ),
+    );
+  }
+  if (isEditor) {
+    cells.push(
+      cell(
+        <TodoCard
+          label="刊物待发布"
+          count={toPublish.data}
+          color={WARN}
+          to="/issues?status=signed"
+          loading={toPublish.isPending}
+        />,
+        'issues-signed',
+      ),
+    );
+  }
+  if (isLeader) {
+    cells.push(
+      cell(
+        <TodoCard
+          label="未读传阅件"
+          count={unread.data}
+          color={ALERT}
+          to="/reading?unread=true"
+          loading={unread.isPending}
+        />,
+        'reading',
+      ),
+    );
+  }
+
+  const queries = [mine, signoff, inbox, toSign, toPublish, unread];
+  const error = queries.find((q) => q.isError)?.error ?? null;
   const refetch = () => {
-    if (mine.isError) void mine.refetch();
-    if (signoff.isError) void signoff.refetch();
-    if (inbox.isError) void inbox.refetch();
+    for (const q of queries) if (q.isError) void q.refetch();
   };
   const sampled = (inbox.data?.submitted ?? 0) > INBOX_SAMPLE;
 

@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { CIRCULATIONS_KEY } from '../circulation/api.ts';
+import type { MyCirculations } from '../circulation/types.ts';
+import { ISSUES_KEY, issueQueryString } from '../issues/api.ts';
+import type { IssuePage, IssueStatus } from '../issues/types.ts';
 import { ITEMS_KEY, itemQueryString } from '../items/api.ts';
 import type { ItemPage, ItemSummary } from '../items/types.ts';
 
@@ -58,6 +62,26 @@ export function useInboxTodos(enabled: boolean) {
         .sort((a, b) => Date.parse(a.deadlineAt ?? '') - Date.parse(b.deadlineAt ?? ''))
         .slice(0, 3),
     }),
+    enabled,
+  });
+}
+
+/** Issues of the office in one status: 已定版 waiting for the signature, 已签发 waiting to be published. */
+export function useIssueTodos(status: IssueStatus, enabled: boolean) {
+  return useQuery({
+    queryKey: [...ISSUES_KEY, 'home', status],
+    queryFn: () => api<IssuePage>('GET', `/api/issues?${issueQueryString({ status }, 1, 1)}`),
+    select: (p) => p.total,
+    enabled,
+  });
+}
+
+/** The leader's unread 传阅件. */
+export function useUnreadCirculations(enabled: boolean) {
+  return useQuery({
+    queryKey: [...CIRCULATIONS_KEY, 'home', 'unread'],
+    queryFn: () => api<MyCirculations>('GET', '/api/circulations/mine?unread=true&pageSize=1'),
+    select: (p) => p.counts.unread,
     enabled,
   });
 }

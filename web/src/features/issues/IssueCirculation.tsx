@@ -86,7 +86,7 @@ export function CirculationPanel({ subject, officeId, entries, mayCirculate, onD
       });
       message.success(
         r.skipped
-          ? `已传阅给 ${r.created} 位领导（${r.skipped} 位此前已传阅，未重复发送）`
+          ? `已传阅给 ${r.created} 位领导（${r.skippedNames.join('、')} 此前已传阅，未重复发送）`
           : `已传阅给 ${r.created} 位领导`,
       );
       form.resetFields();

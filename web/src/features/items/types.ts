@@ -1,3 +1,4 @@
+import type { IssueStatus } from '../../../../server/db/schema/issues.ts';
 import type { ItemPriority, ItemStatus, SecrecyLevel } from '../../../../server/db/schema/items.ts';
 import type { ItemAction } from '../../../../server/modules/items/workflow.ts';
 
@@ -84,6 +85,8 @@ export type ItemDetail = {
   versions: ItemVersionInfo[];
   currentVersion: number;
   timeline: TimelineEvent[];
+  /** The issue (期) the item is in, once an editor put it into one. */
+  issue: { id: string; label: string; publicationName: string; status: IssueStatus } | null;
   version: number;
   actions: ItemAbility[];
 };

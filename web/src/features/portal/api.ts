@@ -1,16 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { PortalEntry, PortalQueueStatus } from './types.ts';
+import type { PortalEntry, PortalPage, PortalQueueStatus } from './types.ts';
 
 export const PORTAL_KEY = ['portal-queue'] as const;
 
-export function usePortalQueue(status: PortalQueueStatus | undefined) {
+export const PORTAL_PAGE_SIZE = 20;
+
+/** One page of the queue under a status filter, with the per-status counts. */
+export function usePortalQueue(status: PortalQueueStatus | undefined, page: number) {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(PORTAL_PAGE_SIZE) });
+  if (status) params.set('status', status);
   return useQuery({
-    queryKey: [...PORTAL_KEY, status ?? 'all'],
-    queryFn: () =>
-      api<{ items: PortalEntry[] }>('GET', `/api/portal-queue${status ? `?status=${status}` : ''}`).then(
-        (r) => r.items,
-      ),
+    queryKey: [...PORTAL_KEY, status ?? 'all', page],
+    queryFn: () => api<PortalPage>('GET', `/api/portal-queue?${params}`),
+    placeholderData: keepPreviousData,
     staleTime: 0,
   });
 }

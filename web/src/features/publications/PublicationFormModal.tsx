@@ -14,6 +14,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatIssueLabel } from '../../../../server/modules/publications/numbering.ts';
+import { useOfficeStaff } from '../issues/api.ts';
+import type { StaffMember } from '../issues/types.ts';
 import { applyServerErrors, isStaleVersion } from '../orgs/formErrors.ts';
 import { useSavePublication } from './api.ts';
 import {
@@ -71,6 +73,10 @@ const NEW_DEFAULTS: Partial<Values> = {
   description: '',
 };
 
+/** The server takes an editor as the default 责任编辑 and a chief editor as the default 签发人. */
+const EDITOR_ROLES = ['editor'] as const;
+const SIGNER_ROLES = ['chief_editor'] as const;
+
 type Props = {
   open: boolean;
   /** The publication being edited, or null to create one in `officeId`. */
@@ -88,11 +94,14 @@ function fieldOfMessage(m: string): string | null {
 }
 
 /**
- * The default people can only be kept or cleared here: no API lists an office's staff to
- * non-administrators, so the only option offered is the person already set.
+ * The office's people holding the roles, and the person already set even when they no longer
+ * hold them (so the field shows a name, not an id, until someone else is chosen).
  */
-function personOptions(person: PersonRef) {
-  return person ? [{ value: person.id, label: person.name || '（未知用户）' }] : [];
+function personOptions(staff: StaffMember[] | undefined, person: PersonRef) {
+  const options = (staff ?? []).map((s) => ({ value: s.id, label: s.displayName }));
+  if (person && !options.some((o) => o.value === person.id))
+    options.unshift({ value: person.id, label: person.name || '（未知用户）' });
+  return options;
 }
 
 /** 新建刊物 / 编辑刊物: one publication definition, with a live preview of its issue number. */
@@ -101,6 +110,9 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSavePublication();
+  const staffOffice = publication?.officeId ?? officeId;
+  const editors = useOfficeStaff(staffOffice, EDITOR_ROLES, open);
+  const signers = useOfficeStaff(staffOffice, SIGNER_ROLES, open);
   const labelFormat = Form.useWatch('labelFormat', form);
   const showTotal = Form.useWatch('showTotal', form);
 
@@ -271,8 +283,9 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
               <Select
                 allowClear
                 placeholder="未设置"
-                options={personOptions(publication?.defaultEditor ?? null)}
-                notFoundContent="暂无可选人员"
+                loading={editors.isLoading}
+                options={personOptions(editors.data, publication?.defaultEditor ?? null)}
+                notFoundContent="本办公室暂无编辑"
               />
             </Form.Item>
           </Col>
@@ -281,14 +294,15 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
               <Select
                 allowClear
                 placeholder="未设置"
-                options={personOptions(publication?.defaultSigner ?? null)}
-                notFoundContent="暂无可选人员"
+                loading={signers.isLoading}
+                options={personOptions(signers.data, publication?.defaultSigner ?? null)}
+                notFoundContent="本办公室暂无总编辑"
               />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-          此处只能保留或清除已设的默认人员；暂不支持从本办公室人员中另选。
+          新建一期时自动填入，编排时可逐期更改。签发人未设置时，本办公室任一总编辑均可签发。
         </Typography.Paragraph>
         <Form.Item name="description" label="说明" rules={[{ max: 500, message: '说明不能超过 500 字' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />

@@ -8,6 +8,7 @@ import { useItem } from '../../features/items/api.ts';
 import { Countdown } from '../../features/items/Countdown.tsx';
 import { ItemActionBar } from '../../features/items/ItemActionBar.tsx';
 import { ItemBody } from '../../features/items/ItemBody.tsx';
+import { ItemIssueLine, ItemPublishingButtons } from '../../features/items/ItemPublishing.tsx';
 import { ItemSummaryCard } from '../../features/items/ItemSummaryCard.tsx';
 import { ItemStatusTag, PriorityTag, SecrecyTag } from '../../features/items/ItemTags.tsx';
 import { ReturnNotice } from '../../features/items/ReturnNotice.tsx';
@@ -79,7 +80,15 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
         <Typography.Title level={4} style={{ margin: '0 0 12px', lineHeight: 1.5 }}>
           {item.title}
         </Typography.Title>
-        <ItemActionBar item={item} onReload={onReload} />
+        {item.issue && (
+          <div style={{ marginBottom: 12 }}>
+            <ItemIssueLine item={item} />
+          </div>
+        )}
+        <Flex gap={8} wrap>
+          <ItemActionBar item={item} onReload={onReload} />
+          <ItemPublishingButtons item={item} />
+        </Flex>
       </div>
       <ReturnNotice item={item} />
       <Card size="small">
