@@ -244,6 +244,16 @@ describe('leaders read what was circulated to them', () => {
     await expect(findItemForActor(db, asLeader2, direct.id)).rejects.toMatchObject(notFound);
     await expect(findItemForActor(db, asLeader2, printed.id)).rejects.toMatchObject(notFound);
   });
+  it('opens a circulated issue through the issues API; another leader gets 404', async () => {
+    const item = await makeItem(t, { status: 'published' });
+    const issue = await makeIssue(t, { itemIds: [item.id] });
+    expect((await leader.request('GET', `/api/issues/${issue.id}`)).statusCode).toBe(404);
+    expect((await circulate(editor, { issueId: issue.id, recipientIds: [ids.leader] })).statusCode).toBe(201);
+    const seen = await leader.request('GET', `/api/issues/${issue.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ id: issue.id, status: 'published' });
+    expect((await leader2.request('GET', `/api/issues/${issue.id}`)).statusCode).toBe(404);
+  });
 });
 
 describe('GET /api/circulations/mine (传阅件)', () => {
@@ -390,7 +400,7 @@ describe('markReadOnOpen', () => {
   });
 });
 
-// Keeps the users import honest: leaders who are stopped never appear as recipients.
+// The refusal of `retired` above (and its absence from the recipients) means something only if it is stopped.
 it('has a stopped leader account in the fixture', async () => {
   const [row] = await t.database.db.select().from(users).where(eq(users.id, ids.retired));
   expect(row.active).toBe(false);
