@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { PDF_CONVERTERS, type PdfSettings } from './lib/documents/pdf.ts';
 
 // Validation messages (environment here, request bodies in the API) are shown in Chinese.
 z.config(z.locales.zhCN());
@@ -41,6 +42,12 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1_048_576),
+  /** How issue PDFs are made: auto = LibreOffice when installed, else Chromium; none = refuse. */
+  PDF_CONVERTER: z
+    .enum(PDF_CONVERTERS, { error: 'PDF_CONVERTER 只能是 auto、libreoffice、chromium 或 none' })
+    .default('auto'),
+  SOFFICE_PATH: z.string().min(1, 'SOFFICE_PATH 不能为空').optional(),
+  CHROMIUM_PATH: z.string().min(1, 'CHROMIUM_PATH 不能为空').optional(),
 });
 
 export type Config = {
@@ -59,6 +66,8 @@ export type Config = {
   bodyLimit: number;
   uploadLimit: number;
   loginRateLimitPerMinute: number;
+  /** PDF conversion of issue documents (LibreOffice / Chromium). */
+  pdf: PdfSettings;
   /** Defaults of the security policy; the security administrator may override them at run time. */
   security: SecurityPolicy;
 };
@@ -96,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    pdf: { converter: e.PDF_CONVERTER, sofficePath: e.SOFFICE_PATH, chromiumPath: e.CHROMIUM_PATH },
     security: {
       passwordMinLength: e.PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.PASSWORD_MIN_CLASSES,
