@@ -32,7 +32,7 @@ async function assertEditable(tx: Db, row: ItemRow, actor: Actor): Promise<void>
     canEdit({ ...facts, status, issueStatus: 'draft' }, caller),
   );
   if (!inSomeState) throw forbidden('您无权修改此信息');
-  if (issue) throw conflict(ISSUE_LOCKED_EDIT);
+  if (issue && canEdit({ ...facts, issueStatus: 'draft' }, caller)) throw conflict(ISSUE_LOCKED_EDIT);
   throw conflict(`信息当前状态为“${STATUS_LABELS[row.status]}”，您不能修改`);
 }
 

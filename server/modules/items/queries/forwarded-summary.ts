@@ -1,12 +1,8 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
 import { items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { ancestorOfficeIds } from '../../publications/offices.ts';
-
-/** The publication of an adoption, apart from the publications listed in the summary. */
-const adoptedBy = alias(publications, 'adopted_by');
 
 import { itemScope } from '../repository.ts';
 import type { ForwardedSummary, ForwardedSummaryQuery } from '../schemas.ts';
@@ -29,7 +25,7 @@ export async function forwardedSummary(
     query.status ? eq(items.status, query.status) : undefined,
   );
   // An office's own publication printing its item (刊物发布) is not an upper adoption.
-  const upperAdoption = sql`exists (select 1 from ${adoptedBy} where ${adoptedBy.id} = ${upperAdoptions.publicationId} and ${adoptedBy.officeId} <> ${items.officeId})`;
+  const upperAdoption = sql`(select ${publications.officeId} from ${publications} where ${publications.id} = ${upperAdoptions.publicationId}) <> ${items.officeId}`;
   const adoptedItem = sql`exists (select 1 from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id} and ${upperAdoption})`;
   const [totals] = await ctx.db
     .select({
