@@ -11,6 +11,12 @@ const vitest = localBin('vitest');
 /** Each step: key (for filtering), Chinese/English title, command, and a hard time limit. */
 const STEPS = [
   {
+    key: 'tools',
+    title: '准备文档工具 / office tools (LibreOffice, poppler, CJK fonts)',
+    cmd: [node, 'scripts/ensure-office-tools.mjs'],
+    limitMin: 10,
+  },
+  {
     key: 'typecheck',
     title: '类型检查 / typecheck',
     cmd: [localBin('tsc'), '--noEmit', '-p', 'tsconfig.json'],
