@@ -377,6 +377,17 @@ describe('publishing', () => {
     expect(published.files).toHaveLength(1);
     const [audit] = await audits(issue.id, 'issue.published');
     expect(audit.diff).toMatchObject({ published: 2, adoptions: 2, portalQueued: 1 });
+    // Circulated to a leader, who reads it by opening it; the office sees when.
+    const sent = await editor.request('POST', '/api/circulations', {
+      issueId: issue.id,
+      recipientIds: [ids.leader],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const read = await getIssue(leader, issue.id);
+    expect(read).toMatchObject({ status: 'published', actions: [], circulation: [] });
+    const [entry] = (await getIssue(editor, issue.id)).circulation;
+    expect(entry).toMatchObject({ recipientName: '郭振华', sentByName: '张文秀' });
+    expect(entry.readAt).not.toBeNull();
     // Nothing more to do to a published issue.
     await expectIssueRefused(t, () => transition(editor, published, 'publish'), 409);
     await expectIssueRefused(t, () => transition(chief, published, 'unlock', { reason: 'x' }), 409);

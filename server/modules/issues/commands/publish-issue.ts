@@ -1,5 +1,4 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { issueItems, items, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
@@ -20,7 +19,6 @@ export const ISSUE_ADOPTION_KIND = '全文采用';
  */
 export async function publishIssue(
   tx: Db,
-  _ctx: AppContext,
   actor: Actor,
   audit: AuditContext,
   issue: IssueRow,

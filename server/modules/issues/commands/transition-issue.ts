@@ -101,7 +101,7 @@ export async function transitionIssue(
       ...values,
       status: transition.to ?? row.status,
     });
-    const effects = input.action === 'publish' ? await publishIssue(tx, ctx, actor, audit, after) : {};
+    const effects = input.action === 'publish' ? await publishIssue(tx, actor, audit, after) : {};
     await recordAudit(tx, audit, {
       action: AUDIT[input.action],
       targetType: 'issue',
