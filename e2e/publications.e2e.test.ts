@@ -72,7 +72,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await loginAs(page, 'editor');
     await page.goto('/issues');
     await page
-      .getByRole('cell', { name: /2026年第\d+期/ })
+      .getByRole('cell', { name: /\d{4}年第\d+期/ })
       .first()
       .waitFor();
     await shot(page, '01-issues-list');
@@ -91,7 +91,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await shot(page, '02-new-issue');
 
     await page.getByRole('button', { name: /添加信息/ }).click();
-    const drawer = page.locator('.ant-drawer-content:visible');
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '添加信息到' });
     const candidates = drawer.locator('tr.ant-table-row');
     await candidates.first().waitFor();
     expect(await candidates.count()).toBeGreaterThanOrEqual(3);
