@@ -174,6 +174,11 @@ describe('renderBriefingDocx + checkBriefingDocx', () => {
         await mutate(good, doc, (x) => x.replace('<w:sz w:val="44"/>', '<w:sz w:val="36"/>')),
         /字号应为二号/,
       ],
+      [
+        'colophon not at the bottom',
+        await mutate(good, doc, (x) => x.replace('w:tblpYSpec="bottom"', 'w:tblpYSpec="top"')),
+        /报尾应固定在最后一页版心底部/,
+      ],
       ['print count', await mutate(good, doc, (x) => x.replace('（共印80份）', '')), /缺少“（共印N份）”/],
       [
         'even footer',
@@ -201,14 +206,13 @@ describe('renderBriefingDocx + checkBriefingDocx', () => {
     expect(result.problems[0]).toMatch(/不是有效的 Word 文档/);
   });
 
-  it('renders page 1 with a red masthead in its top third (when LibreOffice and pdftoppm exist)', async () => {
+  it('renders page 1 with a red masthead in its top third (LibreOffice and pdftoppm required)', async () => {
     const soffice = which('soffice') ?? which('libreoffice');
     const pdftoppm = which('pdftoppm');
     if (!soffice || !pdftoppm) {
-      console.log(
-        '[briefing-docx] LibreOffice 或 pdftoppm 未安装：跳过 PDF/PNG 渲染检查（仅做 DOCX 格式检查）',
+      throw new Error(
+        '缺少 LibreOffice 或 pdftoppm：请运行 node scripts/ensure-office-tools.mjs（或 apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai）',
       );
-      return;
     }
     const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
     try {

@@ -238,6 +238,9 @@ export async function checkBriefingDocx(buffer: Buffer): Promise<BriefingDocxChe
     if (!/<w:tblBorders>[\s\S]*?<w:top w:val="single"[\s\S]*?<w:bottom w:val="single"/.test(documentXml)) {
       problems.push('报尾缺少首末分隔线');
     }
+    if (!/<w:tblpPr\b(?=[^>]*w:tblpYSpec="bottom")(?=[^>]*w:vertAnchor="margin")[^>]*>/.test(documentXml)) {
+      problems.push('报尾应固定在最后一页版心底部');
+    }
     for (const p of colophon) {
       for (const r of inkRuns(p)) {
         if (runSize(r.rPr) !== 28 || runFont(r.rPr) !== BRIEFING_FONTS.body) {
