@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type BriefingInput, renderBriefingDocx } from './briefing-docx.ts';
 import { escapeHtml, previewPageCount, renderBriefingHtml } from './briefing-html.ts';
-import { BODY_PITCH, breakText, paginate, type Row, TYPE_AREA } from './briefing-layout.ts';
+import { BODY_PITCH, breakText, charWidth, paginate, type Row, TYPE_AREA } from './briefing-layout.ts';
 import { fontconfigXml } from './pdf.ts';
 
 const paragraph =
@@ -83,6 +83,19 @@ describe('layout', () => {
     const pushed = breakText('一二三四五，六七', 5, 5);
     expect(pushed[1]![0]).not.toBe('，');
     expect(pushed.join('')).toBe('一二三四五，六七');
+  });
+
+  it('counts Latin capitals wide enough, and breaks a word longer than a line, so no line overflows', () => {
+    const em = (l: string) => [...l].reduce((w, ch) => w + charWidth(ch), 0);
+    // W is 1.09 em and T, O about 0.72 em in the mapped fonts.
+    expect(charWidth('W')).toBeGreaterThanOrEqual(1.09);
+    expect(charWidth('T')).toBeGreaterThanOrEqual(0.72);
+    const long = breakText('WTO'.repeat(20), 28, 28);
+    expect(long.length).toBe(2);
+    expect(long.join('')).toBe('WTO'.repeat(20));
+    for (const l of [...long, ...breakText('WHO 与 WTO 合作。'.repeat(8), 26, 28)]) {
+      expect(em(l)).toBeLessThanOrEqual(28);
+    }
   });
 
   it('never puts more than 22 body lines on a page', () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -29,6 +29,8 @@ function tool(name: string): string {
     );
   }
 }
+
+const SHOTS = join(process.cwd(), 'test-results', 'documents');
 
 let t: TestApp;
 let editor: Session;
@@ -119,7 +121,20 @@ function checkPdf(pdf: Buffer, name: string) {
   expect(text).toContain(issue.label);
   expect(text).toContain('<script>alert(1)</script>');
   execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', '-singlefile', file, join(tmp, name)]);
-  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', file, join(tmp, name)]);
+  // A PNG of page 1 for people to look at (test-results/ is kept as a CI artifact, not committed).
+  mkdirSync(SHOTS, { recursive: true });
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    file,
+    join(SHOTS, `${name}-page1`),
+  ]);
   const ppm = parsePpm(readFileSync(join(tmp, `${name}.ppm`)));
   expect(redPixels(ppm, 0, Math.floor(ppm.height / 3)), 'red masthead in the top third').toBeGreaterThan(200);
   expect(redPixels(ppm, Math.floor(ppm.height / 2), ppm.height), 'no red in the bottom half').toBe(0);
