@@ -221,7 +221,7 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
   text-align: justify; text-align-last: justify; }
 .ln.body.last, .ln.note.last { text-align-last: left; }
 .ln.title { font-size: ${TITLE_SIZE}pt; height: ${TITLE_PITCH}pt; line-height: ${TITLE_PITCH}pt; text-align: center; }
-.masthead { position: relative; font-family: ${FONT_STACKS.body}; font-size: ${BODY_SIZE}pt; }
+.masthead { position: relative; display: flow-root; font-family: ${FONT_STACKS.body}; font-size: ${BODY_SIZE}pt; }
 .masthead .secrecy { font-family: ${FONT_STACKS.heading1}; height: ${BODY_PITCH}pt; line-height: ${BODY_PITCH}pt; }
 .masthead .name { font-family: ${FONT_STACKS.masthead}; font-weight: 700; color: #f00; text-align: center;
   line-height: 1.25; margin-bottom: 20pt; white-space: nowrap; letter-spacing: 0; }
