@@ -32,9 +32,13 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     if (task.result?.state === 'fail') failed = true;
   });
 
+  /**
+   * The window as the user sees it: a full-page capture resizes the viewport for a moment, which
+   * can close a drawer or swallow the next click.
+   */
   const shot = async (page: Page, name: string) => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `publications-${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, `publications-${name}.png`) });
   };
   const dialog = (page: Page): Locator => page.locator('.ant-modal:visible').last();
   const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor();
@@ -96,6 +100,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await candidates.first().waitFor();
     expect(await candidates.count()).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < 3; i++) await candidates.nth(i).locator('input[type="checkbox"]').check();
+    await drawer.getByText('已选 3 条').waitFor();
     await shot(page, '03-candidates-drawer');
     await drawer.getByRole('button', { name: /添加所选/ }).click();
     await toast(page, '已添加 3 条信息');
@@ -138,6 +143,12 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await expect.poll(() => rowTitles(page)).toEqual([titles[1], titles[0], titles[2]]);
     await page.getByRole('button', { name: `上移“${titles[0]}”` }).click();
     await expect.poll(() => rowTitles(page)).toEqual(titles);
+    // The first item goes to the government website once published.
+    const portalSaved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/issues/${issueId}/items`) && r.request().method() === 'PUT',
+    );
+    await rows(page).nth(0).getByRole('checkbox').check();
+    expect((await portalSaved).status()).toBe(200);
     await shot(page, '05-reordered');
   });
 
@@ -157,7 +168,8 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await statusTag(page, '已定版').waitFor();
     // Locked: nothing to drag or remove, the form is read-only, and the editor may not sign.
     await expect.poll(() => rows(page).locator('.xb-drag-handle').count()).toBe(0);
-    await expect.poll(() => form.getByLabel('编者按').isDisabled()).toBe(true);
+    await expect.poll(() => form.count()).toBe(0);
+    await page.getByText(editorNote).waitFor();
     await expect.poll(() => actionButton(page, '签发').count()).toBe(0);
     await shot(page, '06-locked');
   });
@@ -233,6 +245,16 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     const row = page.locator('tr.ant-table-row').filter({ hasText: '郭振华' });
     await row.getByText('未读').waitFor();
     await shot(page, '12-circulated');
+
+    // The item chosen for the website is queued for the portal; its page names the issue.
+    await page.goto('/portal-queue');
+    const queued = page.locator('tr.ant-table-row').filter({ hasText: titles[0] });
+    await queued.getByRole('button', { name: '撤回' }).waitFor();
+    await shot(page, '12b-portal-queue');
+    await queued.getByRole('link', { name: titles[0] }).click();
+    await page.getByRole('link', { name: `《汾阳政务信息》${issueLabel}` }).waitFor();
+    await page.getByRole('button', { name: /传\s*阅/ }).waitFor();
+    await shot(page, '12c-item-in-issue');
   });
 
   test('领导在传阅件中阅读，编辑看到阅读时间 / the leader reads it; the editor sees when', async () => {

@@ -23,7 +23,7 @@ export function CirculationTable({ entries }: { entries: CirculationEntry[] }) {
         {
           title: '阅读',
           dataIndex: 'readAt',
-          width: 160,
+          width: 200,
           render: (v: string | null) =>
             v ? (
               <span>

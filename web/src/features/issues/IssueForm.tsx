@@ -1,5 +1,17 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { applyServerErrors, isStaleVersion } from '../orgs/formErrors.ts';
 import { useOfficeStaff, useUpdateIssue } from './api.ts';
@@ -50,6 +62,32 @@ function fieldOfMessage(m: string): string | null {
 
 type Props = { issue: IssueDetail; onConflict: () => void };
 
+const none = <Typography.Text type="secondary">未填写</Typography.Text>;
+const text = (v: string | null | undefined) =>
+  v?.trim() ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : none;
+
+/** The same fields as they stand, once the issue is locked (nothing greyed out to squint at). */
+function IssueFacts({ issue }: { issue: IssueDetail }) {
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap', width: 88 } }}
+      items={[
+        { key: 'title', label: '本期要目', children: text(issue.title) },
+        { key: 'note', label: '编者按', children: text(issue.editorNote) },
+        { key: 'bao', label: '报', children: text(issue.distribution.bao) },
+        { key: 'song', label: '送', children: text(issue.distribution.song) },
+        { key: 'fa', label: '发', children: text(issue.distribution.fa) },
+        { key: 'print', label: '印数', children: `${issue.printCount} 份` },
+        { key: 'editor', label: '责任编辑', children: text(issue.responsibleEditorName) },
+        { key: 'signer', label: '签发领导', children: issue.signerName ?? '任一总编辑' },
+      ]}
+    />
+  );
+}
+
 /**
  * 编者按, 报/送/发, 印数, 责任编辑 and 签发领导 of one issue, saved with its version. Read-only
  * once the issue has left the draft stage.
@@ -96,8 +134,9 @@ export function IssueForm({ issue, onConflict }: Props) {
     }
   };
 
+  if (!editable) return <IssueFacts issue={issue} />;
   return (
-    <Form<Values> form={form} layout="vertical" name="issue-form" disabled={!editable} onFinish={submit}>
+    <Form<Values> form={form} layout="vertical" name="issue-form" onFinish={submit}>
       <Form.Item name="title" label="本期要目" rules={[{ max: 100, message: '不能超过 100 字' }]}>
         <Input placeholder="可选；不填则列表中显示前几条信息的标题" maxLength={100} />
       </Form.Item>
@@ -148,11 +187,9 @@ export function IssueForm({ issue, onConflict }: Props) {
         </Col>
       </Row>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {editable && (
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending}>
-          保存
-        </Button>
-      )}
+      <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending}>
+        保存
+      </Button>
     </Form>
   );
 }

@@ -101,16 +101,25 @@ function Row({ item, index, count, editable, busy, move, remove, toggle }: RowPr
             )}
           </Flex>
         </div>
-        <Tooltip title={secret ? '秘密/机密信息不能推送政府网站' : '发布后推送政府网站'}>
-          <Checkbox
-            checked={item.forPortal}
-            disabled={!editable || busy || secret}
-            onChange={(e) => toggle(e.target.checked)}
-            style={{ flex: 'none' }}
-          >
-            上网站
-          </Checkbox>
-        </Tooltip>
+        {editable ? (
+          <Tooltip title={secret ? '秘密/机密信息不能推送政府网站' : '发布后推送政府网站'}>
+            <Checkbox
+              checked={item.forPortal}
+              disabled={busy || secret}
+              onChange={(e) => toggle(e.target.checked)}
+              style={{ flex: 'none' }}
+            >
+              上网站
+            </Checkbox>
+          </Tooltip>
+        ) : (
+          item.forPortal &&
+          !item.portalStatus && (
+            <Tag color="blue" style={{ marginInlineEnd: 0, flex: 'none' }}>
+              上网站
+            </Tag>
+          )
+        )}
         {editable && (
           <Flex gap={0} style={{ flex: 'none' }}>
             <Tooltip title="上移">
@@ -163,6 +172,7 @@ export function SortableItems({ items, editable, busy, onChange }: Props) {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const move = (from: number, to: number) => onChange(arrayMove(items, from, to));
+  const place = (id: string | number) => items.findIndex((i) => i.itemId === id) + 1;
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const from = items.findIndex((i) => i.itemId === active.id);
@@ -175,6 +185,14 @@ export function SortableItems({ items, editable, busy, onChange }: Props) {
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
+        announcements: {
+          onDragStart: ({ active }) => `已拿起第 ${place(active.id)} 条`,
+          onDragOver: ({ active, over }) =>
+            over ? `第 ${place(active.id)} 条移到第 ${place(over.id)} 条的位置` : '已移出列表范围',
+          onDragEnd: ({ active, over }) =>
+            over ? `第 ${place(active.id)} 条已放到第 ${place(over.id)} 条的位置` : '已放下，顺序未变',
+          onDragCancel: () => '已取消，顺序未变',
+        },
         screenReaderInstructions: {
           draggable: '按空格键拿起信息，用上下方向键移动，再按空格键放下；按 Esc 取消。',
         },

@@ -171,9 +171,11 @@ function IssueView({ issue, onReload }: { issue: IssueDetail; onReload: () => vo
         <div style={{ marginTop: 12 }}>
           <ActionBar issue={issue} onReload={onReload} />
         </div>
-        <div style={{ marginTop: 8 }}>
-          <StageNotice issue={issue} />
-        </div>
+        {staff && (
+          <div style={{ marginTop: 8 }}>
+            <StageNotice issue={issue} />
+          </div>
+        )}
       </div>
       {staff ? (
         <Card size="small">
