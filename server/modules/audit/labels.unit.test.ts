@@ -36,7 +36,8 @@ describe('labels', () => {
     expect(actionLabel('auth.login')).toBe('登录');
     expect(actionLabel('future.action')).toBe('future.action');
     expect(targetTypeLabel('user')).toBe('用户');
-    expect(targetTypeLabel('item')).toBe('item');
+    expect(targetTypeLabel('item')).toBe('信息');
+    expect(targetTypeLabel('future_type')).toBe('future_type');
     expect(targetTypeLabel(null)).toBe('');
   });
 });
