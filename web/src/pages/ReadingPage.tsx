@@ -7,12 +7,6 @@ import { useMarkRead, useMyCirculations } from '../features/circulation/api.ts';
 import type { MyCirculation } from '../features/circulation/types.ts';
 import { formatDateTime } from '../format.ts';
 
-function titleOf(c: MyCirculation): string {
-  if (c.kind === 'issue')
-    return `《${c.publicationName ?? ''}》${c.label ?? ''}${c.title ? ` ${c.title}` : ''}`;
-  return c.title;
-}
-
 /**
  * 传阅件 (/reading): what the office circulated to the leader, unread first and in bold. Opening
  * one marks it read (the office sees the time) and shows the issue or the item.

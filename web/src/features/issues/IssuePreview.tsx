@@ -1,6 +1,6 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Flex, Spin, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IssueDetail } from './types.ts';
 
 /**
@@ -19,6 +19,9 @@ export function IssuePreview({
   const [nonce, setNonce] = useState(0);
   // The version in the address: a saved change shows at once instead of a cached page.
   const src = `/api/issues/${issue.id}/preview?v=${issue.version}${nonce ? `&r=${nonce}` : ''}`;
+  // A new address is a new page to wait for; 打印 stays off until it has loaded.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: src is the trigger
+  useEffect(() => setLoaded(false), [src]);
   return (
     <Flex vertical gap={8}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -26,13 +29,7 @@ export function IssuePreview({
           按印刷版式预览（A4），与生成的 Word 文档内容一致。打印时请选择“A4”纸张、不缩放。
         </Typography.Text>
         <Flex gap={8}>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              setLoaded(false);
-              setNonce(Date.now());
-            }}
-          >
+          <Button icon={<ReloadOutlined />} onClick={() => setNonce(Date.now())}>
             刷新
           </Button>
           <Button

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, ReadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -68,7 +68,7 @@ export function ItemPublishingButtons({ item }: { item: ItemDetail }) {
   return (
     <>
       {mayCirculate && (
-        <Button icon={<ShareAltOutlined />} onClick={() => setCirculating(true)}>
+        <Button icon={<ReadOutlined />} onClick={() => setCirculating(true)}>
           传阅
         </Button>
       )}
