@@ -244,6 +244,27 @@ describe('leaders read what was circulated to them', () => {
     await expect(findItemForActor(db, asLeader2, direct.id)).rejects.toMatchObject(notFound);
     await expect(findItemForActor(db, asLeader2, printed.id)).rejects.toMatchObject(notFound);
   });
+  it('opens a circulated item through the items API, which records the first read time only', async () => {
+    const item = await makeItem(t, { status: 'accepted' });
+    expect((await leader.request('GET', `/api/items/${item.id}`)).statusCode).toBe(404);
+    expect((await circulate(editor, { itemId: item.id, recipientIds: [ids.leader] })).statusCode).toBe(201);
+    const opened = await leader.request('GET', `/api/items/${item.id}`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ id: item.id, actions: [] });
+    expect(opened.json().timeline.map((e: { actionLabel: string }) => e.actionLabel)).toContain('传阅');
+    const entries = async () =>
+      (await editor.request('GET', `/api/circulations?itemId=${item.id}`)).json() as {
+        readAt: string | null;
+      }[];
+    const [first] = await entries();
+    expect(first?.readAt).toBeTruthy();
+    await leader.request('GET', `/api/items/${item.id}`);
+    expect((await entries())[0]?.readAt).toBe(first?.readAt);
+    expect((await leader2.request('GET', `/api/items/${item.id}`)).statusCode).toBe(404);
+    // Reading is not editing: the leader's PATCH is refused by role.
+    const patch = await leader.request('PATCH', `/api/items/${item.id}`, { version: 1, title: '改' });
+    expect(patch.statusCode).toBe(403);
+  });
   it('opens a circulated issue through the issues API; another leader gets 404', async () => {
     const item = await makeItem(t, { status: 'published' });
     const issue = await makeIssue(t, { itemIds: [item.id] });

@@ -192,6 +192,14 @@ describe('item edits inside an issue', () => {
     const id = list[0].id;
     let item = (await editor.request('GET', `/api/items/${id}`)).json();
     expect(item.actions).toContain('edit');
+    // The inbox offers the same 修改 as the item's page.
+    const listed = async () =>
+      (
+        (await editor.request('GET', '/api/items?box=inbox&status=in_issue&pageSize=100')).json() as {
+          items: { id: string; actions: string[] }[];
+        }
+      ).items.find((i) => i.id === id);
+    expect((await listed())?.actions).toContain('edit');
     const res = await editor.request('PATCH', `/api/items/${id}`, {
       version: item.version,
       title: '修改后的标题：财政局扎实推进预算绩效管理工作',
@@ -212,6 +220,7 @@ describe('item edits inside an issue', () => {
     await move(editor, detail, 'lock');
     item = (await editor.request('GET', `/api/items/${id}`)).json();
     expect(item.actions).not.toContain('edit');
+    expect((await listed())?.actions).not.toContain('edit');
     expect(item.issue.status).toBe('locked');
     const before = await itemRow(t, id);
     const refused = await editor.request('PATCH', `/api/items/${id}`, {

@@ -31,6 +31,9 @@ const EVENT_LABELS: Record<string, string> = {
   attachment_uploaded: '上传附件',
   attachment_deleted: '删除附件',
   merged_from: '合报生成',
+  circulate: '传阅',
+  portal_queued: '推送网站',
+  portal_withdrawn: '撤回网站推送',
 };
 
 /** The Chinese label of a timeline event; unknown codes show as they are. */

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { markReadOnOpen } from '../circulation/mark-read.ts';
 import { createItem } from './commands/create-item.ts';
 import { updateItem } from './commands/update-item.ts';
 import { diffItemVersions } from './queries/diff-item-versions.ts';
@@ -27,6 +28,8 @@ const tags = ['items'];
 
 /** Who works with items at all; the data scope and the item's state decide the rest. */
 const ITEM_ROLES: readonly Role[] = ['reporter', 'unit_signer', 'editor', 'chief_editor'];
+/** Leaders also read an item, when it was circulated to them (the item scope decides which). */
+const ITEM_READER_ROLES: readonly Role[] = [...ITEM_ROLES, 'leader'];
 
 /** Items: writing, editing with versions, reading, comparing versions, and the queues. */
 export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
@@ -75,7 +78,7 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/items/:id',
     {
-      config: { roles: ITEM_ROLES },
+      config: { roles: ITEM_READER_ROLES },
       schema: {
         tags,
         summary: '信息详情（含时间线、版本、转报链）',
@@ -83,7 +86,12 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: itemDetailSchema },
       },
     },
-    async (req) => getItem(ctx, actorOf(req), req.params.id),
+    async (req) => {
+      const item = await getItem(ctx, actorOf(req), req.params.id);
+      // A leader opening an item circulated to them: the first opening is the read time.
+      await markReadOnOpen(ctx.db, actorOf(req), { itemId: item.id }, auditOf(req));
+      return item;
+    },
   );
 
   app.patch(
@@ -104,7 +112,7 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/items/:id/versions/:no',
     {
-      config: { roles: ITEM_ROLES },
+      config: { roles: ITEM_READER_ROLES },
       schema: { tags, summary: '信息的某一版本', params: versionParams, response: { 200: versionSchema } },
     },
     async (req) => getItemVersion(ctx, actorOf(req), req.params.id, req.params.no),
@@ -113,7 +121,7 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/items/:id/diff',
     {
-      config: { roles: ITEM_ROLES },
+      config: { roles: ITEM_READER_ROLES },
       schema: {
         tags,
         summary: '两个版本的逐字比较',

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
-import { dictionaryEntries, items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
+import {
+  dictionaryEntries,
+  issueItems,
+  items,
+  orgs,
+  publicationIssues,
+  publications,
+  upperAdoptions,
+} from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
@@ -157,6 +165,7 @@ export async function listItems(
       categoryLabel: category.label,
       upperStatus: upper.status,
       upperOfficeName: upperOffice.name,
+      issueStatus: publicationIssues.status,
       adoptionCount: sql<number>`(select count(*)::int from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id})`,
     })
     .from(items)
@@ -165,6 +174,8 @@ export async function listItems(
     .leftJoin(category, and(eq(category.dictionary, 'item_category'), eq(category.code, items.categoryCode)))
     .leftJoin(upper, eq(upper.id, items.forwardedToId))
     .leftJoin(upperOffice, eq(upperOffice.id, upper.officeId))
+    .leftJoin(issueItems, eq(issueItems.itemId, items.id))
+    .leftJoin(publicationIssues, eq(publicationIssues.id, issueItems.issueId))
     .where(and(...base, query.status ? eq(items.status, query.status) : undefined))
     .orderBy(...orderOf(query, limits, now))
     .limit(query.pageSize)
@@ -196,7 +207,8 @@ export async function listItems(
       adoptionCount: Number(r.adoptionCount),
       adoptions: adoptions.get(item.id) ?? [],
       version: item.version,
-      actions: allowedActions(item, caller),
+      // Items in an issue may be edited while the issue is a draft.
+      actions: allowedActions({ ...item, issueStatus: r.issueStatus }, caller),
     })),
     total,
     page: query.page,
