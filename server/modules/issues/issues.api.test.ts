@@ -148,6 +148,50 @@ describe('POST /api/issues (numbering)', () => {
     expect((await createIssue(editor, pub.id)).number).toBe(2);
   });
 
+  it('takes a starting number for the first issue of a series, then refuses a skipped or reused number', async () => {
+    const pub = await newPublication({ showTotal: true });
+    const first = await editor.request('POST', '/api/issues', {
+      publicationId: pub.id,
+      number: 25,
+      totalNumber: 125,
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({
+      number: 25,
+      totalNumber: 125,
+      label: `${year}年第25期（总第125期）`,
+    });
+    const before = await t.database.db
+      .select()
+      .from(publicationIssues)
+      .where(eq(publicationIssues.publicationId, pub.id));
+    const auditsBefore = (await t.database.db.select().from(auditEvents)).length;
+    for (const [body, message] of [
+      [{ number: 25 }, `期号冲突：《${pub.name}》${year}年下一期期号应为 26，不能跳号或重号`],
+      [{ number: 28 }, `期号冲突：《${pub.name}》${year}年下一期期号应为 26，不能跳号或重号`],
+      [{ totalNumber: 125 }, `总期号冲突：《${pub.name}》下一期总期号应为 126，不能跳号或重号`],
+    ] as const) {
+      const res = await editor2.request('POST', '/api/issues', { publicationId: pub.id, ...body });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().message).toBe(message);
+    }
+    const bad = await editor.request('POST', '/api/issues', { publicationId: pub.id, number: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/期号应为正整数/);
+    expect(
+      await t.database.db.select().from(publicationIssues).where(eq(publicationIssues.publicationId, pub.id)),
+    ).toEqual(before);
+    expect((await t.database.db.select().from(auditEvents)).length).toBe(auditsBefore);
+    // The number that is due is accepted when given, and is the default.
+    expect((await createIssue(editor, pub.id)).number).toBe(26);
+    const due = await editor.request('POST', '/api/issues', {
+      publicationId: pub.id,
+      number: 27,
+      totalNumber: 127,
+    });
+    expect(due.statusCode, due.body).toBe(201);
+  });
+
   it('runs continuous numbers across years', async () => {
     const pub = await newPublication({ numbering: 'continuous', labelFormat: 'plain' });
     await t.database.db.insert(publicationIssues).values({

@@ -39,9 +39,24 @@ export type ListIssuesQuery = z.output<typeof listIssuesQuery>;
 
 export const yearsQuery = z.object({ publicationId: id('刊物').optional() });
 
+const issueNumber = (label: string) =>
+  z
+    .number({ error: `${label}应为正整数` })
+    .int(`${label}应为正整数`)
+    .min(1, `${label}应为正整数`)
+    .max(100000, `${label}过大`);
+
 export const createIssueBody = z.object({
   publicationId: id('刊物'),
   title: z.string().trim().max(100, '本期标题不能超过 100 字').optional(),
+  /**
+   * 起始期号: the number of the first issue of a series kept in this system, when earlier issues
+   * were made by hand (e.g. the office switches over at 第25期). Once a series has an issue here,
+   * only the next number is accepted.
+   */
+  number: issueNumber('期号').optional(),
+  /** 起始总期号, likewise for the running total. */
+  totalNumber: issueNumber('总期号').optional(),
 });
 export type CreateIssueInput = z.output<typeof createIssueBody>;
 

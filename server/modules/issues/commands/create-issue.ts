@@ -21,6 +21,26 @@ async function displayName(tx: Db, userId: string | null): Promise<string | null
 }
 
 /**
+ * The next number of a series: one more than the highest, or — only for the first issue of a
+ * series in this system — the starting number the editor gives. Any other number would leave a
+ * gap or collide: 409 naming the number that is due.
+ */
+function chooseNumber(
+  top: number | null,
+  asked: number | undefined,
+  refusal: (next: number) => Error,
+): number {
+  const next = (top ?? 0) + 1;
+  if (asked === undefined || asked === next) return next;
+  if (top === null) return asked;
+  throw refusal(next);
+}
+
+function numberTaken(publication: string, series: string, what: string, next: number): Error {
+  return conflict(`${what}冲突：《${publication}》${series}下一期${what}应为 ${next}，不能跳号或重号`);
+}
+
+/**
  * Starts a draft issue (期) of one of the caller's office's publications. The number is taken
  * under a lock on the publication row, so editors creating issues at the same moment get
  * consecutive numbers; the unique indexes are the last guard and turn a collision into a 409.
@@ -60,8 +80,12 @@ export async function createIssue(
         .select({ top: max(publicationIssues.totalNumber) })
         .from(publicationIssues)
         .where(eq(publicationIssues.publicationId, publication.id));
-      const number = (numbers?.top ?? 0) + 1;
-      const totalNumber = (totals?.top ?? 0) + 1;
+      const number = chooseNumber(numbers?.top ?? null, input.number, (next) =>
+        numberTaken(publication.name, seriesKey === 'all' ? '' : `${year}年`, '期号', next),
+      );
+      const totalNumber = chooseNumber(totals?.top ?? null, input.totalNumber, (next) =>
+        numberTaken(publication.name, '', '总期号', next),
+      );
       const label = formatIssueLabel(publication, { year, number, totalNumber });
       const editorId = publication.defaultEditorId ?? actor.userId;
 
