@@ -41,6 +41,14 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await page.screenshot({ path: path.join(SHOTS, `publications-${name}.png`) });
   };
   const dialog = (page: Page): Locator => page.locator('.ant-modal:visible').last();
+  /**
+   * Waits for a dialog's or drawer's opening animation to end: a click while it still zooms or
+   * slides can land beside the button (on the mask, which closes it).
+   */
+  const settled = async (locator: Locator) => {
+    await locator.waitFor();
+    await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  };
   const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor();
   const statusTag = (page: Page, label: string) =>
     page
@@ -59,6 +67,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
   };
   const confirmDialog = async (page: Page, ok: string) => {
     const modal = page.locator('.ant-modal-confirm:visible').last();
+    await settled(modal);
     await modal.getByRole('button', { name: ok }).click();
   };
 
@@ -83,6 +92,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
 
     await page.getByRole('button', { name: /新建一期/ }).click();
     const modal = dialog(page);
+    await settled(modal);
     await modal.getByText('汾阳政务信息').first().waitFor();
     await modal.getByRole('button', { name: '新建' }).click();
     await page.waitForURL(/\/issues\/[0-9a-f-]{36}$/);
@@ -97,6 +107,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await page.getByRole('button', { name: /添加信息/ }).click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '添加信息到' });
     const candidates = drawer.locator('tr.ant-table-row');
+    await settled(drawer);
     await candidates.first().waitFor();
     expect(await candidates.count()).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < 3; i++) await candidates.nth(i).locator('input[type="checkbox"]').check();
