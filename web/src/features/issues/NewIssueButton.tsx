@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Publication } from '../items/types.ts';
 import { errorMessage } from '../orgs/formErrors.ts';
 import { useCreateIssue } from './api.ts';
 
-type Values = { publicationId: string; title?: string };
+type Values = { publicationId: string; title?: string; number?: number | null; totalNumber?: number | null };
 
 /**
  * 新建一期: allocates the next number of a publication and opens the new draft. The dialog asks
@@ -24,10 +24,12 @@ export function NewIssueButton({
   const create = useCreateIssue();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
   const [form] = Form.useForm<Values>();
 
   const start = () => {
     setError(null);
+    setStarting(false);
     form.resetFields();
     const initial = publications.find((p) => p.id === defaultId)?.id ?? publications[0]?.id;
     form.setFieldsValue({ publicationId: initial });
@@ -41,6 +43,8 @@ export function NewIssueButton({
       const issue = await create.mutateAsync({
         publicationId: v.publicationId,
         ...(v.title?.trim() ? { title: v.title.trim() } : {}),
+        ...(starting && v.number ? { number: v.number } : {}),
+        ...(starting && v.totalNumber ? { totalNumber: v.totalNumber } : {}),
       });
       message.success(`已新建《${issue.publicationName}》${issue.label}`);
       setOpen(false);
@@ -80,6 +84,46 @@ export function NewIssueButton({
           <Form.Item name="title" label="本期要目（可选）" rules={[{ max: 100, message: '不能超过 100 字' }]}>
             <Input placeholder="如 全市经济运行情况专辑；不填则以各条信息标题显示" maxLength={100} />
           </Form.Item>
+          {starting ? (
+            <>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="number" label="起始期号" style={{ marginBottom: 8 }}>
+                    <InputNumber
+                      min={1}
+                      max={9999}
+                      precision={0}
+                      placeholder="如 25"
+                      style={{ width: '100%' }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="totalNumber" label="起始总期号" style={{ marginBottom: 8 }}>
+                    <InputNumber
+                      min={1}
+                      max={99999}
+                      precision={0}
+                      placeholder="可不填"
+                      style={{ width: '100%' }}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                只用于本刊在本系统编排的第一期（此前各期为手工编印）；之后的期号自动顺延，不能跳号或重号。
+              </Typography.Paragraph>
+            </>
+          ) : (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, marginBottom: 12 }}
+              onClick={() => setStarting(true)}
+            >
+              此前各期为手工编印？指定起始期号
+            </Button>
+          )}
         </Form>
         {error && <Alert type="error" showIcon title={error} />}
       </Modal>

@@ -109,8 +109,9 @@ function useIssueWrite<V>(fn: (vars: V) => Promise<IssueDetail>) {
 }
 
 export function useCreateIssue() {
-  return useIssueWrite((input: { publicationId: string; title?: string }) =>
-    api<IssueDetail>('POST', '/api/issues', input),
+  return useIssueWrite(
+    (input: { publicationId: string; title?: string; number?: number; totalNumber?: number }) =>
+      api<IssueDetail>('POST', '/api/issues', input),
   );
 }
 
