@@ -10,11 +10,13 @@ import {
   items,
   itemVersions,
   orgs,
+  portalQueue,
   publicationIssues,
   publications,
   upperAdoptions,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { PORTAL_STATUS_LABELS } from '../portal/schemas.ts';
 import { getWorkflowLimits } from '../settings/workflow-limits.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
 import { callerFacts, findItemForActor, type ItemRow, itemScope } from './repository.ts';
@@ -222,6 +224,10 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
   const timeline = await loadTimeline(db, row, chain);
   const limits = await getWorkflowLimits(db);
   const issue = await itemIssue(db, row.id);
+  const [portal] = await db
+    .select({ status: portalQueue.status })
+    .from(portalQueue)
+    .where(eq(portalQueue.itemId, row.id));
   const upper = chain[0];
   return {
     id: row.id,
@@ -271,6 +277,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     currentVersion: row.currentVersion,
     timeline,
     issue,
+    portal: portal ? { status: portal.status, statusLabel: PORTAL_STATUS_LABELS[portal.status] } : null,
     version: row.version,
     actions: allowedActions({ ...row, issueStatus: issue?.status ?? null }, callerFacts(actor)),
   };

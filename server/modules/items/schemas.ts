@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ISSUE_STATUSES, ITEM_PRIORITIES, ITEM_STATUSES, SECRECY_LEVELS } from '../../db/schema/index.ts';
+import {
+  ISSUE_STATUSES,
+  ITEM_PRIORITIES,
+  ITEM_STATUSES,
+  PORTAL_QUEUE_STATUSES,
+  SECRECY_LEVELS,
+} from '../../db/schema/index.ts';
 import { normaliseBody, normaliseTitle } from './body.ts';
 import { TRANSITIONS } from './workflow.ts';
 
@@ -215,6 +221,8 @@ export const itemDetailSchema = z.object({
       status: z.enum(ISSUE_STATUSES),
     })
     .nullable(),
+  /** Its entry in the portal queue (网站推送), if it was ever queued. */
+  portal: z.object({ status: z.enum(PORTAL_QUEUE_STATUSES), statusLabel: z.string() }).nullable(),
   version: z.number().int(),
   actions: z.array(z.enum(ABILITIES)),
 });

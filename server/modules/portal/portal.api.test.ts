@@ -59,6 +59,8 @@ describe('POST /api/portal-queue', () => {
 
   it('queues a published 普通 item of the office, once', async () => {
     const item = await makeItem(t, { status: 'published' });
+    const portalOf = async () => (await editor.request('GET', `/api/items/${item.id}`)).json().portal;
+    expect(await portalOf()).toBeNull();
     const res = await queue(editor, item.id);
     expect(res.statusCode, res.body).toBe(201);
     const czj = await orgByCode(t, 'fy_czj');
@@ -87,6 +89,7 @@ describe('POST /api/portal-queue', () => {
       .where(and(eq(auditEvents.targetId, item.id), eq(auditEvents.action, 'portal.queued')));
     expect(audits).toHaveLength(1);
     expect((await timeline(t, item.id)).map((e) => e.action)).toEqual(['portal_queued']);
+    expect(await portalOf()).toEqual({ status: 'queued', statusLabel: '待网站发布' });
     await refused(() => queue(chief, item.id), 409, '该信息已在网站推送队列中');
   });
 

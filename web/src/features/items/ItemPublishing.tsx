@@ -23,13 +23,27 @@ function useIsOfficeStaff(item: ItemDetail): boolean {
 /** 所在刊物: the issue the item is in, a link to it for those who may open it. */
 export function ItemIssueLine({ item }: { item: ItemDetail }) {
   const staff = useIsOfficeStaff(item);
-  if (!item.issue) return null;
-  const name = `《${item.issue.publicationName}》${item.issue.label}`;
+  if (!item.issue && !item.portal) return null;
+  const name = item.issue ? `《${item.issue.publicationName}》${item.issue.label}` : '';
   return (
     <Space size={6} wrap>
-      <Typography.Text type="secondary">所在刊物：</Typography.Text>
-      {staff ? <Link to={`/issues/${item.issue.id}`}>{name}</Link> : <span>{name}</span>}
-      <IssueStatusTag status={item.issue.status} />
+      {item.issue && (
+        <>
+          <Typography.Text type="secondary">所在刊物：</Typography.Text>
+          {staff ? <Link to={`/issues/${item.issue.id}`}>{name}</Link> : <span>{name}</span>}
+          <IssueStatusTag status={item.issue.status} />
+        </>
+      )}
+      {item.portal && (
+        <>
+          <Typography.Text type="secondary">网站推送：</Typography.Text>
+          {staff ? (
+            <Link to="/portal-queue">{item.portal.statusLabel}</Link>
+          ) : (
+            <span>{item.portal.statusLabel}</span>
+          )}
+        </>
+      )}
     </Space>
   );
 }
@@ -46,7 +60,11 @@ export function ItemPublishingButtons({ item }: { item: ItemDetail }) {
   const entries = useCirculationOf({ itemId: item.id }, staff && circulating);
   if (!staff) return null;
   const mayCirculate = CIRCULABLE.includes(item.status);
-  const mayQueue = item.status === 'published' && item.secrecy === 'public';
+  // Queued or posted already: the line above says so; a withdrawn entry may be queued again.
+  const mayQueue =
+    item.status === 'published' &&
+    item.secrecy === 'public' &&
+    (item.portal === null || item.portal.status === 'withdrawn');
   if (!mayCirculate && !mayQueue) return null;
 
   const pushToPortal = () =>

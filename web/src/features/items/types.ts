@@ -1,4 +1,4 @@
-import type { IssueStatus } from '../../../../server/db/schema/issues.ts';
+import type { IssueStatus, PortalQueueStatus } from '../../../../server/db/schema/issues.ts';
 import type { ItemPriority, ItemStatus, SecrecyLevel } from '../../../../server/db/schema/items.ts';
 import type { ItemAction } from '../../../../server/modules/items/workflow.ts';
 
@@ -87,6 +87,8 @@ export type ItemDetail = {
   timeline: TimelineEvent[];
   /** The issue (期) the item is in, once an editor put it into one. */
   issue: { id: string; label: string; publicationName: string; status: IssueStatus } | null;
+  /** Its entry in the portal queue (网站推送), if it was ever queued. */
+  portal: { status: PortalQueueStatus; statusLabel: string } | null;
   version: number;
   actions: ItemAbility[];
 };
