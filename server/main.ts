@@ -65,7 +65,7 @@ program
         process.exitCode = 1;
         return;
       }
-      await seedDemo(database.db, cfg.demoPassword, { items: true });
+      await seedDemo(database.db, cfg.demoPassword, { items: true, filesDir: cfg.filesDir });
       printDemoAccounts(cfg.demoPassword);
     }),
   );

@@ -11,7 +11,7 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   await database.migrate();
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    await seedDemo(database.db, config.demoPassword, { items: true });
+    await seedDemo(database.db, config.demoPassword, { items: true, filesDir: config.filesDir });
     printDemoAccounts(config.demoPassword);
   }
   const app = await buildApp({ config, database });

@@ -46,7 +46,8 @@ export async function createTestApp(
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', ...opts.env });
   const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? config.dataDir : 'memory://' });
   await database.migrate();
-  if (opts.seed !== false) await seedDemo(database.db, DEMO_PASSWORD, { items: opts.items ?? false });
+  if (opts.seed !== false)
+    await seedDemo(database.db, DEMO_PASSWORD, { items: opts.items ?? false, filesDir: config.filesDir });
   const app = await buildApp({ config: { ...config, databaseUrl }, database, logger: false });
   await app.ready();
   return {

@@ -22,15 +22,28 @@ const LEFT_IN_QUEUE = 12;
 
 export type DemoIssuesSummary = { issues: number; items: number };
 
+/** A published issue's final DOCX, stored the way publishing stores it (set when seeding a real server). */
+export type ArchiveDocx = (
+  tx: Db,
+  issueId: string,
+  at: Date,
+  by: { id: string; name: string },
+) => Promise<void>;
+
 /**
  * The demo year's issues of 《汾阳政务信息》: 汾阳's accepted items of that year, in the order they
  * were accepted, printed four to six at a time, each issue signed by the chief editor a working day
  * or two after its last item was accepted and published the same day — so the archive, the
  * adoption records of the units and the issue numbers (2025年第1期 …) look like a year of work.
- * The newest accepted items are left for the first issue a user makes. Runs after the demo items,
- * in the same transaction; deterministic for a given `now`.
+ * The newest accepted items are left for the first issue a user makes. With `archive`, each
+ * issue's final DOCX is archived as publishing would. Runs after the demo items, in the same
+ * transaction; deterministic for a given `now`.
  */
-export async function seedDemoIssues(tx: Db, now: Date = new Date()): Promise<DemoIssuesSummary> {
+export async function seedDemoIssues(
+  tx: Db,
+  now: Date = new Date(),
+  archive?: ArchiveDocx,
+): Promise<DemoIssuesSummary> {
   const year = demoYear(now);
   const [pub] = await tx.select().from(publications).where(eq(publications.name, PUBLICATION));
   const [office] = await tx.select().from(orgs).where(eq(orgs.id, pub.officeId));
@@ -62,7 +75,10 @@ export async function seedDemoIssues(tx: Db, now: Date = new Date()): Promise<De
   let number = 0;
   let printed = 0;
   for (let at = 0; at < toPrint.length; ) {
-    const size = Math.min(rng.int(MIN_ITEMS, MAX_ITEMS), toPrint.length - at);
+    // Four to six items an issue; the last issues share what is left so none is thin.
+    const left = toPrint.length - at;
+    let size = left <= MAX_ITEMS ? left : rng.int(MIN_ITEMS, MAX_ITEMS);
+    if (left - size > 0 && left - size < MIN_ITEMS) size = left - MIN_ITEMS;
     const batch = toPrint.slice(at, at + size);
     at += size;
     number += 1;
@@ -181,6 +197,7 @@ export async function seedDemoIssues(tx: Db, now: Date = new Date()): Promise<De
           eq(itemEvents.fromStatus, 'accepted'),
         ),
       );
+    await archive?.(tx, issue.id, publishedAt, editor);
     printed += batch.length;
   }
   return { issues: number, items: printed };

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { recordAudit, SYSTEM_CONTEXT } from '../../lib/audit.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
+import { archiveHistoricDocx } from '../../modules/issues/documents/archive.ts';
 import type { Db } from '../client.ts';
 import {
   type OfficeLevel,
@@ -447,6 +448,8 @@ export type SeedDemoOptions = {
   items?: boolean;
   /** The day the demo year is counted back from (tests pin it). */
   now?: Date;
+  /** Where to archive the demo issues' final DOCX (FILES_DIR); without it they have no archive copy. */
+  filesDir?: string;
 };
 
 /**
@@ -558,7 +561,12 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
       }),
     );
     const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, opts.now) : null;
-    const demoIssues = opts.items ? await seedDemoIssues(tx, opts.now) : null;
+    const { filesDir } = opts;
+    const archive = filesDir
+      ? (t: Db, issueId: string, at: Date, by: { id: string; name: string }) =>
+          archiveHistoricDocx(t, filesDir, issueId, at, by)
+      : undefined;
+    const demoIssues = opts.items ? await seedDemoIssues(tx, opts.now, archive) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',

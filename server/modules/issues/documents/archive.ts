@@ -22,8 +22,8 @@ export const MIME_TYPES: Record<IssueFileKind, string> = {
  * attachments: deleting an attachment removes its blob when no attachment points at it, and must
  * never take an archived issue document with the same bytes along.
  */
-export function issueFilesRoot(ctx: AppContext): string {
-  return path.join(ctx.config.filesDir, 'issues');
+export function issueFilesRoot(filesDir: string): string {
+  return path.join(filesDir, 'issues');
 }
 
 export type NewIssueFile = {
@@ -48,7 +48,7 @@ export async function storeIssueFile(
   audit: AuditContext,
   file: NewIssueFile,
 ): Promise<IssueFileRow> {
-  const { sha256 } = await storeBlob(issueFilesRoot(ctx), file.content);
+  const { sha256 } = await storeBlob(issueFilesRoot(ctx.config.filesDir), file.content);
   const [row] = await tx
     .insert(issueFiles)
     .values({
@@ -117,6 +117,37 @@ export async function archiveFinalDocx(
     final: true,
     checkProblems: docx.checkProblems,
     converter: null,
+  });
+}
+
+/**
+ * The final DOCX of an issue published before this system kept its archive — the demo year's
+ * issues — stored as publishing stores it, dated `at`. No audit event: the seed writes its own.
+ */
+export async function archiveHistoricDocx(
+  tx: Db,
+  filesDir: string,
+  issueId: string,
+  at: Date,
+  by: { id: string; name: string },
+): Promise<void> {
+  const [issue] = await tx.select().from(publicationIssues).where(eq(publicationIssues.id, issueId));
+  if (!issue) throw new Error(`issue ${issueId} not found`);
+  const docx = await renderIssueDocx(tx, issue);
+  const { sha256 } = await storeBlob(issueFilesRoot(filesDir), docx.content);
+  await tx.insert(issueFiles).values({
+    issueId,
+    kind: 'docx',
+    fileName: docx.fileName,
+    mimeType: MIME_TYPES.docx,
+    sizeBytes: docx.content.length,
+    sha256,
+    issueStatus: issue.status,
+    final: true,
+    checkProblems: docx.checkProblems,
+    generatedById: by.id,
+    generatedByName: by.name,
+    generatedAt: at,
   });
 }
 

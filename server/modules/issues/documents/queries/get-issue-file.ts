@@ -27,7 +27,7 @@ export async function getIssueFile(
     .from(issueFiles)
     .where(and(eq(issueFiles.id, fileId), eq(issueFiles.issueId, issue.id)));
   if (!file) throw notFound('文件不存在或您无权查看');
-  const blob = await openBlob(issueFilesRoot(ctx), file.sha256);
+  const blob = await openBlob(issueFilesRoot(ctx.config.filesDir), file.sha256);
   if (!blob) {
     ctx.log.error({ issueFileId: file.id, sha256: file.sha256 }, 'issue file blob missing on disk');
     throw notFound('文件已丢失，请重新生成或联系系统管理员');
