@@ -67,6 +67,10 @@ export async function loadIssueDocument(db: Db, issue: IssueRow, now = new Date(
     responsibleEditor: issue.responsibleEditorName ?? undefined,
     signer: issue.signedByName ?? issue.signerName ?? undefined,
   };
-  const baseName = `${names.publicationName}${issue.label}`.replace(UNSAFE_NAME, '_');
+  // A file made before the sign-off carries today's date; its name says it is not the issued text.
+  const baseName = `${names.publicationName}${issue.label}${signed ? '' : '（未签发样稿）'}`.replace(
+    UNSAFE_NAME,
+    '_',
+  );
   return { input, signed, baseName };
 }

@@ -186,7 +186,8 @@ describe('POST /api/issues/:id/files', () => {
     const first = await generate(editor, 'docx');
     expect(first).toMatchObject({
       kind: 'docx',
-      fileName: `汾阳政务信息${issue.label}.docx`,
+      // Not signed yet: the name says so (the date printed is today's).
+      fileName: `汾阳政务信息${issue.label}（未签发样稿）.docx`,
       issueStatus: 'draft',
       final: false,
       checkProblems: [],
@@ -205,7 +206,9 @@ describe('POST /api/issues/:id/files', () => {
     );
     const disposition = String(res.headers['content-disposition']);
     expect(disposition).toMatch(/^attachment; filename="issue-[0-9a-f]{8}\.docx"; filename\*=UTF-8''/);
-    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(`汾阳政务信息${issue.label}.docx`);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(
+      `汾阳政务信息${issue.label}（未签发样稿）.docx`,
+    );
     expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(first.sha256);
     const check = await checkBriefingDocx(res.rawPayload);
     expect(check.problems).toEqual([]);
@@ -224,7 +227,7 @@ describe('POST /api/issues/:id/files', () => {
   it('converts to PDF with LibreOffice: A4, embedded CJK font, the text, a red masthead on page 1', async () => {
     const file = await generate(editor, 'pdf');
     expect(file).toMatchObject({ kind: 'pdf', converter: 'libreoffice', checkProblems: null });
-    expect(file.fileName).toBe(`汾阳政务信息${issue.label}.pdf`);
+    expect(file.fileName).toBe(`汾阳政务信息${issue.label}（未签发样稿）.pdf`);
     const res = await editor.request('GET', file.downloadUrl);
     expect(res.headers['content-type']).toBe('application/pdf');
     checkPdf(res.rawPayload, 'libreoffice');
@@ -246,6 +249,7 @@ describe('POST /api/issues/:id/files', () => {
     const finals = detail.files.filter((f) => f.final);
     expect(finals).toHaveLength(1);
     expect(finals[0]).toMatchObject({ kind: 'docx', issueStatus: 'published', checkProblems: [] });
+    expect(finals[0]!.fileName).toMatch(/^汾阳政务信息\d{4}年第\d+期\.docx$/);
     const again = await generate(editor, 'docx');
     expect(again.sha256).toBe(finals[0]!.sha256);
     const check = await checkBriefingDocx(await download(editor, again));
