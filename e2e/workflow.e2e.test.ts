@@ -183,7 +183,7 @@ describe('信息全程流转（浏览器）/ an item all the way up, through the
     await modal.getByLabel('期号').fill('第12期');
     await modal.getByRole('button', { name: '登记', exact: true }).click();
     await toast(page, '已登记《晋政信息●普刊》采用');
-    await page.getByRole('tab', { name: /上级采用/ }).click();
+    await page.getByRole('tab', { name: /采用情况/ }).click();
     await page.getByRole('tabpanel').getByText('晋政信息●普刊').waitFor();
   });
 

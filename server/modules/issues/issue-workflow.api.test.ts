@@ -473,6 +473,19 @@ describe('publishing', () => {
     expect(after.byPublication.some((p: { publicationId: string }) => p.publicationId === fyPub.id)).toBe(
       false,
     );
+    // The office's lists do not call its own adoption an upper one; the unit's lists do, and the
+    // item page shows it to both.
+    type Row = { id: string; adoptionCount: number; adoptions: { publicationId: string }[] };
+    const rowOf = async (s: Session, box: string) =>
+      ((await s.request('GET', `/api/items?box=${box}&pageSize=100`)).json().items as Row[]).find(
+        (r) => r.id === item.id,
+      );
+    expect(await rowOf(editor, 'forwarded')).toMatchObject({ adoptionCount: 0, adoptions: [] });
+    const unitRow = await rowOf(reporter, 'mine');
+    expect(unitRow?.adoptionCount).toBe(1);
+    expect(unitRow?.adoptions.map((a) => a.publicationId)).toEqual([fyPub.id]);
+    const page = (await editor.request('GET', `/api/items/${item.id}`)).json();
+    expect(page.adoptions.map((a: { publicationName: string }) => a.publicationName)).toContain(fyPub.name);
     void llPub;
   });
 });

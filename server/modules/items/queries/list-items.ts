@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
 import {
@@ -142,6 +156,7 @@ export async function listItems(
   pageSize: number;
   counts: Record<string, number>;
 }> {
+  const ownOffices = actor.units.filter((u) => u.kind === 'office').map((u) => u.id);
   const limits = await getWorkflowLimits(ctx.db);
   const now = new Date();
   const base = [itemScope(actor), boxCondition(query.box, actor), ...filterConditions(query)];
@@ -166,7 +181,9 @@ export async function listItems(
       upperStatus: upper.status,
       upperOfficeName: upperOffice.name,
       issueStatus: publicationIssues.status,
-      adoptionCount: sql<number>`(select count(*)::int from ${upperAdoptions} where ${upperAdoptions.itemId} = ${items.id})`,
+      adoptionCount: sql<number>`(select count(*)::int from ${upperAdoptions}
+        join ${publications} on ${publications.id} = ${upperAdoptions.publicationId}
+        where ${upperAdoptions.itemId} = ${items.id} and ${notOwnPublication(ownOffices)})`,
     })
     .from(items)
     .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
@@ -184,6 +201,7 @@ export async function listItems(
   const adoptions = await adoptionsOf(
     ctx,
     rows.map((r) => r.item.id),
+    ownOffices,
   );
   const caller = callerFacts(actor);
   return {
@@ -221,9 +239,19 @@ export async function listItems(
  * The upper adoptions of a page's items in one query, so the 转报与采用 list can show them
  * without reading each item's detail.
  */
+/**
+ * Lists show the adoptions by publications above the caller: for a unit every adoption of its
+ * item (汾阳政务信息 included), for an office's staff not their own publication's, which is their
+ * own decision rather than an upper adoption. The item page lists them all.
+ */
+function notOwnPublication(ownOffices: string[]): SQL {
+  return ownOffices.length ? notInArray(publications.officeId, ownOffices) : sql`true`;
+}
+
 async function adoptionsOf(
   ctx: AppContext,
   itemIds: string[],
+  ownOffices: string[],
 ): Promise<Map<string, ItemSummary['adoptions']>> {
   const byItem = new Map<string, ItemSummary['adoptions']>();
   if (!itemIds.length) return byItem;
@@ -239,7 +267,7 @@ async function adoptionsOf(
     })
     .from(upperAdoptions)
     .innerJoin(publications, eq(publications.id, upperAdoptions.publicationId))
-    .where(inArray(upperAdoptions.itemId, itemIds))
+    .where(and(inArray(upperAdoptions.itemId, itemIds), notOwnPublication(ownOffices)))
     .orderBy(asc(upperAdoptions.adoptedOn), asc(upperAdoptions.recordedAt));
   for (const { itemId, ...adoption } of rows) {
     const list = byItem.get(itemId);

@@ -122,7 +122,7 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
             },
             {
               key: 'adoptions',
-              label: tabLabel('上级采用', item.adoptions.length),
+              label: tabLabel('采用情况', item.adoptions.length),
               children: <AdoptionsTable adoptions={item.adoptions} />,
             },
           ]}
