@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
+import { segment } from './lib/text/segment.ts';
 
 /**
  * Runs the server until SIGTERM/SIGINT, then stops accepting connections, lets in-flight
@@ -34,4 +35,7 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`信报已启动：http://localhost:${config.port}（数据库：${database.kind}）`);
+  // The segmenter's dictionaries take about half a second to load; load them now rather than
+  // inside the first user's quality check or 提交签发 transaction.
+  setImmediate(() => segment('信报启动'));
 }
