@@ -1,36 +1,65 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from './api/client.ts';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireMenu } from './auth/RequireMenu.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { AuditLogPage } from './pages/admin/AuditLogPage.tsx';
-import { DictionariesPage } from './pages/admin/DictionariesPage.tsx';
-import { OrgsPage } from './pages/admin/OrgsPage.tsx';
-import { PublicationsPage } from './pages/admin/PublicationsPage.tsx';
-import { SecurityPolicyPage } from './pages/admin/SecurityPolicyPage.tsx';
-import { UsersPage } from './pages/admin/UsersPage.tsx';
-import { WorkflowLimitsPage } from './pages/admin/WorkflowLimitsPage.tsx';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { IssuePage } from './pages/issues/IssuePage.tsx';
-import { IssuesPage } from './pages/issues/IssuesPage.tsx';
-import { ComposePage } from './pages/items/ComposePage.tsx';
-import { ForwardedPage } from './pages/items/ForwardedPage.tsx';
-import { InboxPage } from './pages/items/InboxPage.tsx';
-import { ItemPage } from './pages/items/ItemPage.tsx';
-import { MyItemsPage } from './pages/items/MyItemsPage.tsx';
-import { SignoffPage } from './pages/items/SignoffPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { MyUnitPage } from './pages/MyUnitPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PortalQueuePage } from './pages/PortalQueuePage.tsx';
-import { ReadingPage } from './pages/ReadingPage.tsx';
 import { theme } from './theme.ts';
+
+// Every screen but the first ones (sign-in, home, not found) is its own chunk, fetched when first opened,
+// so a reporter's phone downloads only what the sign-in and home pages draw. AppLayout holds the
+// Suspense boundary, so the header and menu stay up while a screen loads.
+const AuditLogPage = lazy(() =>
+  import('./pages/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const DictionariesPage = lazy(() =>
+  import('./pages/admin/DictionariesPage.tsx').then((m) => ({ default: m.DictionariesPage })),
+);
+const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
+const PublicationsPage = lazy(() =>
+  import('./pages/admin/PublicationsPage.tsx').then((m) => ({ default: m.PublicationsPage })),
+);
+const SecurityPolicyPage = lazy(() =>
+  import('./pages/admin/SecurityPolicyPage.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
+);
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const WorkflowLimitsPage = lazy(() =>
+  import('./pages/admin/WorkflowLimitsPage.tsx').then((m) => ({ default: m.WorkflowLimitsPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('./pages/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const IssuePage = lazy(() => import('./pages/issues/IssuePage.tsx').then((m) => ({ default: m.IssuePage })));
+const IssuesPage = lazy(() =>
+  import('./pages/issues/IssuesPage.tsx').then((m) => ({ default: m.IssuesPage })),
+);
+const ComposePage = lazy(() =>
+  import('./pages/items/ComposePage.tsx').then((m) => ({ default: m.ComposePage })),
+);
+const ForwardedPage = lazy(() =>
+  import('./pages/items/ForwardedPage.tsx').then((m) => ({ default: m.ForwardedPage })),
+);
+const InboxPage = lazy(() => import('./pages/items/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx').then((m) => ({ default: m.ItemPage })));
+const MyItemsPage = lazy(() =>
+  import('./pages/items/MyItemsPage.tsx').then((m) => ({ default: m.MyItemsPage })),
+);
+const SignoffPage = lazy(() =>
+  import('./pages/items/SignoffPage.tsx').then((m) => ({ default: m.SignoffPage })),
+);
+const MyUnitPage = lazy(() => import('./pages/MyUnitPage.tsx').then((m) => ({ default: m.MyUnitPage })));
+const PortalQueuePage = lazy(() =>
+  import('./pages/PortalQueuePage.tsx').then((m) => ({ default: m.PortalQueuePage })),
+);
+const ReadingPage = lazy(() => import('./pages/ReadingPage.tsx').then((m) => ({ default: m.ReadingPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,32 +100,35 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <AuthProvider>
-              <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route
-                  element={
-                    <RequireAuth>
-                      <AppLayout />
-                    </RequireAuth>
-                  }
-                >
-                  <Route index element={<HomePage />} />
-                  <Route path="/change-password" element={<ChangePasswordPage />} />
-                  {MENU_ROUTES.map((r) => (
-                    <Route
-                      key={r.path}
-                      path={r.path}
-                      element={<RequireMenu path={r.path}>{r.element}</RequireMenu>}
-                    />
-                  ))}
-                  {/* Any signed-in caller; the server answers 404 for an item outside their scope. */}
-                  <Route path="/items/:id" element={<ItemPage />} />
-                  <Route path="/items/:id/edit" element={<ComposePage />} />
-                  {/* Office staff, and a leader the issue was circulated to; the server answers 404 otherwise. */}
-                  <Route path="/issues/:id" element={<IssuePage />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
+              {/* Last resort only: the boundary in AppLayout catches every lazy screen first. */}
+              <Suspense fallback={<FullPageSpin />}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<HomePage />} />
+                    <Route path="/change-password" element={<ChangePasswordPage />} />
+                    {MENU_ROUTES.map((r) => (
+                      <Route
+                        key={r.path}
+                        path={r.path}
+                        element={<RequireMenu path={r.path}>{r.element}</RequireMenu>}
+                      />
+                    ))}
+                    {/* Any signed-in caller; the server answers 404 for an item outside their scope. */}
+                    <Route path="/items/:id" element={<ItemPage />} />
+                    <Route path="/items/:id/edit" element={<ComposePage />} />
+                    {/* Office staff, and a leader the issue was circulated to; the server answers 404 otherwise. */}
+                    <Route path="/issues/:id" element={<IssuePage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </Suspense>
             </AuthProvider>
           </BrowserRouter>
         </QueryClientProvider>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
+import { ScreenBoundary } from './ScreenBoundary.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { useIsMobile } from './useIsMobile.ts';
@@ -99,7 +100,14 @@ export function AppLayout() {
           <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
             {/* Same tree on every width, so crossing the breakpoint keeps the page's state. */}
             <ConfigProvider theme={isMobile ? PHONE_THEME : undefined}>
-              <Outlet />
+              {/*
+                Screens are fetched on first use; the bar and menu stay up meanwhile. Keyed by path: a
+                new boundary shows its spinner at once, where a reused one would keep the previous screen
+                on view (and clickable) while the next one loads. A failure is also cleared by leaving.
+              */}
+              <ScreenBoundary key={pathname}>
+                <Outlet />
+              </ScreenBoundary>
             </ConfigProvider>
           </Layout.Content>
           <Layout.Footer
