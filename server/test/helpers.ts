@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Config, DEFAULT_DEMO_PASSWORD, loadConfig } from '../config.ts';
+import type { AppContext } from '../context.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import { users } from '../db/schema/index.ts';
 import { seedDemo } from '../db/seed/demo.ts';
+import { type Actor, loadMembership } from '../lib/actor.ts';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -106,4 +110,27 @@ export async function login(
 /** A plain request with no session. */
 export function anonymous(app: FastifyInstance, method: string, url: string, body?: unknown) {
   return app.inject({ method: method as 'GET', url, payload: body as never });
+}
+
+/** The caller as the server builds it, for calling scope functions and commands directly. */
+export async function actorOf(t: TestApp, username: string): Promise<Actor> {
+  const [user] = await t.database.db.select().from(users).where(eq(users.username, username));
+  if (!user) throw new Error(`no user ${username}`);
+  const { roles, units } = await loadMembership(t.database.db, user.id);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    units,
+    primaryUnit: units.find((u) => u.isPrimary) ?? null,
+    mustChangePassword: false,
+    sessionId: 'test',
+    csrfToken: 'test',
+  };
+}
+
+/** The application context the routes hand to commands, for calling a command directly. */
+export function contextOf(t: TestApp): AppContext {
+  return { config: t.config, database: t.database, db: t.database.db, log: t.app.log };
 }

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, circulations, users } from '../../db/schema/index.ts';
-import { anonymous, createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
+import { actorOf, anonymous, createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
 import { findIssueForActor } from '../issues/repository.ts';
 import { findItemForActor } from '../items/repository.ts';
 import { makeItem, orgByCode, timeline } from '../items/test-factory.ts';
-import { actorOf, makeIssue, makeLeader, tally } from './circulation.test-support.ts';
+import { makeIssue, makeLeader, tally } from './circulation.test-support.ts';
 import { listCirculation } from './list-circulation.ts';
 import { markReadOnOpen } from './mark-read.ts';
 

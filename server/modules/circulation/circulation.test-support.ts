@@ -9,8 +9,6 @@ import {
   publicationIssues,
   users,
 } from '../../db/schema/index.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { loadMembership } from '../../lib/actor.ts';
 import type { TestApp } from '../../test/helpers.ts';
 import { makeUser, publicationByName } from '../items/test-factory.ts';
 
@@ -63,23 +61,6 @@ export async function userId(t: TestApp, username: string): Promise<string> {
   const [row] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (!row) throw new Error(`no user ${username}`);
   return row.id;
-}
-
-/** The caller as the server builds it, for checking scope functions directly. */
-export async function actorOf(t: TestApp, username: string): Promise<Actor> {
-  const [user] = await t.database.db.select().from(users).where(eq(users.username, username));
-  const { roles, units } = await loadMembership(t.database.db, user.id);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles,
-    units,
-    primaryUnit: units.find((u) => u.isPrimary) ?? null,
-    mustChangePassword: false,
-    sessionId: 'test',
-    csrfToken: 'test',
-  };
 }
 
 /** An office leader account besides the demo `leader` (active unless told). */

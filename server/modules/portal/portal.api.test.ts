@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, portalQueue } from '../../db/schema/index.ts';
 import { auditContextOf } from '../../lib/actor.ts';
-import { anonymous, createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
-import { actorOf, makeIssue, tally } from '../circulation/circulation.test-support.ts';
+import { actorOf, anonymous, createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
+import { makeIssue, tally } from '../circulation/circulation.test-support.ts';
 import { makeItem, orgByCode, timeline } from '../items/test-factory.ts';
 import { queueForPortal } from './queue.ts';
 

@@ -6,11 +6,23 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, issueFiles } from '../../../db/schema/index.ts';
+import { auditContextOf } from '../../../lib/actor.ts';
+import { renderBriefingDocx } from '../../../lib/documents/briefing-docx.ts';
 import { checkBriefingDocx } from '../../../lib/documents/docx-format-check.ts';
-import { anonymous, createTestApp, login, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  actorOf,
+  anonymous,
+  contextOf,
+  createTestApp,
+  login,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { makeItem, publicationByName } from '../../items/test-factory.ts';
-import { createIssue, getIssue, move, setItems } from '../issues.test-support.ts';
+import { createIssue, getIssue, issueRow, move, setItems } from '../issues.test-support.ts';
 import type { IssueDetail } from '../schemas.ts';
+import { loadIssueDocument } from './briefing-input.ts';
+import { archiveIfUnchanged, CHANGED_WHILE_RENDERING } from './commands/generate-issue-file.ts';
 import type { IssueFile } from './schemas.ts';
 
 /**
@@ -222,6 +234,33 @@ describe('POST /api/issues/:id/files', () => {
     expect(audits).toHaveLength(1);
     const detail = await getIssue(editor, issue.id);
     expect(detail.files.map((f) => f.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+  });
+
+  it('does not archive a document when the issue changed while it was being rendered', async () => {
+    const ctx = contextOf(t);
+    const actor = await actorOf(t, 'editor');
+    const audit = auditContextOf(actor, null, null);
+    const rendered = (await loadIssueDocument(t.database.db, await issueRow(t, issue.id))).input;
+    const docx = { kind: 'docx' as const, final: false, checkProblems: [], converter: null };
+    // While the conversion runs, another editor adds a 编者按.
+    const res = await editor.request('PATCH', `/api/issues/${issue.id}`, {
+      version: issue.version,
+      editorNote: '本期集中反映民生工作进展。',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    issue = res.json();
+    const before = await t.database.db.select().from(issueFiles);
+    const stale = { ...docx, content: await renderBriefingDocx(rendered), fileName: 'stale.docx' };
+    await expect(archiveIfUnchanged(ctx, actor, issue.id, rendered, stale, audit)).rejects.toMatchObject({
+      statusCode: 409,
+      message: CHANGED_WHILE_RENDERING,
+    });
+    expect(await t.database.db.select().from(issueFiles)).toEqual(before);
+    // Rendered from what the issue says now, it is archived.
+    const fresh = (await loadIssueDocument(t.database.db, await issueRow(t, issue.id))).input;
+    const current = { ...docx, content: await renderBriefingDocx(fresh), fileName: 'current.docx' };
+    const stored = await archiveIfUnchanged(ctx, actor, issue.id, fresh, current, audit);
+    expect(stored).toMatchObject({ kind: 'docx', fileName: 'current.docx', issueStatus: 'draft' });
   });
 
   it('converts to PDF with LibreOffice: A4, embedded CJK font, the text, a red masthead on page 1', async () => {
