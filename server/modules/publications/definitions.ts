@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs, publications, type Role, userRoles, users, userUnits } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -79,27 +79,29 @@ export async function assertNameFree(
 
 /**
  * The default 责任编辑 must be an active editor of the owning office and the default 签发人 an
- * active chief editor of it, so new issues start with people who may actually do the work.
+ * active chief editor or leader of it (an issue's 签发领导 may be either), so new issues start with
+ * people who may actually do the work.
  */
 export async function assertDefaultPeople(
   tx: Db,
   officeId: string,
   people: { defaultEditorId?: string | null; defaultSignerId?: string | null },
 ): Promise<void> {
-  if (people.defaultEditorId && !(await isStaff(tx, officeId, people.defaultEditorId, 'editor'))) {
+  if (people.defaultEditorId && !(await isStaff(tx, officeId, people.defaultEditorId, ['editor']))) {
     throw badRequest('默认责任编辑须为本办公室在用的编辑');
   }
-  if (people.defaultSignerId && !(await isStaff(tx, officeId, people.defaultSignerId, 'chief_editor'))) {
-    throw badRequest('默认签发人须为本办公室在用的总编辑');
+  const signerRoles: Role[] = ['chief_editor', 'leader'];
+  if (people.defaultSignerId && !(await isStaff(tx, officeId, people.defaultSignerId, signerRoles))) {
+    throw badRequest('默认签发人须为本办公室在用的总编辑或领导');
   }
 }
 
-async function isStaff(tx: Db, officeId: string, userId: string, role: Role): Promise<boolean> {
+async function isStaff(tx: Db, officeId: string, userId: string, roles: Role[]): Promise<boolean> {
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
     .innerJoin(userUnits, and(eq(userUnits.userId, users.id), eq(userUnits.orgId, officeId)))
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), inArray(userRoles.role, roles)))
     .where(and(eq(users.id, userId), eq(users.active, true)));
   return Boolean(row);
 }

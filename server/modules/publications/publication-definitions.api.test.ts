@@ -158,7 +158,7 @@ describe('POST /api/publications', () => {
     expect(await publicationCount()).toBe(before);
   });
 
-  it('requires the default editor and signer to be active editors / chief editors of the office', async () => {
+  it('requires the default editor to be an active editor, the signer a chief editor or leader, of the office', async () => {
     const before = await publicationCount();
     const idle = await makeUser(t, 'fy_idle_editor', 'fy', ['editor']);
     await t.database.db.update(users).set({ active: false }).where(eq(users.id, idle.id));
@@ -167,14 +167,24 @@ describe('POST /api/publications', () => {
       ['defaultEditorId', ids.ll_editor, '默认责任编辑须为本办公室在用的编辑'],
       ['defaultEditorId', idle.id, '默认责任编辑须为本办公室在用的编辑'],
       ['defaultEditorId', randomUUID(), '默认责任编辑须为本办公室在用的编辑'],
-      ['defaultSignerId', ids.editor, '默认签发人须为本办公室在用的总编辑'],
-      ['defaultSignerId', ids.ll_chief, '默认签发人须为本办公室在用的总编辑'],
+      ['defaultSignerId', ids.editor, '默认签发人须为本办公室在用的总编辑或领导'],
+      ['defaultSignerId', ids.ll_chief, '默认签发人须为本办公室在用的总编辑或领导'],
     ] as const) {
       const res = await chief.request('POST', '/api/publications', validBody({ [field]: userId }));
       expect(res.statusCode, `${field} ${userId}`).toBe(400);
       expect(res.json().message).toBe(message);
     }
     expect(await publicationCount()).toBe(before);
+    // A leader of the office may be the default 签发领导, as on an issue.
+    const ok = await chief.request(
+      'POST',
+      '/api/publications',
+      validBody({ name: '汾阳要情', defaultSignerId: ids.leader }),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().defaultSigner?.id).toBe(ids.leader);
+    // Leave the office's list as the next tests expect it.
+    await t.database.db.delete(publications).where(eq(publications.id, ok.json().id));
   });
 
   it('creates a supplement with its own numbering, audited with a diff', async () => {

@@ -75,7 +75,7 @@ const NEW_DEFAULTS: Partial<Values> = {
 
 /** The server takes an editor as the default 责任编辑 and a chief editor as the default 签发人. */
 const EDITOR_ROLES = ['editor'] as const;
-const SIGNER_ROLES = ['chief_editor'] as const;
+const SIGNER_ROLES = ['chief_editor', 'leader'] as const;
 
 type Props = {
   open: boolean;
