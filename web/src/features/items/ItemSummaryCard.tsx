@@ -12,8 +12,11 @@ const none = <Typography.Text type="secondary">—</Typography.Text>;
 /** 摘要: who reported the item, who signed it, where it went and what became of it. */
 export function ItemSummaryCard({ item }: { item: ItemDetail }) {
   const me = useMe();
-  // Only the office that forwarded the item can open the upper office's copy.
-  const canOpenForward = me.user.units.some((u) => u.id === item.office.id);
+  // Only the office's editors, who forwarded the item, can open the upper office's copy (a leader
+  // of the office reading a circulated item cannot).
+  const canOpenForward =
+    me.user.units.some((u) => u.id === item.office.id) &&
+    me.user.roles.some((r) => r === 'editor' || r === 'chief_editor');
   const rows: { label: string; value: ReactNode; span?: number }[] = [
     {
       label: '报送单位',
