@@ -2,8 +2,7 @@
 // role menus, the unit registry with Excel import, forced password change, lockout, cross-unit
 // protection, the audit log (三员分立), logout, and a look at the UI in Chromium.
 import fs from 'node:fs';
-import path from 'node:path';
-import { launchChromium } from '../lib/browser.mjs';
+import { screenshotAs } from '../lib/browser.mjs';
 
 export const title = '基础平台：单位、账号、角色、操作日志与演示城市 / Foundation';
 export const needs = { web: true, chromium: true };
@@ -360,37 +359,20 @@ export async function run({
     '浏览器中以编辑身份登录并截图',
     'log in as editor in Chromium and take a screenshot',
     async () => {
-      const shot = path.join(resultsDir, 'acceptance-foundation.png');
-      const { browser, close } = await launchChromium(chromiumPath);
-      let page;
-      try {
-        page = await browser.newPage({
-          baseURL: baseUrl,
-          locale: 'zh-CN',
-          viewport: { width: 1366, height: 860 },
-        });
-        page.setDefaultTimeout(20_000);
-        await page.goto('/login');
-        await page.getByPlaceholder('用户名').fill('editor');
-        await page.getByPlaceholder('密码').fill(PASSWORD);
-        await page.getByRole('button', { name: /登\s*录/ }).click();
-        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const opts = {
+        chromiumPath,
+        baseUrl,
+        resultsDir,
+        password: PASSWORD,
+        viewport: { width: 1366, height: 860 },
+      };
+      return screenshotAs({ ...opts, name: 'acceptance-foundation', username: 'editor' }, async (page) => {
         await page.getByText('张文秀').first().waitFor();
         await page
           .getByRole('menuitem', { name: /本单位/ })
           .first()
           .waitFor();
-        fs.mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: shot, fullPage: true });
-      } catch (e) {
-        const failed = path.join(resultsDir, 'acceptance-foundation-failure.png');
-        fs.mkdirSync(resultsDir, { recursive: true });
-        await page?.screenshot({ path: failed, fullPage: true }).catch(() => {});
-        throw new Error(`${e.message}\n     截图 / screenshot: ${path.relative(process.cwd(), failed)}`);
-      } finally {
-        await close();
-      }
-      return path.relative(process.cwd(), shot);
+      });
     },
   );
 }

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from '../lib/browser.mjs';
+import { screenshotAs } from '../lib/browser.mjs';
 
 export const title = '信息刊物：组稿 → 定版 → 签发 → 发布 → 归档 → 传阅 / Publications';
 export const needs = { web: true, chromium: true };
@@ -298,35 +298,18 @@ export async function run({ baseUrl, chromiumPath, step, expect, client, results
     '浏览器中打开本期刊物的打印预览并截图',
     'the issue’s print preview in Chromium, screenshot',
     async () => {
-      const shot = path.join(resultsDir, 'acceptance-publications.png');
-      const { browser, close } = await launchChromium(chromiumPath);
-      let page;
-      try {
-        page = await browser.newPage({
-          baseURL: baseUrl,
-          locale: 'zh-CN',
-          viewport: { width: 1366, height: 900 },
-        });
-        page.setDefaultTimeout(20_000);
-        await page.goto('/login');
-        await page.getByPlaceholder('用户名').fill('editor');
-        await page.getByPlaceholder('密码').fill(PASSWORD);
-        await page.getByRole('button', { name: /登\s*录/ }).click();
-        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const opts = {
+        chromiumPath,
+        baseUrl,
+        resultsDir,
+        password: PASSWORD,
+        viewport: { width: 1366, height: 900 },
+      };
+      return screenshotAs({ ...opts, name: 'acceptance-publications', username: 'editor' }, async (page) => {
         await page.goto(`/api/issues/${issue.id}/preview`);
         await page.getByText(pub.name).first().waitFor();
         await page.getByText(issue.label.replace(/（.*$/, '')).first().waitFor();
-        fs.mkdirSync(resultsDir, { recursive: true });
-        await page.screenshot({ path: shot, fullPage: true });
-      } catch (e) {
-        const failed = path.join(resultsDir, 'acceptance-publications-failure.png');
-        fs.mkdirSync(resultsDir, { recursive: true });
-        await page?.screenshot({ path: failed, fullPage: true }).catch(() => {});
-        throw new Error(`${e.message}\n     截图 / screenshot: ${path.relative(process.cwd(), failed)}`);
-      } finally {
-        await close();
-      }
-      return path.relative(process.cwd(), shot);
+      });
     },
   );
 }

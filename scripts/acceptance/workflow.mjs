@@ -3,9 +3,7 @@
 // revision, editing with versions and a diff, acceptance, 转报 to 吕梁 and its acceptance there,
 // an upper adoption — and the refusals on the way: another unit's reporter, wrong role, wrong
 // state, stale versions, disallowed files. Ends with the editor's inbox in Chromium.
-import fs from 'node:fs';
-import path from 'node:path';
-import { launchChromium } from '../lib/browser.mjs';
+import { screenshotAs } from '../lib/browser.mjs';
 
 export const title =
   '信息报送与采编流程：报送 → 签发 → 采编 → 采用/退回 → 转报 → 上级采用 / Items and workflow';
@@ -717,36 +715,19 @@ export async function run({ baseUrl, external, chromiumPath, step, expect, clien
   );
 
   await step('浏览器中查看编辑的收稿箱并截图', 'the editor’s inbox in Chromium, screenshot', async () => {
-    const shot = path.join(resultsDir, 'acceptance-workflow.png');
-    const { browser, close } = await launchChromium(chromiumPath);
-    let page;
-    try {
-      page = await browser.newPage({
-        baseURL: baseUrl,
-        locale: 'zh-CN',
-        viewport: { width: 1366, height: 900 },
-      });
-      page.setDefaultTimeout(20_000);
-      await page.goto('/login');
-      await page.getByPlaceholder('用户名').fill('editor');
-      await page.getByPlaceholder('密码').fill(PASSWORD);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const opts = {
+      chromiumPath,
+      baseUrl,
+      resultsDir,
+      password: PASSWORD,
+      viewport: { width: 1366, height: 900 },
+    };
+    return screenshotAs({ ...opts, name: 'acceptance-workflow', username: 'editor' }, async (page) => {
       await page.goto('/inbox');
       const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
       await firstRow.getByText(urgent.title).waitFor();
       await firstRow.getByText('急', { exact: true }).waitFor();
-      fs.mkdirSync(resultsDir, { recursive: true });
-      await page.screenshot({ path: shot, fullPage: true });
-    } catch (e) {
-      const failed = path.join(resultsDir, 'acceptance-workflow-failure.png');
-      fs.mkdirSync(resultsDir, { recursive: true });
-      await page?.screenshot({ path: failed, fullPage: true }).catch(() => {});
-      throw new Error(`${e.message}\n     截图 / screenshot: ${path.relative(process.cwd(), failed)}`);
-    } finally {
-      await close();
-    }
-    return path.relative(process.cwd(), shot);
+    });
   });
 }
 

@@ -9,7 +9,7 @@ import { renderBriefingDocx } from '../../../lib/documents/briefing-docx.ts';
 import { checkBriefingDocx } from '../../../lib/documents/docx-format-check.ts';
 import { storeBlob } from '../../../lib/files.ts';
 import type { IssueRow } from '../repository.ts';
-import { loadIssueDocument } from './briefing-input.ts';
+import { type IssueDocument, loadIssueDocument } from './briefing-input.ts';
 import { type IssueFile, type IssueFileRow, presentIssueFile } from './schemas.ts';
 
 export const MIME_TYPES: Record<IssueFileKind, string> = {
@@ -35,20 +35,22 @@ export type NewIssueFile = {
   converter: string | null;
 };
 
+/** Who generated an archived file, and when (now unless given). */
+type Generator = { id: string | null; name: string; at?: Date };
+
 /**
- * Stores a generated document and its archive row, audited, inside the caller's transaction.
+ * Writes a generated document to the store and its archive row, inside the caller's transaction.
  * The blob is on disk before the row exists: a rollback can leave an unreferenced blob, never a
  * row without its file.
  */
-export async function storeIssueFile(
+async function insertIssueFile(
   tx: Db,
-  ctx: AppContext,
+  filesDir: string,
   issue: IssueRow,
-  actor: Actor,
-  audit: AuditContext,
   file: NewIssueFile,
+  by: Generator,
 ): Promise<IssueFileRow> {
-  const { sha256 } = await storeBlob(issueFilesRoot(ctx.config.filesDir), file.content);
+  const { sha256 } = await storeBlob(issueFilesRoot(filesDir), file.content);
   const [row] = await tx
     .insert(issueFiles)
     .values({
@@ -62,10 +64,27 @@ export async function storeIssueFile(
       final: file.final,
       checkProblems: file.checkProblems,
       converter: file.converter,
-      generatedById: actor.userId,
-      generatedByName: actor.displayName,
+      generatedById: by.id,
+      generatedByName: by.name,
+      ...(by.at ? { generatedAt: by.at } : {}),
     })
     .returning();
+  return row!;
+}
+
+/** Stores a generated document and its archive row, audited, inside the caller's transaction. */
+export async function storeIssueFile(
+  tx: Db,
+  ctx: AppContext,
+  issue: IssueRow,
+  actor: Actor,
+  audit: AuditContext,
+  file: NewIssueFile,
+): Promise<IssueFileRow> {
+  const row = await insertIssueFile(tx, ctx.config.filesDir, issue, file, {
+    id: actor.userId,
+    name: actor.displayName,
+  });
   await recordAudit(tx, audit, {
     action: 'issue.document_generated',
     targetType: 'issue',
@@ -74,13 +93,22 @@ export async function storeIssueFile(
     diff: {
       fileName: [null, file.fileName],
       kind: [null, file.kind],
-      sha256: [null, sha256],
+      sha256: [null, row.sha256],
       final: [null, file.final],
       ...(file.converter ? { converter: [null, file.converter] } : {}),
       ...(file.checkProblems?.length ? { checkProblems: [null, file.checkProblems] } : {}),
     },
   });
-  return row!;
+  return row;
+}
+
+/** Renders the DOCX of a loaded issue document and runs the format checker on it. */
+export async function renderDocx(
+  doc: IssueDocument,
+): Promise<{ content: Buffer; fileName: string; checkProblems: string[] }> {
+  const content = await renderBriefingDocx(doc.input);
+  const check = await checkBriefingDocx(content);
+  return { content, fileName: `${doc.baseName}.docx`, checkProblems: check.problems };
 }
 
 /** Renders the DOCX of an issue as it stands in `tx` and runs the format checker on it. */
@@ -88,10 +116,7 @@ export async function renderIssueDocx(
   tx: Db,
   issue: IssueRow,
 ): Promise<{ content: Buffer; fileName: string; checkProblems: string[] }> {
-  const doc = await loadIssueDocument(tx, issue);
-  const content = await renderBriefingDocx(doc.input);
-  const check = await checkBriefingDocx(content);
-  return { content, fileName: `${doc.baseName}.docx`, checkProblems: check.problems };
+  return renderDocx(await loadIssueDocument(tx, issue));
 }
 
 /**
@@ -134,21 +159,13 @@ export async function archiveHistoricDocx(
   const [issue] = await tx.select().from(publicationIssues).where(eq(publicationIssues.id, issueId));
   if (!issue) throw new Error(`issue ${issueId} not found`);
   const docx = await renderIssueDocx(tx, issue);
-  const { sha256 } = await storeBlob(issueFilesRoot(filesDir), docx.content);
-  await tx.insert(issueFiles).values({
-    issueId,
-    kind: 'docx',
-    fileName: docx.fileName,
-    mimeType: MIME_TYPES.docx,
-    sizeBytes: docx.content.length,
-    sha256,
-    issueStatus: issue.status,
-    final: true,
-    checkProblems: docx.checkProblems,
-    generatedById: by.id,
-    generatedByName: by.name,
-    generatedAt: at,
-  });
+  await insertIssueFile(
+    tx,
+    filesDir,
+    issue,
+    { kind: 'docx', ...docx, final: true, converter: null },
+    { ...by, at },
+  );
 }
 
 /** The archived documents of an issue, newest first, for the issue detail. */

@@ -4,11 +4,10 @@ import type { Actor } from '../../../../lib/actor.ts';
 import type { AuditContext } from '../../../../lib/audit.ts';
 import { type BriefingInput, renderBriefingDocx } from '../../../../lib/documents/briefing-docx.ts';
 import { renderBriefingHtml } from '../../../../lib/documents/briefing-html.ts';
-import { checkBriefingDocx } from '../../../../lib/documents/docx-format-check.ts';
 import { renderPdf } from '../../../../lib/documents/pdf.ts';
 import { conflict } from '../../../../lib/errors.ts';
 import { findIssueForActor } from '../../repository.ts';
-import { type NewIssueFile, storeIssueFile } from '../archive.ts';
+import { type NewIssueFile, renderDocx, storeIssueFile } from '../archive.ts';
 import { loadIssueDocument } from '../briefing-input.ts';
 import { assertMayGenerate } from '../policy.ts';
 import { type IssueFile, presentIssueFile } from '../schemas.ts';
@@ -36,16 +35,7 @@ export async function generateIssueFile(
 
   let file: NewIssueFile;
   if (kind === 'docx') {
-    const content = await renderBriefingDocx(doc.input);
-    const check = await checkBriefingDocx(content);
-    file = {
-      kind,
-      content,
-      fileName: `${doc.baseName}.docx`,
-      checkProblems: check.problems,
-      final: false,
-      converter: null,
-    };
+    file = { kind, ...(await renderDocx(doc)), final: false, converter: null };
   } else {
     const pdf = await renderPdf(ctx.config.pdf, {
       docx: () => renderBriefingDocx(doc.input),
