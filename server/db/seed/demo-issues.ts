@@ -31,13 +31,13 @@ export type ArchiveDocx = (
 ) => Promise<void>;
 
 /**
- * The demo year's issues of 《汾阳政务信息》: 汾阳's accepted items of that year, in the order they
+ * The issues of 《汾阳政务信息》 from the demo year to today: 汾阳's accepted items, in the order they
  * were accepted, printed four to six at a time, each issue signed by the chief editor a working day
  * or two after its last item was accepted and published the same day — so the archive, the
- * adoption records of the units and the issue numbers (2025年第1期 …) look like a year of work.
- * The newest accepted items are left for the first issue a user makes. With `archive`, each
- * issue's final DOCX is archived as publishing would. Runs after the demo items, in the same
- * transaction; deterministic for a given `now`.
+ * adoption records of the units and the issue numbers (2025年第1期 … and this year's 2026年第1期 …)
+ * look like work done. Each year has its own series. The newest accepted items are left for the
+ * next issue a user makes. With `archive`, each issue's final DOCX is archived as publishing would.
+ * Runs after the demo items, in the same transaction; deterministic for a given `now`.
  */
 export async function seedDemoIssues(
   tx: Db,
@@ -64,21 +64,54 @@ export async function seedDemoIssues(
         eq(items.status, 'accepted'),
         isNotNull(items.decidedAt),
         gte(items.decidedAt, beijing(year, 1, 1)),
-        lt(items.decidedAt, beijing(year + 1, 1, 1)),
+        lt(items.decidedAt, now),
       ),
     )
     .orderBy(asc(items.decidedAt), asc(items.serial));
   const toPrint = accepted.slice(0, Math.max(0, accepted.length - LEFT_IN_QUEUE));
+  const summary: DemoIssuesSummary = { issues: 0, items: 0 };
+  for (const y of [year, year + 1]) {
+    const ofYear = toPrint.filter((a) => parts(a.decidedAt as Date).y === y);
+    const until = new Date(Math.min(beijing(y, 12, 31, 17, 0).getTime(), now.getTime() - 3 * HOUR));
+    const context = { pub, office, editor, chief, year: y, until, totalBefore: summary.issues, archive };
+    const printed = await printYear(tx, context, ofYear);
+    summary.issues += printed.issues;
+    summary.items += printed.items;
+  }
+  return summary;
+}
 
+type YearContext = {
+  pub: typeof publications.$inferSelect;
+  office: typeof orgs.$inferSelect;
+  editor: { id: string; name: string };
+  chief: { id: string; name: string };
+  year: number;
+  /** No issue is signed after this instant (the year's end, or just before today). */
+  until: Date;
+  /** Issues printed in earlier years: 总第N期 runs on across the years. */
+  totalBefore: number;
+  archive?: ArchiveDocx;
+};
+
+/** One year's series: issues 1…N of the items accepted that year. */
+async function printYear(
+  tx: Db,
+  ctx: YearContext,
+  toPrint: readonly { id: string; decidedAt: Date | null }[],
+): Promise<DemoIssuesSummary> {
+  const { pub, office, editor, chief, year, archive } = ctx;
   const rng = new Rng(0x4655_0001 ^ year);
-  const yearEnd = beijing(year, 12, 31, 17, 0).getTime();
+  const yearEnd = ctx.until.getTime();
   let number = 0;
   let printed = 0;
   for (let at = 0; at < toPrint.length; ) {
-    // Four to six items an issue; the last issues share what is left so none is thin.
+    // Four to six items an issue, never leaving a rest that cannot make full issues (1–3 or 7).
     const left = toPrint.length - at;
-    let size = left <= MAX_ITEMS ? left : rng.int(MIN_ITEMS, MAX_ITEMS);
-    if (left - size > 0 && left - size < MIN_ITEMS) size = left - MIN_ITEMS;
+    const sizes = Array.from({ length: MAX_ITEMS - MIN_ITEMS + 1 }, (_, i) => MIN_ITEMS + i).filter(
+      (n) => n === left || (n < left && fillsIssues(left - n)),
+    );
+    const size = left <= MAX_ITEMS || sizes.length === 0 ? left : rng.pick(sizes);
     const batch = toPrint.slice(at, at + size);
     at += size;
     number += 1;
@@ -91,7 +124,8 @@ export async function seedDemoIssues(
     );
     const lockedAt = new Date(signedAt.getTime() - 2 * HOUR);
     const publishedAt = new Date(signedAt.getTime() + HOUR);
-    const label = formatIssueLabel(pub, { year, number, totalNumber: number });
+    const totalNumber = ctx.totalBefore + number;
+    const label = formatIssueLabel(pub, { year, number, totalNumber });
     const [issue] = await tx
       .insert(publicationIssues)
       .values({
@@ -100,7 +134,7 @@ export async function seedDemoIssues(
         seriesKey: String(year),
         year,
         number,
-        totalNumber: number,
+        totalNumber,
         label,
         status: 'published',
         distribution: pub.distribution,
@@ -201,6 +235,11 @@ export async function seedDemoIssues(
     printed += batch.length;
   }
   return { issues: number, items: printed };
+}
+
+/** Whether `n` items make whole issues of MIN_ITEMS to MAX_ITEMS each. */
+function fillsIssues(n: number): boolean {
+  return n >= MIN_ITEMS && (n <= MAX_ITEMS || n >= 2 * MIN_ITEMS);
 }
 
 /** The same time on the next Monday when `t` falls on a weekend. */

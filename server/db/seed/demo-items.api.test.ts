@@ -7,13 +7,15 @@ import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS } from '../../modules/items/
 import { TRANSITIONS } from '../../modules/items/workflow.ts';
 import { createTestApp, login, type TestApp } from '../../test/helpers.ts';
 import { DEMO_UNITS } from './demo.ts';
-import { beijing, type DemoRefs, demoYear, planDemoItems } from './demo-items.ts';
+import { beijing, currentItemsSince, type DemoRefs, demoYear, planDemoItems } from './demo-items.ts';
 
 let t: TestApp;
 const now = new Date();
 const year = demoYear(now);
 const yearStart = beijing(year, 1, 1).toISOString();
 const yearEnd = beijing(year + 1, 1, 1).toISOString();
+/** Today's items (the desks' work) start here; before it lies the current year to date. */
+const since = currentItemsSince(now).toISOString();
 const ids = new Map<string, string>();
 const id = (code: string) => ids.get(code) as string;
 
@@ -76,6 +78,29 @@ describe('demo year', () => {
     expect(ofYear(planDemoItems(refs, new Date('2026-06-01T10:00:00+08:00')))).toEqual(ofYear(first));
   });
 
+  it('plans any day of the year without dating anything after it', () => {
+    const refs: DemoRefs = {
+      org: (code) => ({ id: `org-${code}`, name: code }),
+      user: (username) => ({ id: `user-${username}`, name: username, phone: '13900000000' }),
+      publication: (name) => `publication-${name}`,
+    };
+    for (const day of [
+      '2026-01-01T09:00:00+08:00',
+      '2026-01-20T10:00:00+08:00',
+      '2026-02-16T15:00:00+08:00',
+      '2026-07-01T10:00:00+08:00',
+      '2026-12-31T20:00:00+08:00',
+    ]) {
+      const at = new Date(day);
+      const plan = planDemoItems(refs, at);
+      const late = [
+        ...plan.events.filter((e) => (e.at as Date) > at),
+        ...plan.adoptions.filter((a) => (a.recordedAt as Date) > at),
+      ];
+      expect(late, day).toEqual([]);
+    }
+  });
+
   it("has the seed's ten units submitting 336 items to 汾阳 and no other unit submitting anything", async () => {
     const perUnit = await rows<{ code: string; group_code: string; n: number }>(sql`
       select u.code, u.group_code, count(i.id)::int as n
@@ -121,14 +146,19 @@ describe('demo year', () => {
     }
     const [copies] = await rows<{ n: number }>(sql`
       select count(*)::int as n from items where office_id = ${id('ll')} and submitting_unit_id = ${id('fy')}
-        and forwarded_from_id is not null`);
+        and forwarded_from_id is not null and created_at < ${yearEnd}::timestamptz`);
     expect(copies?.n).toBe(SEED_FORWARDED);
 
     const rest = await rows<{ status: string; n: number }>(sql`
       select i.status, count(*)::int as n from items i
       where ${fyYearItems()} and i.forwarded_to_id is null group by i.status`);
     const byStatus = Object.fromEntries(rest.map((r) => [r.status, r.n]));
-    expect(Object.keys(byStatus).sort()).toEqual(['accepted', 'published', 'rejected', 'returned']);
+    // (accepted ones are printed within the year unless the adoption queue reaches back into it)
+    expect(
+      Object.keys(byStatus)
+        .filter((s) => s !== 'accepted')
+        .sort(),
+    ).toEqual(['published', 'rejected', 'returned']);
     expect(rest.reduce((s, r) => s + r.n, 0)).toBe(336 - SEED_FORWARDED);
   });
 
@@ -147,7 +177,7 @@ describe('demo year', () => {
              array_agg(distinct a.recorded_by_name) as recorders,
              count(*) filter (where i.forwarded_to_id is null or i.status not in ('accepted', 'published'))::int as bad_items
       from upper_adoptions a join items i on i.id = a.item_id join publications p on p.id = a.publication_id
-      where i.office_id = ${id('fy')} and p.office_id <> i.office_id
+      where i.office_id = ${id('fy')} and p.office_id <> i.office_id and a.adopted_on < ${yearEnd}::date
       group by p.name`);
     expect(Object.fromEntries(perPublication.map((p) => [p.name, p.n]))).toEqual(SEED_ADOPTIONS);
     expect(perPublication.reduce((s, p) => s + p.points, 0)).toBe(75);
@@ -212,7 +242,7 @@ describe('demo year', () => {
           expect(rule.from, `${itemId} ${e.action} from ${e.from_status}`).toContain(e.from_status);
           expect(e.to_status).toBe(rule.to);
         } else {
-          expect(e.action).toBe('edited');
+          expect(['edited', 'circulate']).toContain(e.action);
           expect(e.to_status).toBeNull();
         }
         current = e.to_status ?? current;
@@ -266,12 +296,14 @@ describe('demo year', () => {
     expect(archive).toEqual({ issues: issues.length, files: issues.length, clean: issues.length });
     const dates = issues.map((x) => x.issue_date);
     expect([...dates].sort()).toEqual(dates);
-    // The newest accepted items wait in the adoption queue for the next issue.
-    const [queue] = await rows<{ n: number }>(sql`
-      select count(*)::int as n from items i
-      where ${fyYearItems()} and i.status = 'accepted'
-        and not exists (select 1 from issue_items ii where ii.item_id = i.id)`);
-    expect(queue?.n).toBe(12);
+    // The newest accepted items wait in the adoption queue for the next issue; the demo year's
+    // own are all printed unless this year has taken fewer than that so far (early January).
+    const queue = await rows<{ demo_year: boolean; n: number }>(sql`
+      select (i.decided_at < ${yearEnd}::timestamptz) as demo_year, count(*)::int as n from items i
+      where i.office_id = ${id('fy')} and i.status = 'accepted'
+        and not exists (select 1 from issue_items ii where ii.item_id = i.id)
+      group by 1`);
+    expect(queue.reduce((sum, q) => sum + q.n, 0)).toBe(12);
   });
 
   it('keeps versions, signers and dates consistent with the timeline', async () => {
@@ -360,7 +392,7 @@ describe('demo year', () => {
 
     const inbox = await rows<{ title: string; body: string }>(sql`
       select i.title, i.body from items i
-      where i.office_id = ${id('fy')} and i.created_at >= ${yearEnd}::timestamptz and i.submitted_at is not null`);
+      where i.office_id = ${id('fy')} and i.created_at >= ${since}::timestamptz and i.submitted_at is not null`);
     expect(inbox).toHaveLength(9);
     const vectors = inbox.map((r) => itemVectors(r.title, r.body));
     for (const [a, x] of vectors.entries())
@@ -378,7 +410,7 @@ describe('demo year', () => {
       select u.code, i.status, i.priority, i.event_at::text,
         (select e.reason from item_events e where e.item_id = i.id order by e.at desc, e.id desc limit 1) as last_reason
       from items i join orgs u on u.id = i.submitting_unit_id
-      where i.created_at >= ${yearEnd}::timestamptz and i.office_id = ${id('fy')}`);
+      where i.created_at >= ${since}::timestamptz and i.office_id = ${id('fy')}`);
     const czj = (status: string) => current.filter((c) => c.code === 'fy_czj' && c.status === status);
     expect(czj('draft').length).toBeGreaterThanOrEqual(2);
     expect(czj('draft').length).toBeLessThanOrEqual(3);
@@ -440,5 +472,85 @@ describe('demo year', () => {
     // Another unit's reporter cannot open it.
     const other = await login(t.app, 'fy_swj_xxy');
     expect((await other.request('GET', `/api/items/${adopted?.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('this year up to today', () => {
+  const thisYear = year + 1;
+  const inThisYear = () =>
+    sql`i.office_id = ${id('fy')} and i.forwarded_from_id is null and i.created_at >= ${yearEnd}::timestamptz`;
+
+  it('has items of 汾阳 in every state of the workflow, beside the demo year', async () => {
+    const states = await rows<{ status: string; n: number }>(sql`
+      select i.status, count(*)::int as n from items i where ${inThisYear()} group by 1`);
+    const by = Object.fromEntries(states.map((s) => [s.status, s.n]));
+    // On the first days of January the year has only today's items; from mid-January on, a year's work.
+    if (now.getTime() - beijing(thisYear, 1, 1).getTime() < 40 * 86_400_000) return;
+    for (const status of [
+      'draft',
+      'pending_signoff',
+      'submitted',
+      'returned',
+      'rejected',
+      'accepted',
+      'published',
+    ])
+      expect(by[status] ?? 0, status).toBeGreaterThan(0);
+    const [upward] = await rows<{ forwarded: number; adopted: number }>(sql`
+      select count(*) filter (where i.forwarded_to_id is not null)::int as forwarded,
+             count(distinct a.item_id)::int as adopted
+      from items i left join upper_adoptions a on a.item_id = i.id
+        and a.publication_id in (select id from publications where office_id <> ${id('fy')})
+      where ${inThisYear()}`);
+    expect(upward?.forwarded).toBeGreaterThan(0);
+    expect(upward?.adopted).toBeGreaterThan(0);
+  });
+
+  it("prints this year's issues 1…M in sequence, 总第N期 running on from the demo year", async () => {
+    const issues = await rows<{ year: number; number: number; total_number: number; label: string }>(sql`
+      select pi.year, pi.number, pi.total_number, pi.label from publication_issues pi
+      join publications p on p.id = pi.publication_id where p.name = '汾阳政务信息'
+      order by pi.year, pi.number`);
+    const demo = issues.filter((i) => i.year === year);
+    const current = issues.filter((i) => i.year === thisYear);
+    expect(demo.length + current.length).toBe(issues.length);
+    current.forEach((issue, i) => {
+      expect(issue.number).toBe(i + 1);
+      expect(issue.total_number).toBe(demo.length + i + 1);
+      expect(issue.label).toBe(`${thisYear}年第${i + 1}期`);
+    });
+  });
+
+  it('dates nothing after today', async () => {
+    const [future] = await rows<Record<string, number>>(sql`
+      select
+        (select count(*) from item_events where at > ${now.toISOString()}::timestamptz)::int as events,
+        (select count(*) from items where created_at > ${now.toISOString()}::timestamptz
+           or updated_at > ${now.toISOString()}::timestamptz)::int as items,
+        (select count(*) from upper_adoptions where recorded_at > ${now.toISOString()}::timestamptz)::int as adoptions,
+        (select count(*) from publication_issues where published_at > ${now.toISOString()}::timestamptz)::int as issues,
+        (select count(*) from circulations where sent_at > ${now.toISOString()}::timestamptz
+           or read_at > ${now.toISOString()}::timestamptz)::int as circulations`);
+    expect(future).toEqual({ events: 0, items: 0, adoptions: 0, issues: 0, circulations: 0 });
+  });
+
+  it('gives the leader a 传阅件 list: the newest issues and items, the newest unread', async () => {
+    const leader = await login(t.app, 'leader');
+    const res = await leader.request('GET', '/api/circulations/mine');
+    expect(res.statusCode).toBe(200);
+    const list = res.json().items as { readAt: string | null }[];
+    expect(list.length).toBeGreaterThanOrEqual(4);
+    expect(list.filter((c) => c.readAt === null).length).toBeGreaterThanOrEqual(2);
+    expect(list.filter((c) => c.readAt !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("numbers the next issue a user makes after this year's last one", async () => {
+    const [pub] = await rows<{ id: string }>(sql`select id from publications where name = '汾阳政务信息'`);
+    const [last] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from publication_issues where year = ${thisYear} and publication_id = ${pub?.id}`);
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('POST', '/api/issues', { publicationId: pub?.id });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().label).toBe(`${thisYear}年第${(last?.n ?? 0) + 1}期`);
   });
 });

@@ -163,7 +163,26 @@ type Planner = {
   adoptions: AdoptionRow[];
   fy: Org;
   ll: Org;
+  /** The day the demo is loaded: nothing is planned after it. */
+  now: Date;
   person(username: string, unitName: string): Actor;
+};
+
+/**
+ * A stretch of 汾阳's reporting: the office days its units write on, how many items each unit
+ * writes, how many 汾阳 forwards, and when upper adoptions may fall.
+ */
+type Span = {
+  days: readonly Date[];
+  perUnit: Readonly<Record<string, number>>;
+  forwarded: number;
+  /** Items written from this instant on go straight through (no returns), so the span's business closes. */
+  straightFrom: Date;
+  /** Upper adoptions of 汾阳's items: how many per publication (SEED_ADOPTIONS order), of items sent before `adoptBefore`. */
+  adoptions: readonly number[];
+  adoptBefore: Date;
+  /** No adoption is dated after this day. */
+  lastAdoption: Date;
 };
 
 /** An item on an upper office's desk: who sent it there and when. */
@@ -185,22 +204,31 @@ export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan 
     adoptions: [],
     fy: refs.org('fy'),
     ll: refs.org('ll'),
+    now,
     person(username, unitName) {
       const u = refs.user(username);
       return { id: u.id, name: u.name, unitName };
     },
   };
-  const forwarded = planFenyangYear(p);
-  const early = forwarded.filter((f) => f.at.getTime() < beijing(year, 9, 12).getTime());
-  const adopted = planAdoptions(
-    p,
-    early,
-    SEED_ADOPTIONS.map((a) => a.count),
-    (f) => f.editor,
-    () => null,
-  );
-  planUpperCopies(p, forwarded, adopted);
-  for (const county of COUNTY_SEEDS) planCounty(p, county);
+  planSpan(p, {
+    days: officeDays(year, 12, 5),
+    perUnit: SEED_UNIT_ITEMS,
+    forwarded: SEED_FORWARDED,
+    straightFrom: beijing(year, 12, 1),
+    adoptions: SEED_ADOPTIONS.map((a) => a.count),
+    adoptBefore: beijing(year, 9, 12),
+    lastAdoption: beijing(year, 9, 30, 12),
+  });
+  for (const county of COUNTY_SEEDS)
+    planCounty(p, county, {
+      days: officeDays(year, 12, 10),
+      items: county.items,
+      adoptions: county.adoptions,
+      adoptBefore: beijing(year, 9, 7),
+      lastAdoption: beijing(year, 9, 30, 12),
+    });
+  // This year up to today, on its own generator so the demo year is the same whatever the day.
+  planYearToDate({ ...p, rng: new Rng(0x2009_0337 ^ (year + 1)), year: year + 1 });
   planCurrentItems(p, now);
 
   const plan: DemoPlan = { year, items: [], events: [], versions: [], adoptions: p.adoptions };
@@ -213,6 +241,67 @@ export function planDemoItems(refs: DemoRefs, now: Date = new Date()): DemoPlan 
   // Serials follow creation: the oldest item gets the smallest number.
   plan.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return plan;
+}
+
+/** 汾阳's reporting over a span, the copies of its forwarded items at 吕梁 and their upper adoptions. */
+function planSpan(p: Planner, span: Span): void {
+  const forwarded = planFenyangYear(p, span);
+  const adopted = planAdoptions(
+    p,
+    forwarded.filter((f) => f.at.getTime() < span.adoptBefore.getTime()),
+    span.adoptions,
+    (f) => f.editor,
+    () => null,
+    span.lastAdoption,
+  );
+  planUpperCopies(p, forwarded, adopted);
+}
+
+/** The current year's work is planned up to this many days before today; then come the current items. */
+const YEAR_TO_DATE_GAP_DAYS = 10;
+
+/** Where the current items begin: after the year-to-date (on the first days of January, at New Year). */
+export function currentItemsSince(now: Date): Date {
+  const newYear = beijing(parts(now).y, 1, 1);
+  return new Date(Math.max(newYear.getTime(), now.getTime() - YEAR_TO_DATE_GAP_DAYS * DAY));
+}
+
+/**
+ * The current year up to ten days ago, at the demo year's pace: 汾阳's units report, 汾阳
+ * forwards and upper offices adopt, 吕梁's other counties report too — so in December the
+ * queues, issues and rankings of this year are as full as the calendar says (empty on the
+ * first days of January). The last days belong to the current items (CURRENT).
+ */
+function planYearToDate(p: Planner): void {
+  const end = currentItemsSince(p.now);
+  const full = officeDays(p.year, 12, 5);
+  const days = full.filter((d) => d.getTime() + DAY <= end.getTime());
+  if (days.length === 0) return;
+  const share = days.length / full.length;
+  const scale = (n: number) => Math.round(n * share);
+  const perUnit = Object.fromEntries(Object.entries(SEED_UNIT_ITEMS).map(([code, n]) => [code, scale(n)]));
+  const written = Object.values(perUnit).reduce((a, b) => a + b, 0);
+  // An adoption comes one to four weeks after an item goes up and is registered within a week
+  // (a weekend more at most), so the last ones are registered before today.
+  const lastAdoption = new Date(end.getTime() - 3 * DAY);
+  const adoptBefore = new Date(end.getTime() - 31 * DAY);
+  planSpan(p, {
+    days,
+    perUnit,
+    forwarded: Math.min(written, scale(SEED_FORWARDED)),
+    straightFrom: new Date(end.getTime() - 30 * DAY),
+    adoptions: SEED_ADOPTIONS.map((a) => scale(a.count)),
+    adoptBefore,
+    lastAdoption,
+  });
+  for (const county of COUNTY_SEEDS)
+    planCounty(p, county, {
+      days,
+      items: scale(county.items),
+      adoptions: county.adoptions.map(scale),
+      adoptBefore,
+      lastAdoption,
+    });
 }
 
 /** Largest-remainder split of `total` in proportion to `weights`. */
@@ -324,23 +413,23 @@ function accept(life: Life, at: Date, editor: Actor, publicationId: string, publ
  * 汾阳's year: the seed's units write, sign and submit their items; 汾阳's editors return some
  * (most come back revised), reject some, accept the rest and forward 238 of them to 吕梁.
  */
-function planFenyangYear(p: Planner): Forwarded[] {
+function planFenyangYear(p: Planner, span: Span): Forwarded[] {
   const { rng, fy, ll } = p;
   const fyPublication = p.refs.publication(FY_PUBLICATION);
   const zhang = p.person('editor', fy.name);
   const liu = p.person('editor2', fy.name);
-  const codes = Object.keys(SEED_UNIT_ITEMS);
+  const codes = Object.keys(span.perUnit);
   const quotas = apportion(
-    codes.map((c) => SEED_UNIT_ITEMS[c] ?? 0),
-    SEED_FORWARDED,
+    codes.map((c) => span.perUnit[c] ?? 0),
+    span.forwarded,
   );
-  const days = officeDays(p.year, 12, 5);
+  const days = span.days;
   const forwarded: Forwarded[] = [];
   codes.forEach((code, ci) => {
     const unit = p.refs.org(code);
     const reporter = p.person(`${code}_xxy`, unit.name);
     const signer = p.person(`${code}_qf`, unit.name);
-    const dates = workdays(rng, days, SEED_UNIT_ITEMS[code] ?? 0);
+    const dates = workdays(rng, days, span.perUnit[code] ?? 0);
     const forwardSet = new Set(rng.shuffle(dates.map((_, i) => i)).slice(0, quotas[ci]));
     const topics = UNIT_TOPICS[code] ?? [];
     const fixed = fixedTopics(rng, topics, dates);
@@ -366,8 +455,8 @@ function planFenyangYear(p: Planner): Forwarded[] {
             { o: 'rejected', weight: 4 },
             { o: 'returned', weight: 2 },
           ]).o;
-      // December items go straight through, so the year's business closes within the year.
-      const roomForDetours = parts(createdAt).m < 12;
+      // The span's last items go straight through, so its business closes within it.
+      const roomForDetours = createdAt.getTime() < span.straightFrom.getTime();
 
       life.step(later(rng, life.t, 10, 150), reporter, 'submit_for_signoff', 'pending_signoff');
       const signerFix = roomForDetours && rng.chance(0.04) ? revise(life.text) : null;
@@ -446,8 +535,8 @@ function issueLabel(publication: string, adoptedOn: Date): string | null {
 
 /**
  * Upper adoptions of `candidates` (in the order of SEED_ADOPTIONS: 吕梁, 晋政普刊, 晋政互联网),
- * each 6–28 days after the item went up and no later than 30 September, so the figures hold
- * "截至第三季度". The province also takes some of what 吕梁 printed. Returns each adopted item's
+ * each 6–28 days after the item went up and no later than `lastDay` (in the demo year 30
+ * September, so the figures hold "截至第三季度"). The province also takes some of what 吕梁 printed. Returns each adopted item's
  * first adoption day (its upper office must have accepted it before).
  */
 function planAdoptions(
@@ -456,10 +545,13 @@ function planAdoptions(
   counts: readonly number[],
   recorder: (s: Sent) => Actor,
   note: (publication: string) => string | null,
+  lastDay: Date,
 ): Map<Life, Date> {
   const { rng } = p;
   const list = rng.shuffle(candidates);
-  const [l = 0, s = 0, w = 0] = counts;
+  // Early in a year there may be fewer candidates than the year's pace asks for.
+  const room = Math.floor(list.length / 3);
+  const [l = 0, s = 0, w = 0] = counts.map((n) => Math.min(n, room));
   const sOverlap = Math.min(Math.floor(s / 2), l);
   const wOverlap = Math.min(Math.floor(w / 2), l - sOverlap);
   const rest = list.slice(l);
@@ -469,7 +561,6 @@ function planAdoptions(
     [...list.slice(0, sOverlap), ...rest.slice(0, s - sOverlap)],
     [...list.slice(sOverlap, sOverlap + wOverlap), ...rest.slice(s - sOverlap, s - sOverlap + w - wOverlap)],
   ];
-  const lastDay = beijing(p.year, 9, 30, 12);
   const first = new Map<Life, Date>();
   SEED_ADOPTIONS.forEach(({ publication }, pi) => {
     for (const sent of picks[pi] ?? []) {
@@ -587,13 +678,21 @@ function planUpperCopies(p: Planner, forwarded: readonly Forwarded[], adopted: M
  * One of 吕梁's other counties: not on this installation, so its items sit at 吕梁 as submitted
  * by the county office itself, and 吕梁's editor registers their upper adoptions offline.
  */
-function planCounty(p: Planner, c: CountySeed): void {
+type CountySpan = {
+  days: readonly Date[];
+  items: number;
+  adoptions: readonly number[];
+  adoptBefore: Date;
+  lastAdoption: Date;
+};
+
+function planCounty(p: Planner, c: CountySeed, span: CountySpan): void {
   const { rng } = p;
   const office = p.refs.org(c.code);
   const author: Actor = { id: null, name: c.author, unitName: office.name };
   const signer: Actor = { id: null, name: c.signer, unitName: office.name };
   const sent: Sent[] = [];
-  for (const createdAt of workdays(rng, officeDays(p.year, 12, 10), c.items)) {
+  for (const createdAt of workdays(rng, span.days, span.items)) {
     const topic = topicFor(rng, COUNTY_TOPICS, parts(createdAt).m);
     const life = startItem(p, {
       office: p.ll,
@@ -622,10 +721,11 @@ function planCounty(p: Planner, c: CountySeed): void {
   const llEditor = p.person('ll_editor', p.ll.name);
   const adopted = planAdoptions(
     p,
-    sent.filter((s) => s.at.getTime() < beijing(p.year, 9, 7).getTime()),
-    c.adoptions,
+    sent.filter((s) => s.at.getTime() < span.adoptBefore.getTime()),
+    span.adoptions,
     () => llEditor,
     (publication) => ADOPTION_NOTES[publication] ?? '离线登记',
+    span.lastAdoption,
   );
   const deciders = luliangDeciders(p);
   for (const s of sent) decideAtLuliang(p, s.life, adopted.get(s.life), deciders);

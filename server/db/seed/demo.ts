@@ -12,6 +12,7 @@ import {
   users,
   userUnits,
 } from '../schema/index.ts';
+import { seedDemoCirculation } from './demo-circulation.ts';
 import { seedDemoIssues } from './demo-issues.ts';
 import { type DemoItemsSummary, seedDemoItems } from './demo-items.ts';
 import { seedDictionaries } from './dictionaries.ts';
@@ -560,13 +561,15 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
         };
       }),
     );
-    const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, opts.now) : null;
+    const now = opts.now ?? new Date();
+    const demoItems: DemoItemsSummary | null = opts.items ? await seedDemoItems(tx, now) : null;
     const { filesDir } = opts;
     const archive = filesDir
       ? (t: Db, issueId: string, at: Date, by: { id: string; name: string }) =>
           archiveHistoricDocx(t, filesDir, issueId, at, by)
       : undefined;
-    const demoIssues = opts.items ? await seedDemoIssues(tx, opts.now, archive) : null;
+    const demoIssues = opts.items ? await seedDemoIssues(tx, now, archive) : null;
+    const demoCirculation = opts.items ? await seedDemoCirculation(tx, now) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',
@@ -577,6 +580,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
         users: accounts.length,
         ...(demoItems ? { demoYear: demoItems.year, items: demoItems.items } : {}),
         ...(demoIssues ? { issues: demoIssues.issues } : {}),
+        ...(demoCirculation ? { circulated: demoCirculation.issues + demoCirculation.items } : {}),
       },
     });
   });
