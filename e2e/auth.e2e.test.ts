@@ -17,6 +17,14 @@ describe('登录与角色菜单 / login and role menus', () => {
     expect(menu).not.toContain('操作日志');
   });
 
+  for (const username of ['leader', 'admin'])
+    test(`${username} 不显示为信息科成员 / a leader or an administrator is not shown as 信息科 staff`, async () => {
+      const { page } = ui;
+      await loginAs(page, username);
+      await page.getByText('汾阳市人民政府办公室').first().waitFor();
+      expect(await page.getByText(/信息科/).count()).toBe(0);
+    });
+
   test('密码错误显示中文提示，停留在登录页 / wrong password', async () => {
     const { page } = ui;
     await page.goto('/login');

@@ -3,6 +3,7 @@ import { Button, ConfigProvider, Drawer, Layout, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
+import { membershipLine } from '../auth/membership.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
 import { ScreenBoundary } from './ScreenBoundary.tsx';
 import { SideMenu } from './SideMenu.tsx';
@@ -21,8 +22,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   // While the password must be changed nothing else is reachable, so no menu is offered.
   const restricted = me.user.mustChangePassword;
-  const unit = me.user.primaryUnit;
-  const unitLine = unit ? [unit.name, unit.sectionName].filter(Boolean).join(' · ') : '';
+  const unitLine = membershipLine(me.user, ' · ');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the route changes
   useEffect(() => setDrawerOpen(false), [pathname]);

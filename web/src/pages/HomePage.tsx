@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
+import { membershipLine } from '../auth/membership.ts';
 import { RoleTags } from '../components/RoleTags.tsx';
 import { TodoSection } from '../features/home/TodoSection.tsx';
 import { formatDateTime, formatDocDate } from '../format.ts';
@@ -44,8 +45,7 @@ export function HomePage() {
           <Descriptions.Item label="单位">
             {user.primaryUnit ? (
               <span>
-                {user.primaryUnit.name}
-                {user.primaryUnit.sectionName ? ` ${user.primaryUnit.sectionName}` : ''}
+                {membershipLine(user)}
                 {otherUnits.length > 0 && (
                   <Typography.Text type="secondary">
                     （兼：{otherUnits.map((u) => u.shortName || u.name).join('、')}）
