@@ -11,7 +11,17 @@ import {
   upperAdoptions,
   users,
 } from '../schema/index.ts';
-import { beijing, DAY, demoYear, HOUR, officeHours, parts, Rng, ymd } from './demo-items-kit.ts';
+import {
+  beijing,
+  DAY,
+  demoYear,
+  HOUR,
+  officeBefore,
+  officeHours,
+  parts,
+  Rng,
+  ymd,
+} from './demo-items-kit.ts';
 
 const PUBLICATION = '汾阳政务信息';
 /** Items per issue: a county 简报 prints four to six. */
@@ -68,7 +78,14 @@ export async function seedDemoIssues(
       ),
     )
     .orderBy(asc(items.decidedAt), asc(items.serial));
-  const toPrint = accepted.slice(0, Math.max(0, accepted.length - LEFT_IN_QUEUE));
+  // This year's next issue, 定版 and waiting for the chief's 签发, holds the items before the queue.
+  const lockedCount =
+    accepted.filter((a) => parts(a.decidedAt as Date).y === year + 1).length >= LEFT_IN_QUEUE + 2 * MIN_ITEMS
+      ? MIN_ITEMS
+      : 0;
+  const printable = Math.max(0, accepted.length - LEFT_IN_QUEUE - lockedCount);
+  const toPrint = accepted.slice(0, printable);
+  const toLock = accepted.slice(printable, printable + lockedCount);
   const summary: DemoIssuesSummary = { issues: 0, items: 0 };
   for (const y of [year, year + 1]) {
     const ofYear = toPrint.filter((a) => parts(a.decidedAt as Date).y === y);
@@ -78,7 +95,84 @@ export async function seedDemoIssues(
     summary.issues += printed.issues;
     summary.items += printed.items;
   }
+  if (toLock.length) {
+    const ofPublication = and(
+      eq(publicationIssues.publicationId, pub.id),
+      eq(publicationIssues.year, year + 1),
+    );
+    const number = (await tx.$count(publicationIssues, ofPublication)) + 1;
+    // 总第N期 of the demo year's issues and this year's so far, then this one.
+    const totalBefore = summary.issues - (number - 1);
+    const thisYear = { pub, office, editor, chief, year: year + 1, until: now, totalBefore };
+    await lockNextIssue(tx, thisYear, number, toLock, now);
+    summary.issues += 1;
+  }
   return summary;
+}
+
+/**
+ * The next issue of this year as the editor left it this morning: four items added and 定版,
+ * waiting for the chief editor's 签发 (his home page shows 刊物待签发).
+ */
+async function lockNextIssue(
+  tx: Db,
+  ctx: Omit<YearContext, 'archive'>,
+  number: number,
+  batch: readonly { id: string; decidedAt: Date | null }[],
+  now: Date,
+): Promise<void> {
+  const { pub, office, editor, chief, year } = ctx;
+  const lastAccepted = Math.max(...batch.map((b) => (b.decidedAt as Date).getTime()));
+  const lockedAt = new Date(Math.max(lastAccepted + HOUR, officeBefore(now, 90).getTime()));
+  const addedAt = new Date(lockedAt.getTime() - 30 * 60_000);
+  const totalNumber = ctx.totalBefore + number;
+  const label = formatIssueLabel(pub, { year, number, totalNumber });
+  const [issue] = await tx
+    .insert(publicationIssues)
+    .values({
+      publicationId: pub.id,
+      officeId: office.id,
+      seriesKey: String(year),
+      year,
+      number,
+      totalNumber,
+      label,
+      status: 'locked',
+      distribution: pub.distribution,
+      printCount: pub.printCount,
+      responsibleEditorId: editor.id,
+      responsibleEditorName: editor.name,
+      signerId: chief.id,
+      signerName: chief.name,
+      lockedAt,
+      lockedById: editor.id,
+      createdById: editor.id,
+      createdByName: editor.name,
+      createdAt: new Date(addedAt.getTime() - 30 * 60_000),
+      updatedAt: lockedAt,
+    })
+    .returning({ id: publicationIssues.id });
+  const ids = batch.map((b) => b.id);
+  await tx
+    .insert(issueItems)
+    .values(batch.map((b, i) => ({ issueId: issue.id, itemId: b.id, position: i + 1 })));
+  await tx
+    .update(items)
+    .set({ status: 'in_issue', version: sql`${items.version} + 1`, updatedAt: addedAt })
+    .where(inArray(items.id, ids));
+  await tx.insert(itemEvents).values(
+    batch.map((b) => ({
+      itemId: b.id,
+      at: addedAt,
+      actorId: editor.id,
+      actorName: editor.name,
+      actorUnitName: office.name,
+      action: 'add_to_issue',
+      fromStatus: 'accepted' as const,
+      toStatus: 'in_issue' as const,
+      data: { issueId: issue.id, label, publicationName: pub.name },
+    })),
+  );
 }
 
 type YearContext = {

@@ -507,8 +507,14 @@ describe('this year up to today', () => {
   });
 
   it("prints this year's issues 1…M in sequence, 总第N期 running on from the demo year", async () => {
-    const issues = await rows<{ year: number; number: number; total_number: number; label: string }>(sql`
-      select pi.year, pi.number, pi.total_number, pi.label from publication_issues pi
+    const issues = await rows<{
+      year: number;
+      number: number;
+      total_number: number;
+      label: string;
+      status: string;
+    }>(sql`
+      select pi.year, pi.number, pi.total_number, pi.label, pi.status from publication_issues pi
       join publications p on p.id = pi.publication_id where p.name = '汾阳政务信息'
       order by pi.year, pi.number`);
     const demo = issues.filter((i) => i.year === year);
@@ -519,6 +525,13 @@ describe('this year up to today', () => {
       expect(issue.total_number).toBe(demo.length + i + 1);
       expect(issue.label).toBe(`${thisYear}年第${i + 1}期`);
     });
+    // All published but the newest, which is 定版 and waits for the chief editor's 签发.
+    expect(current.slice(0, -1).every((i) => i.status === 'published')).toBe(true);
+    if (current.length > 1) expect(current.at(-1)?.status).toBe('locked');
+    const chief = await login(t.app, 'chief');
+    const todo = await chief.request('GET', '/api/issues?status=locked');
+    expect(todo.statusCode).toBe(200);
+    if (current.length > 1) expect(todo.json().total).toBe(1);
   });
 
   it('dates nothing after today', async () => {
