@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { type Database, openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
 import { initInstallation } from './db/seed/init.ts';
 import { addUserFromCli, resetPasswordFromCli } from './modules/users/cli.ts';
@@ -22,14 +22,19 @@ function config(): Config {
   }
 }
 
-async function withDatabase<T>(
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>, cfg: Config) => Promise<T>,
-): Promise<T> {
+/**
+ * Opens the database for one command. The embedded data directory is refused (before anything is
+ * written) while a server or another command holds it; on PostgreSQL the command waits for an
+ * instance that is migrating or seeding, then migrates and does its work under the same lock.
+ */
+async function withDatabase<T>(command: string, fn: (db: Database, cfg: Config) => Promise<T>): Promise<T> {
   const cfg = config();
-  const database = await openDatabase(cfg);
+  const database = await openDatabase({ ...cfg, command: `xinbao ${command}` });
   try {
-    await database.migrate();
-    return await fn(database, cfg);
+    return await database.withStartupLock(async () => {
+      await database.migrate();
+      return fn(database, cfg);
+    });
   } finally {
     await database.close();
   }
@@ -47,14 +52,14 @@ program
 program
   .command('migrate')
   .description('执行数据库迁移后退出')
-  .action(() => withDatabase(async (db) => console.log(`数据库迁移完成（${db.kind}）`)));
+  .action(() => withDatabase('migrate', async (db) => console.log(`数据库迁移完成（${db.kind}）`)));
 
 program
   .command('seed')
   .description('载入数据')
   .argument('<what>', '只支持 demo：演示城市（汾阳市及其上级、单位、账号，以及上一年度的演示信息）')
   .action((what: string) =>
-    withDatabase(async (database, cfg) => {
+    withDatabase('seed demo', async (database, cfg) => {
       if (what !== 'demo') {
         console.error(`未知的数据集：${what}（可用：demo）`);
         process.exitCode = 2;
@@ -78,7 +83,7 @@ program
   .option('--level <level>', '层级：county | city | province', 'county')
   .requiredOption('--password <password>', '三员账号的初始密码（首次登录须修改）')
   .action((opts: { office: string; shortName?: string; level: string; password: string }) =>
-    withDatabase(async (database, cfg) => {
+    withDatabase('init', async (database, cfg) => {
       const result = await initInstallation(database.db, cfg, opts);
       console.log(`已初始化：${opts.office}`);
       for (const u of result.usernames) console.log(`  账号 ${u}（首次登录须修改密码）`);
@@ -98,13 +103,15 @@ user
   )
   .requiredOption('--password <password>', '初始密码')
   .option('--phone <phone>', '手机号')
-  .action((opts) => withDatabase((database, cfg) => addUserFromCli(database.db, cfg, opts)));
+  .action((opts) => withDatabase('user add', (database, cfg) => addUserFromCli(database.db, cfg, opts)));
 user
   .command('reset-password')
   .description('重置密码并解除锁定（下次登录须修改密码）')
   .requiredOption('--username <username>', '用户名')
   .requiredOption('--password <password>', '新的临时密码')
-  .action((opts) => withDatabase((database, cfg) => resetPasswordFromCli(database.db, cfg, opts)));
+  .action((opts) =>
+    withDatabase('user reset-password', (database, cfg) => resetPasswordFromCli(database.db, cfg, opts)),
+  );
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);

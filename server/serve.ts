@@ -9,13 +9,25 @@ import { segment } from './lib/text/segment.ts';
  * requests finish and closes the database so nothing written is lost.
  */
 export async function serve(config: Config): Promise<void> {
-  const database = await openDatabase(config);
-  await database.migrate();
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    await seedDemo(database.db, config.demoPassword, { items: true, filesDir: config.filesDir });
-    printDemoAccounts(config.demoPassword);
+  // The embedded data directory stays locked until the database is closed at shutdown: a CLI
+  // command or a second server on the same directory is refused instead of corrupting it.
+  const database = await openDatabase({ ...config, command: 'xinbao serve' });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    // Several instances starting together on one empty PostgreSQL: one migrates and seeds, the
+    // others wait, then find the migrations applied and the database no longer empty.
+    await database.withStartupLock(async () => {
+      await database.migrate();
+      if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+        await seedDemo(database.db, config.demoPassword, { items: true, filesDir: config.filesDir });
+        printDemoAccounts(config.demoPassword);
+      }
+    });
+    app = await buildApp({ config, database });
+  } catch (e) {
+    await database.close().catch(() => {});
+    throw e;
   }
-  const app = await buildApp({ config, database });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -33,7 +45,13 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw e;
+  }
   app.log.info(`信报已启动：http://localhost:${config.port}（数据库：${database.kind}）`);
   // The segmenter's dictionaries take about half a second to load; load them now rather than
   // inside the first user's quality check or 提交签发 transaction.
