@@ -15,7 +15,7 @@ import {
   startServe,
 } from '../test/xinbao-process.ts';
 import { openDatabase } from './client.ts';
-import { LOCK_FILE_NAME } from './data-dir-lock.ts';
+import { DataDirLockedError, LOCK_FILE_NAME } from './data-dir-lock.ts';
 import { seedDemo } from './seed/demo.ts';
 
 const REPORTER = 'fy_czj_xxy';
@@ -195,6 +195,30 @@ describe('embedded data directory lock (real processes)', () => {
     expect(outcomes.sort()).toEqual(['refused', 'refused', 'refused', 'refused', 'won']);
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 60_000);
+});
+
+describe('openDatabase on an embedded directory (in this process)', () => {
+  it('takes no lock for the in-memory database', async () => {
+    const [a, b] = await Promise.all([
+      openDatabase({ dataDir: 'memory://' }),
+      openDatabase({ dataDir: 'memory://' }),
+    ]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('refuses a second open of one data directory and frees it on close', async () => {
+    const dir = path.join(root, 'in-process');
+    const file = path.join(dir, LOCK_FILE_NAME);
+    const log = () => {};
+    const first = await openDatabase({ dataDir: dir, command: 'xinbao serve', log });
+    await expect(openDatabase({ dataDir: dir, command: 'xinbao migrate', log })).rejects.toThrow(
+      DataDirLockedError,
+    );
+    await first.close();
+    expect(fs.existsSync(file)).toBe(false);
+    const again = await openDatabase({ dataDir: dir, command: 'xinbao migrate', log });
+    await again.close();
+  }, 30_000);
 });
 
 /** The pid of a process that has just ended (not reused this soon). */
