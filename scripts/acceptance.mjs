@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Acceptance walkthroughs: `npm run acceptance -- <scenario>`. Each scenario is a file
-// scripts/acceptance/<name>.mjs exporting `title`, optional `needs` ({ web, chromium }) and
+// scripts/acceptance/<name>.mjs exporting `title`, optional `needs` ({ web, chromium, ownServers }) and
 // `run(kit)`; adding a scenario means adding a file. The real server is started on a fresh
 // temporary database with the demo city, unless ACCEPTANCE_BASE_URL points at a running one.
 import fs from 'node:fs';
@@ -46,8 +46,10 @@ const narrator = createNarrator();
 try {
   const chromiumPath = scenario.needs?.chromium ? await ensureChromium() : null;
   if (scenario.needs?.web && !external) await ensureWeb();
-  server = external ? null : await startServer({ label: `acceptance server (${name})` });
-  const baseUrl = external ?? server.baseUrl;
+  // A scenario with `needs.ownServers` starts (and kills) its own servers.
+  const ownServers = Boolean(scenario.needs?.ownServers);
+  server = external || ownServers ? null : await startServer({ label: `acceptance server (${name})` });
+  const baseUrl = external ?? server?.baseUrl ?? null;
   if (external) console.log(`使用已运行的服务 / using the running server at ${baseUrl}`);
   console.log('');
   await scenario.run({

@@ -70,6 +70,12 @@ const STEPS = [
     cmd: [node, 'scripts/acceptance.mjs', 'publications'],
     limitMin: 10,
   },
+  {
+    key: 'acceptance-hardening',
+    title: '验收演练 / acceptance: hardening',
+    cmd: [node, 'scripts/acceptance.mjs', 'hardening'],
+    limitMin: 5,
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -12,11 +12,13 @@ const STOP_TIMEOUT_MS = 15_000;
 /**
  * Resolves once /api/health answers. `stop()` sends SIGTERM and checks the server exits cleanly
  * (code 0) within 15 s — the graceful-shutdown check — then deletes the temporary data.
+ * `dataDir` (from an earlier start) starts on that data instead and leaves it in place; `kill()`
+ * ends the server with SIGKILL, as a crash would.
  */
-export async function startServer({ env = {}, label = 'server' } = {}) {
+export async function startServer({ env = {}, label = 'server', dataDir: reuse } = {}) {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-data-'));
-  const logFile = path.join(dataDir, 'server.log');
+  const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xinbao-data-'));
+  const logFile = path.join(dataDir, reuse ? `server-${Date.now()}.log` : 'server.log');
   const log = fs.openSync(logFile, 'a');
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
@@ -44,7 +46,7 @@ export async function startServer({ env = {}, label = 'server' } = {}) {
   });
   const cleanup = () => {
     fs.closeSync(log);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   console.log(`▶ 启动服务 / starting ${label} on ${baseUrl} (DATA_DIR ${dataDir})`);
@@ -63,6 +65,19 @@ export async function startServer({ env = {}, label = 'server' } = {}) {
   return {
     baseUrl,
     logFile,
+    pid: child.pid,
+    /** The temporary directory holding DATA_DIR (`<dataDir>/data`), for a restart on the same data. */
+    dataDir,
+    /** SIGKILL, no shutdown code runs; keeps the data (pass `dataDir` to start again). */
+    kill() {
+      stopped ??= (async () => {
+        if (!exit) child.kill('SIGKILL');
+        const result = await exited;
+        fs.closeSync(log);
+        return { clean: false, message: `服务已被强制结束 / server killed (${describe(result)})` };
+      })();
+      return stopped;
+    },
     /** Stops the server; resolves { clean, message }. Safe to call more than once. */
     stop() {
       stopped ??= (async () => {
