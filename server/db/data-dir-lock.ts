@@ -64,7 +64,7 @@ export async function lockDataDir(
   // A few rounds: a takeover by someone else, or a holder releasing, changes what we find.
   for (let attempt = 0; attempt < 50; attempt += 1) {
     if (heldHere.has(file)) throw new DataDirLockedError(dataDir, file, holderOf(file) ?? holder, command);
-    if (createExclusive(file, content)) return held(file, holder, content);
+    if (createLock(dataDir, file, content)) return held(file, holder, content);
     const found = await readHolder(file);
     if (found === undefined) continue; // released meanwhile: try again
     const stale = staleReason(found.holder);
@@ -95,6 +95,17 @@ function held(file: string, holder: LockHolder, content: string): DataDirLock {
   };
   process.on('exit', release);
   return { file, holder, release };
+}
+
+/** createExclusive with a Chinese message for what an operator can fix (permissions, a full disk). */
+function createLock(dataDir: string, file: string, content: string): boolean {
+  try {
+    return createExclusive(file, content);
+  } catch (e) {
+    throw new Error(
+      `无法在数据目录 ${dataDir} 中创建锁文件 ${file}：${(e as Error).message}（请检查目录权限和磁盘空间）`,
+    );
+  }
 }
 
 /** Creates the file only if it does not exist, with its content on disk. */

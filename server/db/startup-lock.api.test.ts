@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServe, waitHealthy } from '../test/xinbao-process.ts';
+import { runXinbao, type ServerProcess, spawnServe, waitHealthy } from '../test/xinbao-process.ts';
 import { DEMO_OFFICES, DEMO_UNITS } from './seed/demo.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -74,6 +74,15 @@ describe.skipIf(!adminUrl)(
         } finally {
           await c.end();
         }
+        // No file lock on PostgreSQL: a CLI command works while the servers run.
+        const cli = await runXinbao(
+          ['user', 'reset-password', '--username', 'fy_czj_xxy', '--password', 'Chong@Zhi2026'],
+          {
+            DATABASE_URL: databaseUrl,
+          },
+        );
+        expect(cli.code, cli.stderr).toBe(0);
+        expect(cli.stdout).toContain('已重置 fy_czj_xxy 的密码');
         // The one that waited says so; both print nothing alarming.
         const outputs = `${a.output()}\n${b.output()}`;
         expect(outputs).toContain('另一个信报实例正在迁移或初始化同一个数据库');
