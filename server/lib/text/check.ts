@@ -2,7 +2,7 @@ import { splitParagraphs } from './chars.ts';
 import { capPerRule, type Finding, sortFindings } from './findings.ts';
 import { numberFindings } from './numbers.ts';
 import { placeholderFindings } from './placeholders.ts';
-import { halfWidthFindings, pairFindings } from './punctuation.ts';
+import { halfWidthFindings, pairFindings, repeatedMarkFindings } from './punctuation.ts';
 import { sensitiveWordFindings } from './sensitive.ts';
 import { bodyShapeFindings, contactFindings, titleFindings } from './structure.ts';
 
@@ -38,6 +38,7 @@ export function checkText(input: TextCheckInput, sensitiveWords: readonly string
       ...sensitiveWordFindings(text, place, sensitiveWords),
       ...halfWidthFindings(text, place),
       ...pairFindings(text, place),
+      ...repeatedMarkFindings(text, place),
       ...numberFindings(text, place),
     );
   }

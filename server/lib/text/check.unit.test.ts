@@ -196,14 +196,79 @@ describe('title length', () => {
     expect(rules(check('汾'.repeat(41)))).toContain('long_title');
     expect(rules(check('汾'.repeat(40)))).not.toContain('long_title');
   });
+
+  it('says how long the title is and that an information title should be short', () => {
+    const [found] = only(check('汾'.repeat(52)), 'long_title');
+    expect(found.severity).toBe('warning');
+    expect(found.message).toBe('标题较长（52 字），政务信息标题宜简洁，一般不超过 40 字');
+  });
+});
+
+describe('repeated punctuation', () => {
+  it.each([
+    ['，，', '会议强调，，要压实责任。'],
+    ['。。', '会议强调要压实责任。。下一步继续推进。'],
+    ['、、', '财政局、、水务局参加。'],
+    ['，。', '会议强调要压实责任，。'],
+    ['！！', '成效显著！！'],
+  ])('flags %s once per paragraph', (marks, sentence) => {
+    const found = only(check('标题', `正常段落。\n${sentence}再来一次，，。`), 'repeated_punctuation');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', paragraph: 2 });
+    expect(found[0].message).toContain(`“${marks}”`);
+  });
+
+  it('checks the title too', () => {
+    expect(only(check('市财政局，，召开会议'), 'repeated_punctuation')[0].message).toContain('标题');
+  });
+
+  it.each([
+    ['an ellipsis', '各项工作稳步推进……'],
+    ['a dash', '“三个一”——一张网、一朵云、一平台。'],
+    ['a question with an exclamation', '这能行吗？！'],
+    ['a quote after a full stop', '他说：“要抓落实。”会议结束。'],
+    ['single marks', '会议强调，要压实责任；加强值守。'],
+  ])('leaves %s alone', (_label, sentence) => {
+    expect(only(check('标题', sentence), 'repeated_punctuation')).toEqual([]);
+  });
+});
+
+describe('an English full stop in Chinese text', () => {
+  it.each([
+    ['after a percentage at the end', '一般公共预算收入同比增长5.2%.'],
+    ['after an ideograph', '会议部署了全年工作.下一步将抓好落实。'],
+    ['after a number at the end', '全年新建公园5.'],
+    ['after a closing bracket', '印发了《实施方案》.'],
+  ])('flags it %s, suggesting “。”', (_label, sentence) => {
+    const [found, ...rest] = only(check('标题', sentence), 'halfwidth_punctuation');
+    expect(rest).toEqual([]);
+    expect(found.message).toContain('“.”');
+    expect(found.message).toContain('“。”');
+  });
+
+  it.each([
+    ['decimals', '同比增长5.2%，完成3.5亿元。'],
+    ['a heading number', '1.加强组织领导。'],
+    ['a web address', '详见www.fenyang.gov.cn。'],
+    ['English abbreviations', '引进U.S.企业2家。'],
+    ['an ellipsis', '等等...'],
+    ['a version number', '发布V2.0版本。'],
+  ])('leaves %s alone', (_label, sentence) => {
+    expect(only(check('标题', sentence), 'halfwidth_punctuation')).toEqual([]);
+  });
 });
 
 describe('numbers and dates (GB/T 15835)', () => {
   const numbers = (body: string) =>
     check('标题', body).filter((f) =>
-      ['year_numerals', 'date_format', 'fullwidth_digits', 'number_numerals', 'impossible_date'].includes(
-        f.rule,
-      ),
+      [
+        'year_numerals',
+        'date_format',
+        'fullwidth_digits',
+        'number_numerals',
+        'impossible_date',
+        'range_hyphen',
+      ].includes(f.rule),
     );
 
   it.each([
@@ -219,6 +284,15 @@ describe('numbers and dates (GB/T 15835)', () => {
     ['impossible_date', '2月30日召开会议。', '2月30日'],
     ['impossible_date', '2025年2月29日召开会议。', '2月29日'],
     ['impossible_date', '13月1日召开会议。', '13月1日'],
+    ['range_hyphen', '1-11月，全市完成投资。', '1—11月'],
+    ['range_hyphen', '1-11月，全市完成投资。', '1～11月'],
+    ['range_hyphen', '工期预计3-5天。', '3—5天'],
+    ['range_hyphen', '2021-2025年规划编制完成。', '2021—2025年'],
+    ['range_hyphen', '增幅为5%-8%。', '5%—8%'],
+    ['range_hyphen', '增长1.5－2倍。', '1.5—2倍'],
+    ['number_numerals', '全村共有一百二十三户。', '123户'],
+    ['number_numerals', '培训三千五百人次。', '3500人次'],
+    ['number_numerals', '新建一千二百座温室。', '1200座'],
   ])('%s: %s', (rule, body, quoted) => {
     const found = numbers(body);
     expect(found.map((f) => f.rule)).toEqual([rule]);
@@ -234,6 +308,18 @@ describe('numbers and dates (GB/T 15835)', () => {
     ['the idiom 百分之百', '百分之百落实到位。'],
     ['small round amounts', '奖励两万元。'],
     ['ordinals and plans', '“十四五”期间第三次会议召开。'],
+    ['一方面 and 第一', '一方面加强领导，另一方面第一时间落实。'],
+    ['Chinese month names', '十一月以来，各项工作有序推进。'],
+    ['anniversaries', '七一前夕慰问老党员，八一建军节走访。'],
+    ['a phone number', '联系电话：0358-7221234，手机13800001111转8012。'],
+    ['an ISO date and a time span', '2025-03-05召开会议，时间为8:30-9:30。'],
+    ['a standard number', '按GB/T 15835-2011执行。'],
+    ['a figure number', '详见图1-2所示。'],
+    ['ranges with the right marks', '1—11月、3～5天完成。'],
+    ['small counts and round numbers in words', '全市二十五个乡镇参加，新建两百座温室。'],
+    ['approximate counts', '惠及一百多户，数百人受益。'],
+    ['ordinal counts', '第一百二十三次会议召开。'],
+    ['Arabic decimals', '同比增长5.2%。'],
   ])('accepts %s', (_label, body) => {
     expect(numbers(body)).toEqual([]);
   });

@@ -30,6 +30,25 @@ const CN_AMOUNT = new RegExp(
   'g',
 );
 
+/** Measure words after a counted quantity (一百二十三户, 三千五百人次): statistics in Arabic numerals. */
+const MEASURE =
+  '(?:人次|平方米|立方米|公里|公斤|千克|户|人|名|个|家|项|所|处|次|座|台|辆|件|条|亩|吨|套|间|栋|头|只|株|棵|批|场|篇|份|张|位|支)';
+/** Exact counts with a magnitude (一百二十三户); approximations (一百多户, 数百人) and ordinals (第…) are not matched. */
+const CN_COUNTED = new RegExp(
+  `(?<![${CN_NUMBER}几数第])[一二三四五六七八九两][${CN_NUMBER}]*[十百千万亿][${CN_NUMBER}]*(?=(${MEASURE}))`,
+  'g',
+);
+/** Counts below this are tolerated in words (二十五个乡镇 reads as prose). */
+const COUNTED_MIN = 100;
+/**
+ * A range of numbers joined by a hyphen (1-11月, 3-5天, 2021-2025年, 5%-8%): GB/T 15834 joins
+ * ranges with 一字线 — or 浪纹线 ～. Only when a Chinese unit or % follows, so phone numbers
+ * (0358-7221234), ISO dates (2025-03-05), times (8:30-9:30) and standard numbers
+ * (GB/T 15835-2011) are left alone.
+ */
+const RANGE =
+  /(?<![A-Za-z0-9.:：/\-－–_])([0-9]{1,4}(?:\.[0-9]+)?[%％]?)\s?[-－–]\s?([0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.\-－–])(?=([%％\u4e00-\u9fff]))/g;
+
 const isArabic = (s: string | undefined) => s !== undefined && /^[0-9]+$/.test(s);
 
 function daysIn(month: number, year: number | null): number {
@@ -81,6 +100,14 @@ function dateFindings(text: string, place: Place, taken: [number, number][]): Fi
   return found;
 }
 
+/** Not a range: a multi-digit number with a leading zero (区号 0358), or a figure or table number (图1-2). */
+function isRange(text: string, m: RegExpExecArray): boolean {
+  const [, from, to] = m;
+  if (/^0[0-9]/.test(from) || /^0[0-9]/.test(to)) return false;
+  const before = text.slice(Math.max(0, m.index - 4), m.index);
+  return !/[A-Za-z/][\s\u3000]*$|[图表式]$/.test(before);
+}
+
 /** Numbers and dates per GB/T 15835 basics in one paragraph (or the title). */
 export function numberFindings(text: string, place: Place): Finding[] {
   const taken: [number, number][] = [];
@@ -121,6 +148,17 @@ export function numberFindings(text: string, place: Place): Finding[] {
     const suggestion = integer === null ? '' : `，写作“${number}%”`;
     found.push(finding('number_numerals', `${label}的百分数“${m[0]}”应使用阿拉伯数字${suggestion}`, at(m)));
   }
+  for (const m of matchesOf(RANGE, text).filter((r) => isRange(text, r) && free(r))) {
+    const [, from, to, next] = m;
+    const unit = next === '%' || next === '％' ? '%' : next;
+    found.push(
+      finding(
+        'range_hyphen',
+        `${label}的“${m[0]}${next}”表示数值范围，应使用一字线或浪纹线，写作“${from}—${to}${unit}”或“${from}～${to}${unit}”`,
+        at(m),
+      ),
+    );
+  }
   // 两万元、十万元: short round amounts are tolerated.
   for (const m of matchesOf(CN_AMOUNT, text).filter((a) => [...a[0]].length >= 3 && free(a))) {
     const unit = /[万亿]$/.test(m[0]) ? m[0].slice(-1) : '';
@@ -129,6 +167,18 @@ export function numberFindings(text: string, place: Place): Finding[] {
     const integer = /[万亿]/.test(rest) ? null : parseChineseInteger(rest);
     const suggestion = integer === null ? '' : `，写作“${integer}${unit}元”`;
     found.push(finding('number_numerals', `${label}的金额“${m[0]}元”应使用阿拉伯数字${suggestion}`, at(m)));
+  }
+  for (const m of matchesOf(CN_COUNTED, text)) {
+    const value = parseChineseInteger(m[0]);
+    if ([...m[0]].length < 3 || value === null || value < COUNTED_MIN || !free(m)) continue;
+    const measure = m[1];
+    found.push(
+      finding(
+        'number_numerals',
+        `${label}的数量“${m[0]}${measure}”应使用阿拉伯数字，写作“${value}${measure}”`,
+        at(m),
+      ),
+    );
   }
   return found;
 }

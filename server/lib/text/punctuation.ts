@@ -1,4 +1,4 @@
-import { excerptAround, isCjk, nextVisible, prevVisible } from './chars.ts';
+import { excerptAround, isCjk, matchesOf, nextVisible, prevVisible } from './chars.ts';
 import { type Finding, finding, type Place, placeLabel } from './findings.ts';
 
 const FULL_WIDTH: Record<string, string> = {
@@ -10,6 +10,7 @@ const FULL_WIDTH: Record<string, string> = {
   '(': '（',
   ')': '）',
   '"': '“”',
+  '.': '。',
 };
 
 /** Closing marks after which a sentence-final ? or ! still counts as inside Chinese text. */
@@ -34,6 +35,27 @@ function parenInChinese(text: string, i: number): boolean {
   );
 }
 
+/** Marks after which a half-width full stop ends a Chinese sentence (5.2%. 完成任务）.). */
+const STOP_AFTER = new Set(['%', '％', '”', '’', '）', '》', '】', ')']);
+
+/**
+ * A half-width "." that ends a Chinese sentence: after an ideograph (会议召开.), or after a
+ * number, percentage or closing mark at the end of the paragraph (增长5.2%.). Decimals (5.2),
+ * web addresses and abbreviations (www.gov.cn, U.S.), ellipses (...) and the heading numbers
+ * GB/T 9704 writes with a half-width point (1.加强领导) are left alone.
+ */
+function englishFullStop(text: string, i: number): boolean {
+  const prev = prevVisible(text, i);
+  const next = nextVisible(text, i);
+  if (prev === '.' || next === '.') return false;
+  const ends = next === undefined || isCjk(next) || CLOSERS.has(next);
+  if (!ends) return false;
+  if (isCjk(prev)) return true;
+  if (prev !== undefined && STOP_AFTER.has(prev)) return true;
+  // 增长5. at the end of a paragraph; 1.加强 is a heading number.
+  return prev !== undefined && /[0-9]/.test(prev) && next === undefined && !/^\s*[0-9]+\.$/.test(text);
+}
+
 /** Whether the half-width mark at `i` sits inside Chinese text, where GB/T 15834 wants full width. */
 function inChineseText(text: string, i: number): boolean {
   const ch = text[i];
@@ -53,12 +75,14 @@ function inChineseText(text: string, i: number): boolean {
       return parenInChinese(text, i);
     case '"':
       return isCjk(prev) || isCjk(next);
+    case '.':
+      return englishFullStop(text, i);
     default:
       return false;
   }
 }
 
-/** Half-width , ; : ? ! ( ) " inside Chinese text: one finding per paragraph listing the marks. */
+/** Half-width , ; : ? ! ( ) " . inside Chinese text: one finding per paragraph listing the marks. */
 export function halfWidthFindings(text: string, place: Place): Finding[] {
   const marks: string[] = [];
   let first = -1;
@@ -110,4 +134,19 @@ export function pairFindings(text: string, place: Place): Finding[] {
     );
   }
   return found;
+}
+
+/** Sentence marks that never stand twice in a row (，，、。，；：). ？！ combinations are allowed. */
+const REPEATED = /[，、；：。]{2,}|！{2,}|？{2,}/g;
+
+/** The same or clashing punctuation twice in a row (，，  。，): one finding per paragraph. */
+export function repeatedMarkFindings(text: string, place: Place): Finding[] {
+  const [first] = matchesOf(REPEATED, text);
+  if (!first) return [];
+  return [
+    finding('repeated_punctuation', `${placeLabel(place)}的标点“${first[0]}”重复或连用，请只保留一个`, {
+      ...place,
+      excerpt: excerptAround(text, first.index, first[0].length),
+    }),
+  ];
 }

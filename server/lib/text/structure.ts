@@ -10,7 +10,7 @@ export function titleFindings(title: string): Finding[] {
   const length = charCount(title);
   if (length <= TITLE_SOFT_MAX) return [];
   return [
-    finding('long_title', `标题共${length}字，超过${TITLE_SOFT_MAX}字，建议精简`, {
+    finding('long_title', `标题较长（${length} 字），政务信息标题宜简洁，一般不超过 ${TITLE_SOFT_MAX} 字`, {
       excerpt: `${[...title].slice(0, TITLE_SOFT_MAX).join('')}…`,
     }),
   ];
