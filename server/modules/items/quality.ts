@@ -19,6 +19,8 @@ export const DUPLICATE_WINDOW_DAYS = 90;
 export const DUPLICATE_THRESHOLD = 0.6;
 /** The most recent candidates compared; a county submits ~750 items in the window. */
 export const DUPLICATE_CANDIDATE_CAP = 2000;
+/** All a unit user is told about a near-duplicate from outside their scope. */
+export const HIDDEN_DUPLICATE = '其他单位已有相似信息';
 /** Near-duplicates reported per check (the most similar first). */
 const DUPLICATES_SHOWN = 5;
 
@@ -227,14 +229,8 @@ async function nearDuplicateFindings(db: Db, input: QualityInput): Promise<Findi
     }
   }
   if (hidden.length) {
-    const top = Math.round(hidden[0].similarity * 100);
-    const count = hidden.length > 1 ? `${hidden.length}条，` : '';
-    found.push(
-      finding(
-        'near_duplicate',
-        `与其他单位近期报送的信息高度相似（${count}相似度${top}%），请确认是否重复报送`,
-      ),
-    );
+    // Another unit's item: not its title, unit, date, id, nor how many or how similar.
+    found.push(finding('near_duplicate', `${HIDDEN_DUPLICATE}，请确认是否重复报送`));
   }
   return found;
 }
