@@ -330,11 +330,11 @@ describe('POST /api/items/:id/attachments', () => {
     const bigImage = Buffer.concat([PNG, Buffer.alloc(5 * 1_048_576)]);
     const image = await upload(reporter, itemId, bigImage, '大图.png');
     expect(image.statusCode).toBe(413);
-    expect(image.json().message).toBe('图片过大，不能超过 5 MB');
+    expect(image.json().message).toBe('图片超过 5 MB 的上限，未保存');
     const bigFile = Buffer.concat([PDF, Buffer.alloc(t.config.uploadLimit)]);
     const file = await upload(reporter, itemId, bigFile, '大文件.pdf');
     expect(file.statusCode).toBe(413);
-    expect(file.json().message).toBe('文件过大，不能超过 10 MB');
+    expect(file.json().message).toBe('附件超过 10 MB 的上限，未保存');
     // A file just under the limit passes: the limit is the file's, not the request's.
     const fits = Buffer.concat([PDF, Buffer.alloc(6 * 1_048_576)]);
     expect((await upload(reporter, itemId, fits, '较大文件.pdf')).statusCode).toBe(201);

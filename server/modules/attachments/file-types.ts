@@ -1,4 +1,5 @@
 import { AppError, badRequest } from '../../lib/errors.ts';
+import { describeSize } from '../../lib/upload.ts';
 
 /**
  * The attachment allow-list. A file is accepted when its content (magic bytes) is one of these
@@ -59,11 +60,6 @@ const FAMILY_LABELS: Record<Family, string> = {
 export type DetectedType = { kind: AttachmentKind; mime: string; ext: string };
 
 /** Human size, as the limits are written in messages. */
-export function describeSize(bytes: number): string {
-  return bytes >= 1_048_576
-    ? `${Math.round((bytes / 1_048_576) * 10) / 10} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /** The message every refused type gets: what is allowed, and how big. */
 export function unsupportedType(fileLimit: number, why = '不支持的文件类型'): AppError {

@@ -1,11 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { readUploadedFile } from '../../lib/upload.ts';
 import { deleteAttachment } from './commands/delete-attachment.ts';
-import { type UploadedFile, uploadAttachment } from './commands/upload-attachment.ts';
-import { describeSize, extensionOf } from './file-types.ts';
+import { uploadAttachment } from './commands/upload-attachment.ts';
+import { extensionOf } from './file-types.ts';
 import { ATTACHMENT_EDITOR_ROLES } from './policy.ts';
 import { getAttachment } from './queries/get-attachment.ts';
 import { type AttachmentRow, attachmentIdParams, attachmentSchema, itemIdParams } from './schemas.ts';
@@ -28,7 +28,12 @@ export function registerAttachmentRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const file = await uploadedFile(req, ctx.config.uploadLimit);
+      const file = await readUploadedFile(req, {
+        limit: ctx.config.uploadLimit,
+        what: '附件',
+        outcome: '未保存',
+        missing: '请选择要上传的文件（字段名 file）',
+      });
       const view = await uploadAttachment(ctx, actorOf(req), req.params.id, file, auditOf(req));
       return reply.status(201).send(view);
     },
@@ -99,19 +104,4 @@ export function contentDisposition(type: 'inline' | 'attachment', attachment: At
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-/** The one file of a multipart upload (field `file`), read into memory within the upload limit. */
-async function uploadedFile(req: FastifyRequest, limit: number): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件（字段名 file）');
-  const part = await req.file();
-  if (part?.fieldname !== 'file') throw badRequest('请选择要上传的文件（字段名 file）');
-  try {
-    return { content: await part.toBuffer(), fileName: part.filename ?? '' };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'FILE_TOO_LARGE', `文件过大，不能超过 ${describeSize(limit)}`);
-    }
-    throw error;
-  }
 }

@@ -300,7 +300,7 @@ describe('POST /api/orgs/import — size limit', () => {
     expect(file.length).toBeGreaterThan(2048);
     const res = await upload(s, file);
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ code: 'FILE_TOO_LARGE', message: '文件过大，不能超过 2 KB' });
+    expect(res.json()).toEqual({ code: 'FILE_TOO_LARGE', message: '文件超过 2 KB 的上限，未导入' });
     expect(await countOrgs(small)).toBe(before);
   });
 });

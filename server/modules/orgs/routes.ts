@@ -1,7 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { readUploadedFile } from '../../lib/upload.ts';
 import { createOrg } from './commands/create-org.ts';
 import { deactivateOrg } from './commands/deactivate-org.ts';
 import { importOrgs } from './commands/import-orgs.ts';
@@ -37,30 +37,6 @@ function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; filename: string 
     .header('content-type', XLSX_MIME)
     .header('content-disposition', contentDisposition(file.filename, asciiName))
     .send(file.buffer);
-}
-
-function describeSize(bytes: number): string {
-  return bytes >= 1_048_576
-    ? `${Math.round((bytes / 1_048_576) * 10) / 10} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** The one uploaded file of a multipart request, read into memory within the upload limit. */
-async function uploadedFile(
-  req: FastifyRequest,
-  limit: number,
-): Promise<{ buffer: Buffer; filename: string }> {
-  if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件（字段名 file）');
-  const part = await req.file();
-  if (part?.fieldname !== 'file') throw badRequest('请选择要导入的 Excel 文件（字段名 file）');
-  try {
-    return { buffer: await part.toBuffer(), filename: part.filename || '未命名.xlsx' };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'FILE_TOO_LARGE', `文件过大，不能超过 ${describeSize(limit)}`);
-    }
-    throw error;
-  }
 }
 
 export function registerOrgRoutes(app: TypedApp, ctx: AppContext) {
@@ -100,7 +76,19 @@ export function registerOrgRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: importResultSchema },
       },
     },
-    async (req) => importOrgs(ctx, await uploadedFile(req, ctx.config.uploadLimit), auditOf(req)),
+    async (req) => {
+      const file = await readUploadedFile(req, {
+        limit: ctx.config.uploadLimit,
+        what: '文件',
+        outcome: '未导入',
+        missing: '请选择要导入的 Excel 文件（字段名 file）',
+      });
+      return importOrgs(
+        ctx,
+        { buffer: file.content, filename: file.fileName || '未命名.xlsx' },
+        auditOf(req),
+      );
+    },
   );
 
   app.get(

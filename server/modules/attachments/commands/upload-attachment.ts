@@ -5,9 +5,10 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError, conflict } from '../../../lib/errors.ts';
 import { sha256Of, storeBlob } from '../../../lib/files.ts';
+import { describeSize } from '../../../lib/upload.ts';
 import { findItemForActor, recordItemEvent } from '../../items/repository.ts';
 import { lockBlob } from '../blobs.ts';
-import { cleanFileName, describeSize, detectType, IMAGE_LIMIT_BYTES } from '../file-types.ts';
+import { cleanFileName, detectType, IMAGE_LIMIT_BYTES } from '../file-types.ts';
 import { assertMayChangeAttachments, MAX_ATTACHMENTS_PER_ITEM } from '../policy.ts';
 import { type AttachmentView, presentAttachment } from '../schemas.ts';
 
@@ -36,7 +37,7 @@ export async function uploadAttachment(
     const maxBytes = type.kind === 'image' ? Math.min(IMAGE_LIMIT_BYTES, limit) : limit;
     if (file.content.length > maxBytes) {
       const what = type.kind === 'image' ? '图片' : '附件';
-      throw new AppError(413, 'FILE_TOO_LARGE', `${what}过大，不能超过 ${describeSize(maxBytes)}`);
+      throw new AppError(413, 'FILE_TOO_LARGE', `${what}超过 ${describeSize(maxBytes)} 的上限，未保存`);
     }
 
     const sha256 = sha256Of(file.content);

@@ -1,0 +1,74 @@
+import { AppError } from './errors.ts';
+
+/**
+ * Characters that XML 1.0 cannot carry and that no person types on purpose: the C0 controls other
+ * than tab, line feed and carriage return, the non-characters U+FFFE and U+FFFF, and lone UTF-16
+ * surrogates. In a DOCX or XLSX they make the file unreadable; a NUL also makes PostgreSQL refuse
+ * the whole statement. So the API refuses them on input and the document writers drop them on
+ * output (for data stored before the check existed).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+
+/** The first forbidden character of a text, as its code point, or null when the text is clean. */
+export function forbiddenCharIn(text: string): number | null {
+  const match = FORBIDDEN.exec(text);
+  return match ? (match[0].codePointAt(0) ?? 0) : null;
+}
+
+/** The text with every forbidden character removed: for writing stored data into XML. */
+export function stripForbiddenChars(text: string): string {
+  return FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '') : text;
+}
+
+/** `U+0000` style, four hex digits at least. */
+export function codePointLabel(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The 400 every refused input gets, naming the character so the user can find it. */
+export function forbiddenCharError(code: number, path?: string): AppError {
+  const what = code < 0x20 ? '不可见的控制字符' : '无效字符';
+  return new AppError(
+    400,
+    'INVALID_CHARACTER',
+    `输入中含有${what}（${codePointLabel(code)}），请删除后重试`,
+    path ? [{ path, message: codePointLabel(code) }] : undefined,
+  );
+}
+
+/**
+ * Looks through a parsed JSON body, query string or route params — keys and string values, at
+ * any depth — and throws the 400 on the first forbidden character. `where` names the part of
+ * the request, e.g. `body`, for the error's details.
+ */
+export function assertNoForbiddenChars(value: unknown, where: string): void {
+  const found = findForbidden(value, where, 0);
+  if (found) throw forbiddenCharError(found.code, found.path);
+}
+
+const MAX_DEPTH = 64;
+
+function findForbidden(value: unknown, path: string, depth: number): { code: number; path: string } | null {
+  if (typeof value === 'string') {
+    const code = forbiddenCharIn(value);
+    return code === null ? null : { code, path };
+  }
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  if (Buffer.isBuffer(value)) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbidden(value[i], `${path}/${i}`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    const keyCode = forbiddenCharIn(key);
+    if (keyCode !== null) return { code: keyCode, path };
+    const found = findForbidden(inner, `${path}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
