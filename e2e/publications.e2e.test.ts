@@ -185,7 +185,7 @@ describe('刊物编辑全程（浏览器）/ an issue from draft to circulation,
     await shot(page, '06-locked');
   });
 
-  test('总编辑签发，不再提供第二次签发 / the chief signs; no second 签发 is offered', async () => {
+  test('主编/签发领导签发，不再提供第二次签发 / the chief signs; no second 签发 is offered', async () => {
     const { page } = ui;
     await loginAs(page, 'chief');
     await page.goto('/');

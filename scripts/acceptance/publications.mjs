@@ -155,7 +155,7 @@ export async function run({ baseUrl, chromiumPath, step, expect, client, results
   );
 
   await step(
-    '定版后不能改稿；编辑不能签发；总编辑解除定版须说明原因',
+    '定版后不能改稿；编辑不能签发；主编/签发领导解除定版须说明原因',
     'locked: no edits, editors cannot sign, unlocking needs the chief editor and a reason',
     async () => {
       let res = await act('editor', issue, 'lock');
@@ -179,7 +179,7 @@ export async function run({ baseUrl, chromiumPath, step, expect, client, results
       expect.status(noReason, 400, '无原因解除定版 / unlock without reason');
       await expectUnchanged(issue, '解除定版被拒');
       res = await act('chief', issue, 'unlock', { reason: '补充一条县领导调研信息前先核对标题' });
-      expect.status(res, 200, '总编辑解除定版 / chief unlocks');
+      expect.status(res, 200, '主编/签发领导解除定版 / chief unlocks');
       issue = res.body;
       expect.equal(issue.status, 'draft', '回到编辑中 / back to draft');
       res = await act('editor', issue, 'lock');
@@ -189,7 +189,7 @@ export async function run({ baseUrl, chromiumPath, step, expect, client, results
   );
 
   await step(
-    '总编辑签发：签发日期即刊期日期；不能重复签发',
+    '主编/签发领导签发：签发日期即刊期日期；不能重复签发',
     'the chief signs; the date is the issue date; no second sign-off',
     async () => {
       let res = await act('chief', issue, 'sign');

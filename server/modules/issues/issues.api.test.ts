@@ -327,13 +327,13 @@ describe('PATCH /api/issues/:id', () => {
       t,
       () => editor.request('PATCH', url, { version: 1, responsibleEditorId: ids.leader }),
       400,
-      '责任编辑须为本办公室在用的编辑或总编辑',
+      '责任编辑须为本办公室在用的编辑或主编/签发领导',
     );
     await expectIssueRefused(
       t,
       () => editor.request('PATCH', url, { version: 1, signerId: ids.ll_chief }),
       400,
-      '签发领导须为本办公室在用的总编辑或领导',
+      '签发领导须为本办公室在用的主编/签发领导或领导',
     );
   });
 

@@ -174,7 +174,7 @@ export function registerIssueRoutes(app: TypedApp, ctx: AppContext) {
       config: { roles: ['editor', 'chief_editor', 'leader', 'sysadmin'] },
       schema: {
         tags: ['orgs'],
-        summary: '办公室人员（编辑、总编辑、领导），供责任编辑、签发领导和传阅选择',
+        summary: '办公室人员（编辑、主编/签发领导、领导），供责任编辑、签发领导和传阅选择',
         params: officeParams,
         querystring: staffQuery,
         response: { 200: staffSchema },

@@ -30,7 +30,7 @@ export function canManage(actor: Actor, officeId: string): boolean {
 
 /** Refuses a write by anyone but the owning office's chief editor or a system administrator. */
 export function assertCanManage(actor: Actor, officeId: string): void {
-  if (!canManage(actor, officeId)) throw forbidden('只能由本办公室的总编辑或系统管理员设置刊物');
+  if (!canManage(actor, officeId)) throw forbidden('只能由本办公室的主编/签发领导或系统管理员设置刊物');
 }
 
 /**
@@ -92,7 +92,7 @@ export async function assertDefaultPeople(
   }
   const signerRoles: Role[] = ['chief_editor', 'leader'];
   if (people.defaultSignerId && !(await isStaff(tx, officeId, people.defaultSignerId, signerRoles))) {
-    throw badRequest('默认签发人须为本办公室在用的总编辑或领导');
+    throw badRequest('默认签发人须为本办公室在用的主编/签发领导或领导');
   }
 }
 

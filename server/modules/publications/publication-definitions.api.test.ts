@@ -143,7 +143,7 @@ describe('POST /api/publications', () => {
   it('lets a chief editor define publications of their own office only', async () => {
     const res = await chief.request('POST', '/api/publications', validBody({ officeId: llId }));
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toBe('只能由本办公室的总编辑或系统管理员设置刊物');
+    expect(res.json().message).toBe('只能由本办公室的主编/签发领导或系统管理员设置刊物');
     const unit = await orgByCode(t, 'fy_czj');
     expect(
       (await admin.request('POST', '/api/publications', validBody({ officeId: unit.id }))).statusCode,
@@ -167,8 +167,8 @@ describe('POST /api/publications', () => {
       ['defaultEditorId', ids.ll_editor, '默认责任编辑须为本办公室在用的编辑'],
       ['defaultEditorId', idle.id, '默认责任编辑须为本办公室在用的编辑'],
       ['defaultEditorId', randomUUID(), '默认责任编辑须为本办公室在用的编辑'],
-      ['defaultSignerId', ids.editor, '默认签发人须为本办公室在用的总编辑或领导'],
-      ['defaultSignerId', ids.ll_chief, '默认签发人须为本办公室在用的总编辑或领导'],
+      ['defaultSignerId', ids.editor, '默认签发人须为本办公室在用的主编/签发领导或领导'],
+      ['defaultSignerId', ids.ll_chief, '默认签发人须为本办公室在用的主编/签发领导或领导'],
     ] as const) {
       const res = await chief.request('POST', '/api/publications', validBody({ [field]: userId }));
       expect(res.statusCode, `${field} ${userId}`).toBe(400);

@@ -54,7 +54,7 @@ export function registerPublicationRoutes(app: TypedApp, ctx: AppContext) {
       config: { roles: PUBLICATION_ADMIN_ROLES },
       schema: {
         tags,
-        summary: '新建刊物（本办公室总编辑或系统管理员）',
+        summary: '新建刊物（本办公室主编/签发领导或系统管理员）',
         body: createPublicationBody,
         response: { 201: publicationDetailSchema },
       },

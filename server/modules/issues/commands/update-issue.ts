@@ -45,7 +45,7 @@ export async function updateIssue(
     if (input.printCount !== undefined) values.printCount = input.printCount;
     if (input.responsibleEditorId !== undefined) {
       const name = await staffName(tx, row.officeId, input.responsibleEditorId, ['editor', 'chief_editor']);
-      if (!name) throw badRequest('责任编辑须为本办公室在用的编辑或总编辑');
+      if (!name) throw badRequest('责任编辑须为本办公室在用的编辑或主编/签发领导');
       values.responsibleEditorId = input.responsibleEditorId;
       values.responsibleEditorName = name;
     }
@@ -53,7 +53,7 @@ export async function updateIssue(
       const name = input.signerId
         ? await staffName(tx, row.officeId, input.signerId, ['chief_editor', 'leader'])
         : null;
-      if (input.signerId && !name) throw badRequest('签发领导须为本办公室在用的总编辑或领导');
+      if (input.signerId && !name) throw badRequest('签发领导须为本办公室在用的主编/签发领导或领导');
       values.signerId = input.signerId;
       values.signerName = name;
     }

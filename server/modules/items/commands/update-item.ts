@@ -20,7 +20,7 @@ import { assertItemCategory } from './create-item.ts';
 export const DEFAULT_EDIT_REASON = '修改';
 
 /** The refusal of an edit to an item whose issue is locked, signed or published. */
-export const ISSUE_LOCKED_EDIT = '所在刊物已定版，不能修改信息；请总编辑先解除定版';
+export const ISSUE_LOCKED_EDIT = '所在刊物已定版，不能修改信息；请主编/签发领导先解除定版';
 
 /** 403 when the caller could never edit this item, 409 when only its state stands in the way. */
 async function assertEditable(tx: Db, row: ItemRow, actor: Actor): Promise<void> {

@@ -82,7 +82,7 @@ function IssueFacts({ issue }: { issue: IssueDetail }) {
         { key: 'fa', label: '发', children: text(issue.distribution.fa) },
         { key: 'print', label: '印数', children: `${issue.printCount} 份` },
         { key: 'editor', label: '责任编辑', children: text(issue.responsibleEditorName) },
-        { key: 'signer', label: '签发领导', children: issue.signerName ?? '任一总编辑' },
+        { key: 'signer', label: '签发领导', children: issue.signerName ?? '任一主编/签发领导' },
       ]}
     />
   );
@@ -175,13 +175,13 @@ export function IssueForm({ issue, onConflict }: Props) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="signerId" label="签发领导" tooltip="未指定时，本办公室任一总编辑均可签发">
+          <Form.Item name="signerId" label="签发领导" tooltip="未指定时，本办公室任一主编/签发领导均可签发">
             <Select
               allowClear
-              placeholder="任一总编辑"
+              placeholder="任一主编/签发领导"
               loading={signers.isLoading}
               options={staffOptions(signers.data, issue.signerId, issue.signerName)}
-              notFoundContent="本办公室暂无总编辑或领导"
+              notFoundContent="本办公室暂无主编/签发领导或领导"
             />
           </Form.Item>
         </Col>

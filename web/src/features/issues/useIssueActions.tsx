@@ -69,7 +69,7 @@ export function useIssueActions(issue: IssueDetail, onReload: () => void) {
       case 'lock':
         return confirm(
           `定版${name}？`,
-          `定版后本期的信息、顺序和编者按不能再修改，由${issue.signerName ?? '总编辑'}签发。如需修改，须由总编辑解除定版。`,
+          `定版后本期的信息、顺序和编者按不能再修改，由${issue.signerName ?? '主编/签发领导'}签发。如需修改，须由主编/签发领导解除定版。`,
           '定版',
           () => run('lock', '已定版，等待签发'),
         );

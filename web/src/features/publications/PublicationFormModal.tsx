@@ -296,13 +296,13 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
                 placeholder="未设置"
                 loading={signers.isLoading}
                 options={personOptions(signers.data, publication?.defaultSigner ?? null)}
-                notFoundContent="本办公室暂无总编辑"
+                notFoundContent="本办公室暂无主编/签发领导"
               />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-          新建一期时自动填入，编排时可逐期更改。签发人未设置时，本办公室任一总编辑均可签发。
+          新建一期时自动填入，编排时可逐期更改。签发人未设置时，本办公室任一主编/签发领导均可签发。
         </Typography.Paragraph>
         <Form.Item name="description" label="说明" rules={[{ max: 500, message: '说明不能超过 500 字' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />

@@ -40,7 +40,7 @@ function StatusLine({ issue }: { issue: IssueDetail }) {
   const parts: string[] = [issue.officeName];
   if (issue.responsibleEditorName) parts.push(`责任编辑 ${issue.responsibleEditorName}`);
   if (issue.status === 'draft' || issue.status === 'locked')
-    parts.push(`签发领导 ${issue.signerName ?? '任一总编辑'}`);
+    parts.push(`签发领导 ${issue.signerName ?? '任一主编/签发领导'}`);
   if (issue.signedAt && issue.signedByName)
     parts.push(`${issue.signedByName} 签发于 ${formatDateTime(issue.signedAt)}`);
   if (issue.issueDate) parts.push(`刊期 ${formatDocDate(issue.issueDate)}`);
@@ -77,8 +77,8 @@ function ActionBar({ issue, onReload }: { issue: IssueDetail; onReload: () => vo
 function StageNotice({ issue }: { issue: IssueDetail }) {
   if (issue.status === 'draft') return null;
   const text: Record<Exclude<IssueDetail['status'], 'draft'>, string> = {
-    locked: `已定版，等待${issue.signerName ?? '总编辑'}签发。如需修改，请总编辑解除定版。`,
-    signed: '已签发，可以发布。如需修改，请总编辑解除定版（将撤销签发）。',
+    locked: `已定版，等待${issue.signerName ?? '主编/签发领导'}签发。如需修改，请主编/签发领导解除定版。`,
+    signed: '已签发，可以发布。如需修改，请主编/签发领导解除定版（将撤销签发）。',
     published: '已发布：信息已登记采用，定稿文档已归档。',
   };
   return (
