@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
@@ -19,6 +19,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { PORTAL_STATUS_LABELS } from '../portal/schemas.ts';
 import { getWorkflowLimits } from '../settings/workflow-limits.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
+import { itemAsSeenBy } from './office-view.ts';
 import { callerFacts, findItemForActor, type ItemRow, itemScope } from './repository.ts';
 import type { ItemDetail } from './schemas.ts';
 import { allowedActions, STATUS_LABELS, TRANSITIONS } from './workflow.ts';
@@ -205,7 +206,8 @@ export function deadlineFields(row: ItemRow, limits: WorkflowLimits, now = new D
  * 404 when the caller may not read the item.
  */
 export async function presentItemDetail(db: Db, actor: Actor, id: string): Promise<ItemDetail> {
-  const row = await findItemForActor(db, actor, id);
+  // The office reading a returned item under revision sees the text it returned (office-view.ts).
+  const row = await itemAsSeenBy(db, actor, await findItemForActor(db, actor, id));
   const names = await loadNames(db, row);
   const chain = await loadUpwardChain(db, row);
   const related = await loadRelated(db, actor, row);
@@ -219,7 +221,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
   const versions = await db
     .select()
     .from(itemVersions)
-    .where(eq(itemVersions.itemId, row.id))
+    .where(and(eq(itemVersions.itemId, row.id), lte(itemVersions.versionNo, row.currentVersion)))
     .orderBy(asc(itemVersions.versionNo));
   const timeline = await loadTimeline(db, row, chain);
   const limits = await getWorkflowLimits(db);

@@ -1,24 +1,31 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type ItemStatus, itemEvents, items } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { circulatedItem } from '../circulation/scope.ts';
-import type { CallerFacts } from './workflow.ts';
+import { type CallerFacts, OFFICE_VISIBLE_STATUSES } from './workflow.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 
 /**
+ * The office branch of the item scope: only items whose *current* status the office may see
+ * (`OFFICE_SEES_STATUS` in workflow.ts), never a draft or an item awaiting its unit's sign-off,
+ * even one that was submitted and returned before.
+ */
+export const officeMaySee = () => inArray(items.status, OFFICE_VISIBLE_STATUSES);
+
+/**
  * The items a caller may read, as one condition: their units' items (including what their office
- * forwarded), what was submitted to their office — never another unit's drafts — and, for a
- * leader, what was circulated to them on its own or inside an issue.
+ * forwarded), what their unit has signed off to their office — never another unit's drafts — and,
+ * for a leader, what was circulated to them on its own or inside an issue.
  */
 export function itemScope(actor: Actor) {
   return scopeCondition(contentScope(actor), {
     unitId: items.submittingUnitId,
     officeId: items.officeId,
-    officeRequires: isNotNull(items.submittedAt),
+    officeRequires: officeMaySee(),
     circulatedTo: circulatedItem,
   });
 }

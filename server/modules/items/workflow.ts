@@ -197,6 +197,31 @@ export const STATUS_COLORS: Record<ItemStatus, string> = {
   merged: 'geekblue',
 };
 
+/**
+ * Whether the receiving office may see an item in this status (审核签发制度, DOMAIN.md §2): an
+ * item reaches the office only through its unit's sign-off (签发报送), so the office sees it from
+ * `submitted` on, and keeps seeing what it has itself decided (returned, rejected, …). A draft or an
+ * item awaiting the unit's sign-off is the unit's own, even when it was submitted once before and
+ * came back (退回 → the reporter edits, resubmits for sign-off, withdraws): the office scope
+ * follows the current status, never "was once submitted". A Record, so a new status must decide.
+ */
+export const OFFICE_SEES_STATUS: Record<ItemStatus, boolean> = {
+  draft: false,
+  pending_signoff: false,
+  submitted: true,
+  returned: true,
+  rejected: true,
+  accepted: true,
+  in_issue: true,
+  published: true,
+  merged: true,
+};
+
+/** The statuses of `OFFICE_SEES_STATUS` that admit the office, as a list for SQL. */
+export const OFFICE_VISIBLE_STATUSES = (Object.keys(OFFICE_SEES_STATUS) as ItemStatus[]).filter(
+  (s) => OFFICE_SEES_STATUS[s],
+);
+
 export const PRIORITY_LABELS = { normal: '普通', urgent: '紧急', for_reading: '送阅件' } as const;
 export const SECRECY_LABELS = { public: '普通', secret: '秘密', confidential: '机密' } as const;
 

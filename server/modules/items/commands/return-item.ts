@@ -17,5 +17,7 @@ export function returnItem(
 ): Promise<ItemRow> {
   return applyTransition(tx, actor, audit, row, 'return', input, async () => ({
     values: { decidedAt: new Date(), targetPublicationId: null },
+    // The text the office returned: what it keeps seeing while the submitter revises (office-view.ts).
+    eventData: { versionNo: row.currentVersion },
   }));
 }

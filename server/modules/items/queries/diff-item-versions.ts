@@ -2,6 +2,7 @@ import { type ChangeObject, diffChars } from 'diff';
 import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { badRequest } from '../../../lib/errors.ts';
+import { itemAsSeenBy } from '../office-view.ts';
 import { findItemForActor } from '../repository.ts';
 import { findItemVersion } from './get-item-version.ts';
 
@@ -53,8 +54,10 @@ export async function diffItemVersions(
   from: number,
   to: number,
 ) {
-  await findItemForActor(ctx.db, actor, itemId);
-  const [a, b] = [await findItemVersion(ctx.db, itemId, from), await findItemVersion(ctx.db, itemId, to)];
+  const item = await itemAsSeenBy(ctx.db, actor, await findItemForActor(ctx.db, actor, itemId));
+  // Versions past what the caller may see (a returned item's unsigned revisions) do not exist for them.
+  const visible = (n: number) => (n <= item.currentVersion ? findItemVersion(ctx.db, itemId, n) : null);
+  const [a, b] = [await visible(from), await visible(to)];
   const missing = [a ? null : from, b ? null : to].filter((n) => n !== null);
   if (!a || !b) throw badRequest(`第 ${[...new Set(missing)].join('、')} 版不存在`);
   return {

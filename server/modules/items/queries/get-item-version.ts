@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { itemVersions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { notFound } from '../../../lib/errors.ts';
+import { itemAsSeenBy } from '../office-view.ts';
 import { findItemForActor } from '../repository.ts';
 
 /** One saved version of an item, or null. Callers have checked that the item may be read. */
@@ -17,8 +18,9 @@ export async function findItemVersion(db: Db, itemId: string, versionNo: number)
 
 /** The text of one version, for anyone who may read the item (404 otherwise, no title leak). */
 export async function getItemVersion(ctx: AppContext, actor: Actor, itemId: string, versionNo: number) {
-  await findItemForActor(ctx.db, actor, itemId);
-  const row = await findItemVersion(ctx.db, itemId, versionNo);
+  const item = await itemAsSeenBy(ctx.db, actor, await findItemForActor(ctx.db, actor, itemId));
+  // The submitter's unsigned revisions of a returned item are not the office's to read.
+  const row = versionNo <= item.currentVersion ? await findItemVersion(ctx.db, itemId, versionNo) : null;
   if (!row) throw notFound(`第 ${versionNo} 版不存在`);
   return {
     versionNo: row.versionNo,

@@ -29,8 +29,9 @@ import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
 import { getWorkflowLimits } from '../../settings/workflow-limits.ts';
 import type { WorkflowLimits } from '../deadline.ts';
+import { itemAsSeenBy } from '../office-view.ts';
 import { deadlineFields } from '../present.ts';
-import { callerFacts, itemScope } from '../repository.ts';
+import { callerFacts, itemScope, officeMaySee } from '../repository.ts';
 import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
 import { deadlineSql, overdueSql } from './deadline-sql.ts';
@@ -68,7 +69,8 @@ export function boxCondition(box: ItemBox, actor: Actor): SQL {
       return and(inList(items.submittingUnitId, unitIds), eq(items.status, 'pending_signoff')) ?? sql`false`;
     case 'inbox':
       if (!has('editor', 'chief_editor')) throw refuse();
-      return and(inList(items.officeId, officeIds), isNotNull(items.submittedAt)) ?? sql`false`;
+      // What the units signed off to the office, in a status the office may see (not via another branch).
+      return and(inList(items.officeId, officeIds), officeMaySee()) ?? sql`false`;
     case 'forwarded':
       if (!has('editor', 'chief_editor')) throw refuse();
       return and(inList(items.officeId, officeIds), isNotNull(items.forwardedToId)) ?? sql`false`;
@@ -204,11 +206,17 @@ export async function listItems(
     ownOffices,
   );
   const caller = callerFacts(actor);
+  // A returned item under revision shows the office the title it returned (office-view.ts).
+  const seen = new Map(
+    await Promise.all(
+      rows.map(async ({ item }) => [item.id, await itemAsSeenBy(ctx.db, actor, item)] as const),
+    ),
+  );
   return {
     items: rows.map(({ item, ...r }) => ({
       id: item.id,
       serial: item.serial,
-      title: item.title,
+      title: seen.get(item.id)?.title ?? item.title,
       status: item.status,
       statusLabel: STATUS_LABELS[item.status],
       priority: item.priority,
