@@ -3,9 +3,13 @@ import { Button, Flex, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { IssueDetail } from './types.ts';
 
+/** The preview's own width: a 210 mm page and its 12 px margins. */
+const PAGE_WIDTH = 818;
+
 /**
  * The print preview the server renders in the issue layout (A4 pages, masthead, 报尾), the same
- * data as the Word document; 打印 prints the frame, not the surrounding screen.
+ * data as the Word document; 打印 prints the frame, not the surrounding screen. In a box narrower
+ * than the page (a phone) the pages are scaled to the box's width instead of being cropped.
  */
 export function IssuePreview({
   issue,
@@ -22,6 +26,18 @@ export function IssuePreview({
   // A new address is a new page to wait for; 打印 stays off until it has loaded.
   // biome-ignore lint/correctness/useExhaustiveDependencies: src is the trigger
   useEffect(() => setLoaded(false), [src]);
+  // Narrower than an A4 page (a phone): the pages are scaled down to the width, whole.
+  const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState<number | null>(null);
+  const [pagesHeight, setPagesHeight] = useState<number | null>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && setBoxWidth(entry.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const scale = boxWidth && boxWidth < PAGE_WIDTH ? boxWidth / PAGE_WIDTH : 1;
   return (
     <Flex vertical gap={8}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -43,21 +59,51 @@ export function IssuePreview({
         </Flex>
       </Flex>
       <Spin spinning={!loaded} description="正在排版…">
-        <iframe
-          ref={frame}
-          key={src}
-          src={src}
-          title={`${issue.publicationName}${issue.label}预览`}
-          onLoad={() => setLoaded(true)}
-          style={{
-            width: '100%',
-            height,
-            minHeight: 480,
-            border: '1px solid #d9d9d9',
-            borderRadius: 6,
-            background: '#e8e8e8',
-          }}
-        />
+        <div
+          ref={box}
+          style={
+            scale < 1
+              ? {
+                  height: pagesHeight ? pagesHeight * scale : '80vh',
+                  overflow: 'hidden',
+                  border: '1px solid #d9d9d9',
+                  borderRadius: 6,
+                  background: '#e8e8e8',
+                }
+              : undefined
+          }
+        >
+          <iframe
+            ref={frame}
+            key={src}
+            src={src}
+            title={`${issue.publicationName}${issue.label}预览`}
+            onLoad={() => {
+              setLoaded(true);
+              setPagesHeight(frame.current?.contentDocument?.documentElement.scrollHeight ?? null);
+            }}
+            style={
+              scale < 1
+                ? {
+                    // The whole document at its print width, shrunk to the box: no side scrolling.
+                    display: 'block',
+                    width: PAGE_WIDTH,
+                    height: pagesHeight ?? `calc(80vh / ${scale})`,
+                    border: 'none',
+                    transform: `scale(${scale})`,
+                    transformOrigin: '0 0',
+                  }
+                : {
+                    width: '100%',
+                    height,
+                    minHeight: 480,
+                    border: '1px solid #d9d9d9',
+                    borderRadius: 6,
+                    background: '#e8e8e8',
+                  }
+            }
+          />
+        </div>
       </Spin>
     </Flex>
   );

@@ -7,8 +7,8 @@ import {
   SendOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Card, Col, Flex, Result, Row, Segmented, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { SECRECY_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { ApiError } from '../../api/client.ts';
@@ -20,9 +20,11 @@ import { IssueForm } from '../../features/issues/IssueForm.tsx';
 import { IssueItemsCard } from '../../features/issues/IssueItemsCard.tsx';
 import { IssuePreview } from '../../features/issues/IssuePreview.tsx';
 import { IssueStatusTag } from '../../features/issues/IssueTags.tsx';
+import { IssueText } from '../../features/issues/IssueText.tsx';
 import type { IssueAction, IssueDetail, Transition } from '../../features/issues/types.ts';
 import { useIssueActions } from '../../features/issues/useIssueActions.tsx';
 import { formatDateTime, formatDocDate } from '../../format.ts';
+import { useIsMobile } from '../../layout/useIsMobile.ts';
 
 type ButtonSpec = { label: string; icon: ReactNode; primary?: boolean; danger?: boolean };
 
@@ -88,8 +90,16 @@ function StageNotice({ issue }: { issue: IssueDetail }) {
   );
 }
 
-/** A leader's view of a circulated issue: the printed page and the titles, nothing to edit. */
+type FullTextView = 'text' | 'layout';
+
+/**
+ * A leader's view of a circulated issue: the titles and the full text, nothing to edit. The text
+ * comes reflowed (文字版, the default on a phone) or as the printed A4 pages (版式预览).
+ */
 function ReaderView({ issue }: { issue: IssueDetail }) {
+  const isMobile = useIsMobile();
+  const [chosen, setView] = useState<FullTextView | null>(null);
+  const view = chosen ?? (isMobile ? 'text' : 'layout');
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={`本期信息（${issue.items.length} 条）`}>
@@ -105,8 +115,21 @@ function ReaderView({ issue }: { issue: IssueDetail }) {
           ))}
         </ol>
       </Card>
-      <Card size="small" title="全文">
-        <IssuePreview issue={issue} height="80vh" />
+      <Card
+        size="small"
+        title="全文"
+        extra={
+          <Segmented<FullTextView>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'text', label: '文字版' },
+              { value: 'layout', label: '版式预览' },
+            ]}
+          />
+        }
+      >
+        {view === 'text' ? <IssueText issue={issue} /> : <IssuePreview issue={issue} height="80vh" />}
       </Card>
     </Flex>
   );
