@@ -32,7 +32,7 @@ export const NO_PDF_CONVERTER_MESSAGE =
 
 export const noPdfConverter = () => new AppError(503, 'NO_PDF_CONVERTER', NO_PDF_CONVERTER_MESSAGE);
 
-/** Chromium flags that work on these servers (see ENGINEERING.md). */
+/** Chromium flags that work on these servers (without the background-networking flags Chromium keeps dialling out on a closed network). */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -1,7 +1,7 @@
 import type { IssueStatus, ItemStatus, Role } from '../../db/schema/index.ts';
 
 /**
- * The one transition table of the item workflow (DOMAIN.md §2). The server enforces it
+ * The one transition table of the item workflow (docs/domain.md §2). The server enforces it
  * (commands call `findTransition`), and the UI draws its buttons from the `actions` the server
  * computes with `allowedActions`. Pure: the web imports it too.
  *
@@ -184,7 +184,7 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   merged: '已合报',
 };
 
-/** Status colours, the same everywhere (UI.md). */
+/** Status colours, the same everywhere (docs/screens.md). */
 export const STATUS_COLORS: Record<ItemStatus, string> = {
   draft: 'default',
   pending_signoff: 'gold',
@@ -198,7 +198,7 @@ export const STATUS_COLORS: Record<ItemStatus, string> = {
 };
 
 /**
- * Whether the receiving office may see an item in this status (审核签发制度, DOMAIN.md §2): an
+ * Whether the receiving office may see an item in this status (审核签发制度, docs/domain.md §2): an
  * item reaches the office only through its unit's sign-off (签发报送), so the office sees it from
  * `submitted` on, and keeps seeing what it has itself decided (returned, rejected, …). A draft or an
  * item awaiting the unit's sign-off is the unit's own, even when it was submitted once before and

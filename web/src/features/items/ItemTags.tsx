@@ -7,7 +7,7 @@ import {
 } from '../../../../server/modules/items/workflow.ts';
 import type { ItemPriority, ItemStatus, SecrecyLevel } from './types.ts';
 
-/** The status in the colour it has everywhere (UI.md). */
+/** The status in the colour it has everywhere (docs/screens.md). */
 export function ItemStatusTag({ status, label }: { status: ItemStatus; label?: string }) {
   return (
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
