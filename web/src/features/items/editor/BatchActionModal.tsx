@@ -20,13 +20,14 @@ type Props = {
 type Values = { targetPublicationId?: string; reason?: string };
 
 const TEXTS = {
-  accept: { title: '批量拟采用', ok: '拟采用', done: '已拟采用' },
-  return: { title: '批量退回', ok: '退回', done: '已退回' },
+  accept: { title: '批量拟采用', single: '拟采用', ok: '拟采用', done: '已拟采用' },
+  return: { title: '批量退回', single: '退回', ok: '退回', done: '已退回' },
 } as const;
 
 /**
- * 批量拟采用 (with the target publication) or 批量退回 (with a reason). The server applies it to
- * all the items or to none; its message names the item that stopped it.
+ * 拟采用 (with the target publication) or 退回 (with a reason) of one row, or of several as
+ * 批量拟采用 / 批量退回: the server applies it to all the items or to none, and its message names
+ * the item that stopped it. One item is worded as the single action, never as a batch of one.
  */
 export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
   const { message } = App.useApp();
@@ -35,6 +36,7 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
   const batch = useBatchAction();
   const publications = usePublications('own', kind === 'accept');
   const open = kind !== null;
+  const batchOf = items.length > 1;
 
   useEffect(() => {
     if (open) setError(null);
@@ -65,7 +67,11 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
         targetPublicationId: kind === 'accept' ? values.targetPublicationId : undefined,
         reason: kind === 'return' ? values.reason?.trim() : undefined,
       });
-      message.success(`${TEXTS[kind].done} ${items.length} 条信息`);
+      message.success(
+        batchOf
+          ? `${TEXTS[kind].done} ${items.length} 条信息`
+          : `${TEXTS[kind].done}第 ${items[0]?.serial} 号信息`,
+      );
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -76,7 +82,7 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
   return (
     <Modal
       open={open}
-      title={`${texts.title}（${items.length} 条）`}
+      title={batchOf ? `${texts.title}（${items.length} 条）` : texts.single}
       okText={texts.ok}
       okButtonProps={{ danger: kind === 'return' }}
       cancelText="取消"
@@ -92,7 +98,9 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
           type="error"
           showIcon
           title={error}
-          description="批量操作要么全部完成，要么都不执行；本次未做任何修改。"
+          description={
+            batchOf ? '批量操作要么全部完成，要么都不执行；本次未做任何修改。' : '本次未做任何修改。'
+          }
           style={{ marginBottom: 16 }}
         />
       )}
@@ -112,7 +120,7 @@ export function BatchActionModal({ kind, items, onClose, onDone }: Props) {
           <Form.Item
             name="reason"
             label="退回原因"
-            extra="原因会出现在每条信息的时间线上，报送单位据此修改后重新提交。"
+            extra={`原因会出现在${batchOf ? '每条' : ''}信息的时间线上，报送单位据此修改后重新提交。`}
             rules={[{ required: true, whitespace: true, message: '请填写退回原因' }]}
           >
             <Input.TextArea
