@@ -33,5 +33,12 @@ export function normaliseTitle(text: string): string {
     .replace(EDGE_SPACE, '');
 }
 
+/** The longest title that is saved; a longer one is refused, never cut (the form counts as it goes). */
+export const TITLE_MAX = 100;
+
+/** The refusal of an over-long title, the same on the server and in the form. */
+export const titleTooLong = (length: number): string =>
+  `标题过长，不能超过 ${TITLE_MAX} 字（当前 ${length} 字），请精简后再保存`;
+
 /** The paragraphs of a normalised body. */
 export const paragraphsOf = (body: string): string[] => (body ? body.split('\n') : []);

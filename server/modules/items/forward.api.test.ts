@@ -178,7 +178,10 @@ describe('forward (转报)', () => {
       body: lower.body,
       priority: 'urgent',
       keywords: ['防汛'],
-      signerName: '张文秀',
+      // The origin unit's sign-off travels up; the forwarding editor is not its 签发人.
+      signerId: lower.signerId,
+      signerName: lower.signerName,
+      signedAt: lower.signedAt,
       currentVersion: 1,
       version: 1,
     });

@@ -22,6 +22,7 @@ import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
 import { itemAsSeenBy } from './office-view.ts';
 import { callerFacts, findItemForActor, type ItemRow, itemScope } from './repository.ts';
 import type { ItemDetail } from './schemas.ts';
+import { awaitsUnitSignoff, signoffOf, submittedVersionOf } from './submission.ts';
 import { allowedActions, STATUS_LABELS, TRANSITIONS } from './workflow.ts';
 
 /** Timeline labels of events that are not transitions of the table. */
@@ -231,6 +232,9 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     .from(portalQueue)
     .where(eq(portalQueue.itemId, row.id));
   const upper = chain[0];
+  // Back with the unit: the earlier round's sign-off, submission time and time limit are void.
+  const waiting = awaitsUnitSignoff(row);
+  const signoff = await signoffOf(db, row);
   return {
     id: row.id,
     serial: row.serial,
@@ -247,10 +251,11 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     submittingUnit: { id: row.submittingUnitId, name: names.submittingName },
     originUnit: { id: row.originUnitId, name: names.originName },
     author: { id: row.authorId, name: row.authorName, phone: row.authorPhone },
-    signer: row.signerName ? { name: row.signerName, signedAt: iso(row.signedAt) } : null,
+    signer: waiting ? null : signoff.signer,
+    forwardedBy: signoff.forwardedBy,
     eventAt: iso(row.eventAt),
-    submittedAt: iso(row.submittedAt),
-    ...deadlineFields(row, limits),
+    submittedAt: waiting ? null : iso(row.submittedAt),
+    ...(waiting ? { deadlineAt: null, overdue: false } : deadlineFields(row, limits)),
     targetPublication:
       row.targetPublicationId && names.publicationName
         ? { id: row.targetPublicationId, name: names.publicationName }
@@ -277,6 +282,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
       createdAt: v.createdAt.toISOString(),
     })),
     currentVersion: row.currentVersion,
+    submittedVersion: await submittedVersionOf(db, row),
     timeline,
     issue,
     portal: portal ? { status: portal.status, statusLabel: PORTAL_STATUS_LABELS[portal.status] } : null,

@@ -6,10 +6,9 @@ import {
   PORTAL_QUEUE_STATUSES,
   SECRECY_LEVELS,
 } from '../../db/schema/index.ts';
-import { normaliseBody, normaliseTitle } from './body.ts';
+import { normaliseBody, normaliseTitle, TITLE_MAX, titleTooLong } from './body.ts';
 import { TRANSITIONS } from './workflow.ts';
 
-export const TITLE_MAX = 100;
 export const BODY_MAX = 20_000;
 export const KEYWORDS_MAX = 10;
 export const KEYWORD_MAX = 20;
@@ -32,7 +31,7 @@ const title = z
       .string()
       .min(1, '请填写标题')
       .max(TITLE_MAX, {
-        error: (i) => `标题过长，不能超过 ${TITLE_MAX} 字（当前 ${String(i.input).length} 字）`,
+        error: (i) => titleTooLong(String(i.input).length),
       }),
   );
 
@@ -185,7 +184,10 @@ export const itemDetailSchema = z.object({
   submittingUnit: ref,
   originUnit: ref,
   author: z.object({ id: z.uuid().nullable(), name: z.string(), phone: z.string().nullable() }),
+  /** The origin unit's sign-off; null while the item waits for it (again). */
   signer: z.object({ name: z.string(), signedAt: when.nullable() }).nullable(),
+  /** On an upper office's copy: the lower office's editor who forwarded it (转报人). */
+  forwardedBy: z.object({ name: z.string(), unitName: z.string().nullable(), at: when }).nullable(),
   eventAt: when.nullable(),
   submittedAt: when.nullable(),
   deadlineAt: when.nullable(),
@@ -211,6 +213,8 @@ export const itemDetailSchema = z.object({
   ),
   versions: z.array(versionInfoSchema),
   currentVersion: z.number().int(),
+  /** The version the office received in the latest hand-over (单位报送稿); null before any. */
+  submittedVersion: z.number().int().nullable(),
   timeline: z.array(timelineEventSchema),
   /** The issue (期) the item is in, once an editor put it into one. */
   issue: z

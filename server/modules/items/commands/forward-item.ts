@@ -10,7 +10,8 @@ import { applyTransition, type TransitionInput } from './apply-transition.ts';
 /**
  * 转报: sends an item the office has taken up to the parent office's inbox, once (1事1报). The
  * parent office gets its own copy — it runs the same workflow on it — that keeps the origin unit
- * and starts from the lower office's final text; the forwarding editor signs it off.
+ * and starts from the lower office's final text. The sign-off stays the origin unit's (its 签发人
+ * signed the item, the forwarding editor only passes it on: 转报人, on the copy's timeline).
  */
 export function forwardItem(
   tx: Db,
@@ -73,9 +74,9 @@ async function createUpperCopy(tx: Db, actor: Actor, row: ItemRow, parentOfficeI
       authorId: row.authorId,
       authorName: row.authorName,
       authorPhone: row.authorPhone,
-      signerId: actor.userId,
-      signerName: actor.displayName,
-      signedAt: now,
+      signerId: row.signerId,
+      signerName: row.signerName,
+      signedAt: row.signedAt,
       eventAt: row.eventAt,
       status: 'submitted',
       submittedAt: now,

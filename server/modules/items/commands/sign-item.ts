@@ -28,7 +28,8 @@ export function signItem(
         submittedAt: now,
         decidedAt: null,
       },
-      eventData: { signerName: actor.displayName },
+      // The version signed off is what the office received (与单位报送稿对比).
+      eventData: { signerName: actor.displayName, versionNo: row.currentVersion },
       auditDiff: { signerName: actor.displayName },
     };
   });

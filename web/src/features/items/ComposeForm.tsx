@@ -20,6 +20,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { TITLE_MAX, titleTooLong } from '../../../../server/modules/items/body.ts';
 import { PRIORITY_LABELS, SECRECY_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../auth/context.ts';
@@ -283,12 +284,20 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
               <Form.Item
                 name="title"
                 label="标题"
-                rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写标题' },
+                  // Refused with the count, never cut: a pasted long title stays whole to be shortened.
+                  {
+                    validator: (_, v?: string) =>
+                      (v ?? '').trim().length > TITLE_MAX
+                        ? Promise.reject(new Error(titleTooLong((v ?? '').trim().length)))
+                        : Promise.resolve(),
+                  },
+                ]}
               >
                 <Input
                   ref={titleRef}
-                  maxLength={100}
-                  showCount
+                  count={{ show: true, max: TITLE_MAX }}
                   placeholder="一句话概括信息的核心内容"
                   style={{ fontSize: 16, fontWeight: 500 }}
                 />

@@ -47,7 +47,9 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
           )}
         </span>
       ) : (
-        <Typography.Text type="secondary">未签发</Typography.Text>
+        <Typography.Text type="secondary">
+          {item.status === 'pending_signoff' ? '待本单位签发' : '未签发'}
+        </Typography.Text>
       ),
     },
     { label: '信息类别', value: item.categoryLabel },
@@ -84,6 +86,16 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
     rows.push({
       label: '转报来源',
       value: <span>由{item.forwardedFrom.officeName}转报</span>,
+    });
+  if (item.forwardedBy)
+    rows.push({
+      label: '转报人',
+      value: (
+        <span>
+          {item.forwardedBy.name}
+          <Typography.Text type="secondary">（{formatDateTime(item.forwardedBy.at)}）</Typography.Text>
+        </span>
+      ),
     });
   rows.push({
     label: '转报去向',

@@ -63,21 +63,30 @@ function VersionModal({
 
 /**
  * 版本: every saved text with who, when and why. Tick any two to compare them side by side;
- * by default the first (the unit's original) against the latest.
+ * by default what the unit sent in its latest submission (单位报送稿, the version its signer
+ * signed off) against the latest, so the office's changes show — not the reporter's first draft.
  */
 export function VersionsTab({ item }: { item: ItemDetail }) {
   const isMobile = useIsMobile();
   const versions = [...item.versions].sort((a, b) => b.versionNo - a.versionNo);
-  const first = versions.at(-1)?.versionNo;
   const latest = versions[0]?.versionNo;
-  const [selected, setSelected] = useState<number[]>(
-    first !== undefined && latest !== undefined && first !== latest ? [first, latest] : [],
-  );
+  const sent = item.submittedVersion;
+  // Until the office edits (the unit's text is the latest), the unit's own revisions from the first draft.
+  const base = sent !== null && sent !== latest ? sent : versions.at(-1)?.versionNo;
+  const against = (n: number | null | undefined) =>
+    n !== null && n !== undefined && latest !== undefined && n !== latest ? [n, latest] : [];
+  const [selected, setSelected] = useState<number[]>(against(base));
   const [viewing, setViewing] = useState<number | null>(null);
   if (versions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有版本记录" />;
   const [from, to] = [...selected].sort((a, b) => a - b);
 
-  const label = (n: number) => (n === item.currentVersion ? <strong>第{n}版（当前）</strong> : `第${n}版`);
+  const mark = (n: number) =>
+    [n === item.currentVersion ? '当前' : null, n === sent ? '单位报送稿' : null].filter(Boolean).join('，');
+  const label = (n: number) => {
+    const text = mark(n) ? `第${n}版（${mark(n)}）` : `第${n}版`;
+    return n === item.currentVersion ? <strong>{text}</strong> : text;
+  };
+  const comparingSent = sent !== null && from === sent && to === latest;
   const view = (v: ItemVersionInfo) => (
     <Button type="link" size="small" onClick={() => setViewing(v.versionNo)}>
       查看
@@ -134,7 +143,17 @@ export function VersionsTab({ item }: { item: ItemDetail }) {
         ) : selected.length < 2 ? (
           <Typography.Text type="secondary">勾选两个版本进行对比。</Typography.Text>
         ) : (
-          <VersionDiff itemId={item.id} from={from} to={to} />
+          <>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {comparingSent ? `与单位报送稿对比（第${from}版 → 第${to}版）` : `第${from}版 → 第${to}版`}
+              {!comparingSent && sent !== null && sent !== latest && (
+                <Button type="link" size="small" onClick={() => setSelected(against(sent))}>
+                  与单位报送稿对比
+                </Button>
+              )}
+            </Typography.Title>
+            <VersionDiff itemId={item.id} from={from} to={to} />
+          </>
         )}
       </div>
       <VersionModal itemId={item.id} versionNo={viewing} onClose={() => setViewing(null)} />

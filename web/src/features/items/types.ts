@@ -68,7 +68,10 @@ export type ItemDetail = {
   submittingUnit: Ref;
   originUnit: Ref;
   author: { id: string | null; name: string; phone: string | null };
+  /** The origin unit's sign-off; null while the item waits for it (again). */
   signer: { name: string; signedAt: string | null } | null;
+  /** On an upper office's copy: the lower office's editor who forwarded it (转报人). */
+  forwardedBy: { name: string; unitName: string | null; at: string } | null;
   eventAt: string | null;
   submittedAt: string | null;
   deadlineAt: string | null;
@@ -84,6 +87,8 @@ export type ItemDetail = {
   attachments: ItemAttachment[];
   versions: ItemVersionInfo[];
   currentVersion: number;
+  /** The version the office received in the latest hand-over (单位报送稿); null before any. */
+  submittedVersion: number | null;
   timeline: TimelineEvent[];
   /** The issue (期) the item is in, once an editor put it into one. */
   issue: { id: string; label: string; publicationName: string; status: IssueStatus } | null;

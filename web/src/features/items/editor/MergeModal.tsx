@@ -1,5 +1,6 @@
 import { Alert, App, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { TITLE_MAX, titleTooLong } from '../../../../../server/modules/items/body.ts';
 import { PRIORITY_LABELS } from '../../../../../server/modules/items/workflow.ts';
 import { errorMessage } from '../../orgs/formErrors.ts';
 import { useItemCategories } from '../api.ts';
@@ -17,7 +18,6 @@ type Props = {
 };
 
 /** The server's limit on titles (server/modules/items/schemas.ts). */
-const TITLE_MAX = 100;
 
 type Values = { title: string; categoryCode: string; priority: ItemPriority; body: string; reason?: string };
 
@@ -140,9 +140,17 @@ export function MergeModal({ items, open, onClose, onDone }: Props) {
           <Form.Item
             name="title"
             label="合报标题"
-            rules={[{ required: true, whitespace: true, message: '请填写合报后的标题' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写合报后的标题' },
+              {
+                validator: (_, v?: string) =>
+                  (v ?? '').trim().length > TITLE_MAX
+                    ? Promise.reject(new Error(titleTooLong((v ?? '').trim().length)))
+                    : Promise.resolve(),
+              },
+            ]}
           >
-            <Input maxLength={TITLE_MAX} showCount />
+            <Input count={{ show: true, max: TITLE_MAX }} />
           </Form.Item>
           <Space size={16} style={{ display: 'flex' }} wrap>
             <Form.Item
