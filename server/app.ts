@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
-import { enforceAccess, errorHandler } from './lib/http.ts';
+import { enforceAccess, errorHandler, rejectForbiddenChars } from './lib/http.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
@@ -120,7 +120,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   });
   app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    enforceAccess(req);
+    enforceAccess(req, { https: config.cookieSecure });
+    rejectForbiddenChars(req);
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

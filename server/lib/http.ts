@@ -13,6 +13,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Role } from '../db/schema/index.ts';
 import { type Actor, auditContextOf } from './actor.ts';
 import type { AuditContext } from './audit.ts';
+import { assertNoForbiddenChars } from './control-chars.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 
 declare module 'fastify' {
@@ -53,17 +54,23 @@ export function auditOf(req: FastifyRequest): AuditContext {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Route-level access rules, run before validation: 401 → 403 → 400 in that order. */
-export function enforceAccess(req: FastifyRequest): void {
+/**
+ * Route-level access rules, run before validation: 401 → 403 → 400 in that order. A write from a
+ * foreign Origin is refused on every route, public ones (login) included. `site.https` says the
+ * site is served over HTTPS (COOKIE_SECURE) even when a proxy hands the request on as plain HTTP.
+ */
+export function enforceAccess(req: FastifyRequest, site: { https?: boolean } = {}): void {
   const cfg = req.routeOptions.config ?? {};
+  const write = UNSAFE.has(req.method) && !cfg.skipCsrf;
+  const origin = req.headers.origin;
+  if (write && origin !== undefined) {
+    const theirs = originOf(origin);
+    if (!theirs || theirs !== ownOrigin(req, site.https ?? false)) throw forbidden('跨站请求已被拒绝');
+  }
   if (cfg.public) return;
   const actor = req.actor;
   if (!actor) throw unauthorized(req.sessionExpired ? '登录已超时，请重新登录' : '请先登录');
-  if (UNSAFE.has(req.method) && !cfg.skipCsrf) {
-    const origin = req.headers.origin;
-    if (origin && req.headers.host && originHost(origin) !== req.headers.host) {
-      throw forbidden('跨站请求已被拒绝');
-    }
+  if (write) {
     if (req.headers['x-csrf-token'] !== actor.csrfToken) {
       throw forbidden('请求校验失败（CSRF 令牌无效），请刷新页面后重试');
     }
@@ -74,13 +81,39 @@ export function enforceAccess(req: FastifyRequest): void {
   if (cfg.roles && !cfg.roles.some((r) => actor.roles.includes(r))) throw forbidden();
 }
 
-/** The host of an Origin header; an opaque origin (`null`) or garbage is never our own. */
-function originHost(origin: string): string | null {
+/**
+ * Scheme, host and port of an Origin header, normalised (`http://a:80` is `http://a`); an opaque
+ * origin (`null`) or garbage is never our own.
+ */
+function originOf(origin: string): string | null {
   try {
-    return new URL(origin).host;
+    const url = new URL(origin);
+    return url.origin === 'null' ? null : url.origin;
   } catch {
     return null;
   }
+}
+
+/**
+ * This site's own origin as the browser sees it: the request's scheme (or https) and host, both
+ * taken from X-Forwarded-Proto / X-Forwarded-Host only when TRUST_PROXY is set.
+ */
+function ownOrigin(req: FastifyRequest, https: boolean): string | null {
+  const host = req.host;
+  if (!host) return null;
+  return originOf(`${https ? 'https' : req.protocol}://${host}`);
+}
+
+/**
+ * Refuses control characters, U+FFFE/U+FFFF and lone surrogates anywhere in the query string,
+ * the route params and a parsed body (keys and values, at any depth), with one Chinese 400, so
+ * no text field can carry them into the database or a generated document. Multipart bodies are
+ * streamed by the handler; `server/lib/upload.ts` checks their file name and text fields.
+ */
+export function rejectForbiddenChars(req: FastifyRequest): void {
+  assertNoForbiddenChars(req.params, 'params');
+  assertNoForbiddenChars(req.query, 'query');
+  if (!req.isMultipart()) assertNoForbiddenChars(req.body, 'body');
 }
 
 /** One error format for the whole API: `{ code, message, details? }`, Chinese message, no stack. */

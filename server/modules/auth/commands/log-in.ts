@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { SecurityPolicy } from '../../../config.ts';
 import type { AppContext } from '../../../context.ts';
 import { users } from '../../../db/schema/index.ts';
 import { findUserByUsername, loadMembership } from '../../../lib/actor.ts';
@@ -58,9 +59,13 @@ export async function logIn(
     unitName: unit?.name ?? null,
   };
   const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    await ctx.db.transaction((tx) =>
+  const locked = () => {
+    const until = user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
+    const minutes = until ? Math.ceil((until.getTime() - now.getTime()) / 60_000) : policy.lockoutMinutes;
+    return new AppError(401, 'ACCOUNT_LOCKED', `账号已锁定，请 ${minutes} 分钟后再试，或联系管理员解锁`);
+  };
+  const auditLocked = () =>
+    ctx.db.transaction((tx) =>
       recordAudit(tx, who, {
         action: 'auth.login_failed',
         targetType: 'user',
@@ -69,46 +74,22 @@ export async function logIn(
         diff: { reason: '账号已锁定' },
       }),
     );
-    throw new AppError(401, 'ACCOUNT_LOCKED', `账号已锁定，请 ${minutes} 分钟后再试，或联系管理员解锁`);
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await auditLocked();
+    throw locked();
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const attempts = user.failedAttempts + 1;
-    const lock = attempts >= policy.lockoutThreshold;
-    await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set(
-          lock
-            ? { failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) }
-            : { failedAttempts: attempts },
-        )
-        .where(eq(users.id, user.id));
-      await recordAudit(tx, who, {
-        action: 'auth.login_failed',
-        targetType: 'user',
-        targetId: user.id,
-        targetLabel: user.username,
-        diff: { reason: '密码错误', attempts },
-      });
-      if (lock) {
-        await recordAudit(tx, who, {
-          action: 'auth.account_locked',
-          targetType: 'user',
-          targetId: user.id,
-          targetLabel: user.username,
-          diff: { minutes: policy.lockoutMinutes },
-        });
-      }
-    });
-    if (lock)
+    const outcome = await countFailure(ctx, user.id, policy, now, who, user.username);
+    if (outcome === 'already_locked') throw locked();
+    if (outcome === 'locked')
       throw new AppError(
         401,
         'ACCOUNT_LOCKED',
         `密码连续错误 ${policy.lockoutThreshold} 次，账号已锁定 ${policy.lockoutMinutes} 分钟`,
       );
-    const left = policy.lockoutThreshold - attempts;
-    throw new AppError(401, 'LOGIN_FAILED', `${WRONG}，再错 ${left} 次账号将被锁定`);
+    // The same answer as for an unknown username: nothing tells whether the account exists.
+    throw new AppError(401, 'LOGIN_FAILED', WRONG);
   }
   if (!user.active) {
     await ctx.db.transaction((tx) =>
@@ -122,11 +103,14 @@ export async function logIn(
     );
     throw new AppError(401, 'ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
   }
-  return ctx.db.transaction(async (tx) => {
-    await tx
+  const opened = await ctx.db.transaction(async (tx) => {
+    // Only while still unlocked: wrong passwords racing this one may have locked it meanwhile.
+    const [unlocked] = await tx
       .update(users)
       .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
+      .where(and(eq(users.id, user.id), notLockedAt(now)))
+      .returning({ id: users.id });
+    if (!unlocked) return null;
     const session = await createSession(tx, user.id, policy, meta);
     await recordAudit(tx, who, {
       action: 'auth.login',
@@ -140,5 +124,58 @@ export async function logIn(
       userId: user.id,
       mustChangePassword: user.mustChangePassword,
     };
+  });
+  if (opened) return opened;
+  await auditLocked();
+  throw locked();
+}
+
+/** The account is not locked at `now` (never locked, or the lock has run out). */
+const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
+
+/**
+ * Counts one wrong password in a single statement, so concurrent attempts each count: the row lock
+ * of the UPDATE serialises them and each sees the count the previous one left. The attempt that
+ * reaches the threshold locks the account in the same statement; attempts that arrive after that
+ * match no row and find the account locked.
+ */
+async function countFailure(
+  ctx: AppContext,
+  userId: string,
+  policy: SecurityPolicy,
+  now: Date,
+  who: AuditContext,
+  username: string,
+): Promise<'counted' | 'locked' | 'already_locked'> {
+  const lockUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
+  const reaches = sql`${users.failedAttempts} + 1 >= ${policy.lockoutThreshold}`;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        failedAttempts: sql`case when ${reaches} then 0 else ${users.failedAttempts} + 1 end`,
+        lockedUntil: sql`case when ${reaches} then ${lockUntil.toISOString()}::timestamptz else null end`,
+      })
+      .where(and(eq(users.id, userId), notLockedAt(now)))
+      .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
+    const target = { targetType: 'user', targetId: userId, targetLabel: username } as const;
+    if (!row) {
+      await recordAudit(tx, who, { action: 'auth.login_failed', ...target, diff: { reason: '账号已锁定' } });
+      return 'already_locked';
+    }
+    const locked = row.lockedUntil !== null;
+    const attempts = locked ? policy.lockoutThreshold : row.failedAttempts;
+    await recordAudit(tx, who, {
+      action: 'auth.login_failed',
+      ...target,
+      diff: { reason: '密码错误', attempts },
+    });
+    if (!locked) return 'counted';
+    await recordAudit(tx, who, {
+      action: 'auth.account_locked',
+      ...target,
+      diff: { minutes: policy.lockoutMinutes },
+    });
+    return 'locked';
   });
 }
