@@ -73,6 +73,26 @@ export const userRoles = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );
 
+/**
+ * Business roles the system administrator gave an account, waiting for the security
+ * administrator's confirmation (三员分立: no one administrator alone can open content to himself
+ * or a colleague). A pending grant gives no access — sessions, menus, scopes and route roles read
+ * `user_roles` only; confirming moves the row there, rejecting deletes it, both audited.
+ */
+export const pendingRoleGrants = pgTable(
+  'pending_role_grants',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull().$type<Role>(),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedByName: text('granted_by_name').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
 /** Server-side sessions; the cookie carries a random token whose SHA-256 is the id. */
 export const sessions = pgTable(
   'sessions',

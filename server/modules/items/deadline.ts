@@ -1,7 +1,7 @@
 import type { ItemPriority, ItemStatus } from '../../db/schema/index.ts';
 
 /**
- * The office's time limits for handling submitted items (办理时限). Pure: the web imports it to
+ * An office's time limits for handling submitted items (办理时限). Pure: the web imports it to
  * draw countdowns with the same arithmetic as the server.
  */
 export type WorkflowLimits = {
@@ -18,6 +18,13 @@ export const DEFAULT_WORKFLOW_LIMITS: WorkflowLimits = {
   forReadingHours: 24,
   routineWorkingDays: 3,
 };
+
+/** The limits of every office that saved its own; the others have `fallback` (the defaults). */
+export type OfficeLimits = { byOffice: ReadonlyMap<string, WorkflowLimits>; fallback: WorkflowLimits };
+
+/** An item's deadline runs under the limits of the office that receives it. */
+export const limitsOf = (limits: OfficeLimits, officeId: string): WorkflowLimits =>
+  limits.byOffice.get(officeId) ?? limits.fallback;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

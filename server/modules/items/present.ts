@@ -196,7 +196,7 @@ export async function itemIssue(db: Db, itemId: string) {
   return row ?? null;
 }
 
-/** Deadline fields of an item under the limits in force. */
+/** Deadline fields of an item under the limits of its receiving office. */
 export function deadlineFields(row: ItemRow, limits: WorkflowLimits, now = new Date()) {
   return { deadlineAt: iso(deadlineOf(row, limits)), overdue: isOverdue(row, limits, now) };
 }
@@ -225,7 +225,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     .where(and(eq(itemVersions.itemId, row.id), lte(itemVersions.versionNo, row.currentVersion)))
     .orderBy(asc(itemVersions.versionNo));
   const timeline = await loadTimeline(db, row, chain);
-  const limits = await getWorkflowLimits(db);
+  const limits = await getWorkflowLimits(db, row.officeId);
   const issue = await itemIssue(db, row.id);
   const [portal] = await db
     .select({ status: portalQueue.status })

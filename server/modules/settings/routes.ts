@@ -5,18 +5,19 @@ import { updateSecurityPolicy } from './commands/update-security-policy.ts';
 import { updateWorkflowLimits } from './commands/update-workflow-limits.ts';
 import { securityPolicySchema, updateSecurityPolicyBody } from './schemas.ts';
 import {
-  getWorkflowLimits,
+  readWorkflowLimits,
   updateWorkflowLimitsBody,
   WORKFLOW_LIMITS_EDITORS,
   WORKFLOW_LIMITS_READERS,
+  workflowLimitsQuery,
   workflowLimitsSchema,
 } from './workflow-limits.ts';
 
 const tags = ['settings'];
 
 /**
- * Run-time settings. The security policy is the security administrator's alone (三员分立); the
- * workflow time limits belong to the chief editor (and the system administrator).
+ * Run-time settings. The security policy is the security administrator's alone (三员分立); each
+ * office's workflow time limits belong to its chief editor (and its system administrator).
  */
 export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
@@ -51,11 +52,12 @@ export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
       config: { roles: WORKFLOW_LIMITS_READERS },
       schema: {
         tags,
-        summary: '办理时限（紧急信息、送阅件、普通信息）',
+        summary: '本办公室的办理时限（紧急信息、送阅件、普通信息）；officeId 可选，须为本人所在办公室',
+        querystring: workflowLimitsQuery,
         response: { 200: workflowLimitsSchema },
       },
     },
-    async () => getWorkflowLimits(ctx.db),
+    async (req) => readWorkflowLimits(ctx.db, actorOf(req), req.query.officeId),
   );
 
   app.put(
@@ -64,14 +66,21 @@ export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
       config: { roles: WORKFLOW_LIMITS_EDITORS },
       schema: {
         tags,
-        summary: '修改办理时限',
+        summary: '修改本办公室的办理时限（总编辑或本办公室的系统管理员）',
+        querystring: workflowLimitsQuery,
         body: updateWorkflowLimitsBody,
         response: { 200: workflowLimitsSchema },
       },
     },
     async (req) => {
-      await updateWorkflowLimits(ctx, actorOf(req), req.body, auditOf(req));
-      return getWorkflowLimits(ctx.db);
+      const officeId = await updateWorkflowLimits(
+        ctx,
+        actorOf(req),
+        req.query.officeId,
+        req.body,
+        auditOf(req),
+      );
+      return readWorkflowLimits(ctx.db, actorOf(req), officeId);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { items } from '../../../db/schema/index.ts';
-import type { WorkflowLimits } from '../deadline.ts';
+import type { OfficeLimits, WorkflowLimits } from '../deadline.ts';
 
 /**
  * The item's deadline as a SQL expression, the same arithmetic as `deadlineOf` (deadline.ts) so
@@ -26,7 +26,19 @@ export function deadlineSql(limits: WorkflowLimits): SQL<Date | null> {
   end)`;
 }
 
-/** Overdue in SQL: still submitted (undecided) after the deadline. */
-export function overdueSql(limits: WorkflowLimits, now: Date): SQL<boolean> {
-  return sql<boolean>`(${items.status} = 'submitted' and ${deadlineSql(limits)} < ${now.toISOString()}::timestamptz)`;
+/**
+ * The deadline under the limits of each item's receiving office: one branch per office that saved
+ * its own limits (a handful), the defaults for the rest.
+ */
+export function officeDeadlineSql(limits: OfficeLimits): SQL<Date | null> {
+  const branches = [...limits.byOffice].map(
+    ([officeId, l]) => sql`when ${items.officeId} = ${officeId} then ${deadlineSql(l)}`,
+  );
+  if (branches.length === 0) return deadlineSql(limits.fallback);
+  return sql<Date | null>`(case ${sql.join(branches, sql` `)} else ${deadlineSql(limits.fallback)} end)`;
+}
+
+/** Overdue in SQL: still submitted (undecided) after the deadline of its office. */
+export function overdueSql(limits: OfficeLimits, now: Date): SQL<boolean> {
+  return sql<boolean>`(${items.status} = 'submitted' and ${officeDeadlineSql(limits)} < ${now.toISOString()}::timestamptz)`;
 }

@@ -27,14 +27,14 @@ import {
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { getWorkflowLimits } from '../../settings/workflow-limits.ts';
-import type { WorkflowLimits } from '../deadline.ts';
+import { loadOfficeLimits } from '../../settings/workflow-limits.ts';
+import { limitsOf, type OfficeLimits } from '../deadline.ts';
 import { itemAsSeenBy } from '../office-view.ts';
 import { deadlineFields } from '../present.ts';
 import { callerFacts, itemScope, officeMaySee } from '../repository.ts';
 import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
-import { deadlineSql, overdueSql } from './deadline-sql.ts';
+import { officeDeadlineSql, overdueSql } from './deadline-sql.ts';
 
 /** The submitting unit, joined by every query over a queue (the 分类 filter reads its group). */
 export const submitter = alias(orgs, 'submitter');
@@ -123,12 +123,12 @@ const SORT_COLUMNS = {
  * urgent or 送阅件 first, then overdue ones, then the newest; other queues show the latest
  * changed first. A stable tiebreak (serial) keeps paging consistent.
  */
-function orderOf(query: ItemListQuery, limits: WorkflowLimits, now: Date): SQL[] {
+function orderOf(query: ItemListQuery, limits: OfficeLimits, now: Date): SQL[] {
   const tiebreak = desc(items.serial);
   if (query.sort) {
     // The soonest deadline first unless asked otherwise; dates newest first.
     const order = query.order ?? (query.sort === 'deadline' ? 'asc' : 'desc');
-    const column = query.sort === 'deadline' ? deadlineSql(limits) : SORT_COLUMNS[query.sort];
+    const column = query.sort === 'deadline' ? officeDeadlineSql(limits) : SORT_COLUMNS[query.sort];
     return [sql`${column} ${sql.raw(order === 'asc' ? 'asc' : 'desc')} nulls last`, tiebreak];
   }
   if (query.box === 'inbox') {
@@ -159,7 +159,8 @@ export async function listItems(
   counts: Record<string, number>;
 }> {
   const ownOffices = actor.units.filter((u) => u.kind === 'office').map((u) => u.id);
-  const limits = await getWorkflowLimits(ctx.db);
+  // Each item's deadline runs under its receiving office's limits.
+  const limits = await loadOfficeLimits(ctx.db);
   const now = new Date();
   const base = [itemScope(actor), boxCondition(query.box, actor), ...filterConditions(query)];
   const countRows = await ctx.db
@@ -227,7 +228,7 @@ export async function listItems(
       authorName: item.authorName,
       submittedAt: item.submittedAt?.toISOString() ?? null,
       updatedAt: item.updatedAt.toISOString(),
-      ...deadlineFields(item, limits, now),
+      ...deadlineFields(item, limitsOf(limits, item.officeId), now),
       forwardedTo:
         r.upperStatus && r.upperOfficeName ? { status: r.upperStatus, officeName: r.upperOfficeName } : null,
       adoptionCount: Number(r.adoptionCount),

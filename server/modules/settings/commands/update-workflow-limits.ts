@@ -5,20 +5,25 @@ import type { WorkflowLimits } from '../../items/deadline.ts';
 import { saveSetting } from '../save-setting.ts';
 import {
   getWorkflowLimits,
+  officeForLimits,
   type UpdateWorkflowLimitsInput,
-  WORKFLOW_LIMITS_KEY,
+  workflowLimitsKey,
 } from '../workflow-limits.ts';
 
 /**
- * Saves the handling time limits. They apply at once to every item's deadline and overdue mark
- * (deadlines are computed, not stored). Version 0 means "never saved": the first save inserts.
+ * Saves one office's handling time limits: the caller's own office (or another of their offices
+ * when named), never someone else's (403). They apply at once to the deadlines and overdue marks
+ * of the items that office receives (deadlines are computed, not stored). Version 0 means "never
+ * saved": the first save inserts. Returns the office whose limits were saved.
  */
 export async function updateWorkflowLimits(
   ctx: AppContext,
   actor: Actor,
+  officeId: string | undefined,
   input: UpdateWorkflowLimitsInput,
   audit: AuditContext,
-): Promise<void> {
+): Promise<string> {
+  const office = officeForLimits(actor, officeId);
   const { version, ...rest } = input;
   const value: WorkflowLimits = {
     urgentHours: rest.urgentHours,
@@ -30,10 +35,15 @@ export async function updateWorkflowLimits(
       tx,
       actor,
       audit,
-      { key: WORKFLOW_LIMITS_KEY, label: '办理时限', action: 'settings.workflow_limits_changed' },
-      await getWorkflowLimits(tx),
+      {
+        key: workflowLimitsKey(office.id),
+        label: `办理时限（${office.name}）`,
+        action: 'settings.workflow_limits_changed',
+      },
+      await getWorkflowLimits(tx, office.id),
       value,
       version,
     ),
   );
+  return office.id;
 }

@@ -8,15 +8,14 @@ import { ApiError, api } from '../../api/client.ts';
  * the version read). A 409 — someone else saved first — reloads the record so the user sees what
  * they would overwrite before saving again.
  */
-export function useVersionedSetting<T extends object>(opts: {
-  queryKey: readonly unknown[];
-  url: string;
-  savedMessage: string;
-  onSaved?: () => void;
-}) {
+export function useVersionedSetting<
+  T extends object,
+  /** What GET and PUT answer: the fields of T, the version, and whatever else the screen shows. */
+  R extends T & { version: number } = T & { version: number },
+>(opts: { queryKey: readonly unknown[]; url: string; savedMessage: string; onSaved?: () => void }) {
   const query = useQuery({
     queryKey: opts.queryKey,
-    queryFn: () => api<T & { version: number }>('GET', opts.url),
+    queryFn: () => api<R>('GET', opts.url),
   });
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -33,7 +32,7 @@ export function useVersionedSetting<T extends object>(opts: {
     if (!current) return;
     setSaving(true);
     try {
-      const saved = await api<T & { version: number }>('PUT', opts.url, {
+      const saved = await api<R>('PUT', opts.url, {
         ...values,
         version: current.version,
       });

@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
 import type { WorkflowLimits } from '../../../../server/modules/items/deadline.ts';
+import type { WorkflowLimitsView } from '../../../../server/modules/settings/workflow-limits.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import {
@@ -42,11 +44,14 @@ const FIELDS: Field[] = [
   },
 ];
 
-const LIMITS_KEY = ['settings', 'workflow-limits'] as const;
-
-/** The chief editor's screen for the office's handling time limits (办理时限) behind every countdown. */
+/**
+ * The chief editor's screen for the office's handling time limits (办理时限) behind every countdown.
+ * Each office has its own; the page names whose, and editors see them read-only.
+ */
 export function WorkflowLimitsPage() {
   const queryClient = useQueryClient();
+  // Empty: the caller's own office (the server picks it); set when they work in several.
+  const [officeId, setOfficeId] = useState('');
   const {
     query,
     current: limits,
@@ -54,9 +59,9 @@ export function WorkflowLimitsPage() {
     saving,
     save,
     reset,
-  } = useVersionedSetting<WorkflowLimits>({
-    queryKey: LIMITS_KEY,
-    url: '/api/settings/workflow-limits',
+  } = useVersionedSetting<WorkflowLimits, WorkflowLimitsView>({
+    queryKey: ['settings', 'workflow-limits', officeId],
+    url: `/api/settings/workflow-limits${officeId ? `?officeId=${officeId}` : ''}`,
     savedMessage: '办理时限已保存，收稿箱的倒计时和超时标记即按新时限计算',
     // Deadlines and overdue marks in every list follow the new limits.
     onSaved: () => void queryClient.invalidateQueries({ queryKey: ['items'] }),
@@ -66,7 +71,7 @@ export function WorkflowLimitsPage() {
     <>
       <PageHeader
         title="时限设置"
-        description="各单位报送的信息须在以下时限内办理（退回、退稿或拟采用），超过即在收稿箱标为已超时。修改记入操作日志。"
+        description="各单位报送的信息须在以下时限内办理（退回、退稿或拟采用），超过即在收稿箱标为已超时。每个办公室各有自己的时限，由本办公室的总编辑设置，修改记入操作日志。"
       />
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && (
@@ -75,7 +80,28 @@ export function WorkflowLimitsPage() {
         </Card>
       )}
       {limits && (
-        <Card>
+        <Card
+          title={`${limits.office.name}的办理时限`}
+          extra={
+            limits.offices.length > 1 && (
+              <Select
+                aria-label="办公室"
+                style={{ width: 260 }}
+                value={limits.office.id}
+                options={limits.offices.map((o) => ({ value: o.id, label: o.name }))}
+                onChange={setOfficeId}
+              />
+            )
+          }
+        >
+          {!limits.editable && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="办理时限由本办公室的总编辑设置，您可以查看。"
+            />
+          )}
           {limits.version === 0 && (
             <Alert
               type="info"
@@ -90,6 +116,7 @@ export function WorkflowLimitsPage() {
             initialValues={limits}
             onFinish={save}
             requiredMark={false}
+            disabled={!limits.editable}
           >
             <Row gutter={24}>
               {FIELDS.map((f) => (
@@ -101,14 +128,16 @@ export function WorkflowLimitsPage() {
             <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
               时限只计算仍待办理（已报送）的信息；已退回、退稿或拟采用的信息不再计时。
             </Typography.Paragraph>
-            <Space>
-              <Button type="primary" htmlType="submit" loading={saving}>
-                保存
-              </Button>
-              <Button onClick={reset} disabled={saving}>
-                恢复
-              </Button>
-            </Space>
+            {limits.editable && (
+              <Space>
+                <Button type="primary" htmlType="submit" loading={saving}>
+                  保存
+                </Button>
+                <Button onClick={reset} disabled={saving}>
+                  恢复
+                </Button>
+              </Space>
+            )}
           </Form>
         </Card>
       )}
