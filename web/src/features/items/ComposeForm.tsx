@@ -8,6 +8,7 @@ import {
   DatePicker,
   Flex,
   Form,
+  Grid,
   Input,
   type InputRef,
   Radio,
@@ -29,6 +30,7 @@ import { AttachmentsEditor } from './Attachments.tsx';
 import { useCreateItem, useItemAction, useItemCategories, useUpdateItem } from './api.ts';
 import { BodyEditor, selectParagraph } from './BodyEditor.tsx';
 import { FollowUpSelect } from './FollowUpSelect.tsx';
+import { QualityDrawer } from './QualityDrawer.tsx';
 import { FindingList, QualityPanel } from './QualityPanel.tsx';
 import { ReasonModal, type ReasonRequest } from './ReasonModal.tsx';
 import { ReturnNotice } from './ReturnNotice.tsx';
@@ -104,9 +106,10 @@ function findingsOf(err: unknown): Finding[] | null {
 }
 
 /**
- * 写信息 and its edit mode: the form, the live quality check beside it (below it on a phone),
- * attachments once saved, and 保存草稿 / 提交签发. Saving an item that has left the draft stage
- * asks for a short 修改说明, which becomes the reason of the new version.
+ * 写信息 and its edit mode: the form, the live quality check beside it (on a narrow screen, a
+ * summary in the sticky bar that opens the findings in a drawer), attachments once saved, and
+ * 保存草稿 / 提交签发. Saving an item that has left the draft stage asks for a short 修改说明,
+ * which becomes the reason of the new version.
  */
 export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: () => void }) {
   const me = useMe();
@@ -137,6 +140,9 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
   const followUpOfId = Form.useWatch('followUpOfId', form) ?? undefined;
   const quality = useQualityCheck({ title, body, authorPhone, itemId: item?.id, followUpOfId });
   const fatal = quality.findings.filter((f) => f.severity === 'fatal');
+  // Where the panel would fall below the whole form (phones, narrow tablets) its summary sits in
+  // the sticky bar instead and opens the findings in a drawer.
+  const stacked = Grid.useBreakpoint().lg === false;
 
   const isNew = !item;
   const isDraft = !item || item.status === 'draft';
@@ -415,9 +421,11 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
             </Form>
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
-          <QualityPanel state={quality} onSelect={onSelectFinding} sticky />
-        </Col>
+        {!stacked && (
+          <Col xs={24} lg={8}>
+            <QualityPanel state={quality} onSelect={onSelectFinding} sticky />
+          </Col>
+        )}
       </Row>
       <div
         style={{
@@ -442,8 +450,13 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
             style={{ marginBottom: 12 }}
           />
         )}
+        {stacked && (
+          <div style={{ marginBottom: 8 }}>
+            <QualityDrawer state={quality} onSelect={onSelectFinding} />
+          </div>
+        )}
         <Flex gap={8} wrap align="center" justify="flex-end">
-          {submitBlocked && canSubmit && (
+          {submitBlocked && canSubmit && !stacked && (
             <Typography.Text type="danger" style={{ fontSize: 13, flex: '1 1 200px' }}>
               {submitBlocked}
             </Typography.Text>

@@ -1,5 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Flex, Result, Skeleton, Space, Table, Tabs, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Collapse,
+  Empty,
+  Flex,
+  Result,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -16,6 +29,7 @@ import { TimelineTab } from '../../features/items/TimelineTab.tsx';
 import type { Adoption, ItemDetail, ItemStatus } from '../../features/items/types.ts';
 import { VersionsTab } from '../../features/items/VersionsTab.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { useIsMobile } from '../../layout/useIsMobile.ts';
 
 /** The deadline is the office's: it counts down only while the item waits for its decision. */
 const COUNTING: ItemStatus[] = ['submitted'];
@@ -67,6 +81,7 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'body';
   const showCountdown = item.deadlineAt && COUNTING.includes(item.status);
+  const isMobile = useIsMobile();
   return (
     <Flex vertical gap={16}>
       <div>
@@ -80,6 +95,12 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
         <Typography.Title level={4} style={{ margin: '0 0 12px', lineHeight: 1.5 }}>
           {item.title}
         </Typography.Title>
+        {isMobile && (
+          <Typography.Paragraph type="secondary" style={{ margin: '-4px 0 12px' }}>
+            {item.submittingUnit.name}
+            {item.submittedAt && ` · 报送于 ${formatDateTime(item.submittedAt)}`}
+          </Typography.Paragraph>
+        )}
         {item.issue && (
           <div style={{ marginBottom: 12 }}>
             <ItemIssueLine item={item} />
@@ -91,9 +112,18 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
         </Flex>
       </div>
       <ReturnNotice item={item} />
-      <Card size="small">
-        <ItemSummaryCard item={item} />
-      </Card>
+      {isMobile ? (
+        // A phone reads the text first: the metadata folds into one line above it.
+        <Collapse
+          size="small"
+          style={{ background: '#fff' }}
+          items={[{ key: 'meta', label: '详细信息', children: <ItemSummaryCard item={item} /> }]}
+        />
+      ) : (
+        <Card size="small">
+          <ItemSummaryCard item={item} />
+        </Card>
+      )}
       <Card size="small">
         <Tabs
           activeKey={tab}

@@ -111,30 +111,29 @@ export function MyItemsPage() {
     })),
   ];
 
+  // Sized to fit a 1280 px screen beside the menu without side scrolling: the urgency marks sit
+  // with the title and the status instead of a column of their own.
   const columns: ColumnsType<ItemSummary> = [
-    { title: '编号', dataIndex: 'serial', width: 80 },
+    { title: '编号', dataIndex: 'serial', width: 72 },
     {
       title: '标题',
       key: 'title',
       render: (_: unknown, i) => (
-        <Link to={`/items/${i.id}`} style={{ fontWeight: 500 }}>
-          {i.title}
-        </Link>
+        <>
+          <PriorityTag priority={i.priority} />
+          <Link to={`/items/${i.id}`} style={{ fontWeight: 500 }}>
+            {i.title}
+          </Link>
+        </>
       ),
     },
     {
       title: '状态',
       key: 'status',
-      width: 100,
-      render: (_: unknown, i) => <ItemStatusTag status={i.status} label={i.statusLabel} />,
-    },
-    {
-      title: '紧急',
-      key: 'priority',
-      width: 130,
+      width: 132,
       render: (_: unknown, i) => (
         <Space orientation="vertical" size={2}>
-          <PriorityTag priority={i.priority} />
+          <ItemStatusTag status={i.status} label={i.statusLabel} />
           {/* Urgent items count down while the office has not decided on them. */}
           {i.priority !== 'normal' && i.status === 'submitted' && i.deadlineAt && (
             <Countdown deadlineAt={i.deadlineAt} />
@@ -142,8 +141,8 @@ export function MyItemsPage() {
         </Space>
       ),
     },
-    { title: '类别', dataIndex: 'categoryLabel', width: 80 },
-    { title: '作者', dataIndex: 'authorName', width: 90 },
+    { title: '类别', dataIndex: 'categoryLabel', width: 72 },
+    { title: '作者', dataIndex: 'authorName', width: 84 },
     {
       title: '报送时间',
       dataIndex: 'submittedAt',
@@ -151,11 +150,11 @@ export function MyItemsPage() {
       render: (v: string | null) =>
         v ? formatDateTime(v) : <Typography.Text type="secondary">未报送</Typography.Text>,
     },
-    { title: '上级处理', key: 'upper', width: 230, render: (_: unknown, i) => <UpperHandling item={i} /> },
+    { title: '上级处理', key: 'upper', width: 210, render: (_: unknown, i) => <UpperHandling item={i} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 88,
       fixed: 'right',
       render: (_: unknown, i) =>
         i.actions.includes('edit') ? (
@@ -306,7 +305,7 @@ export function MyItemsPage() {
             columns={columns}
             dataSource={query.data?.items}
             loading={query.isFetching}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 960 }}
             locale={{ emptyText: empty }}
             onChange={(pagination) =>
               update({
