@@ -38,7 +38,7 @@ function summaryOf(state: QualityState): { icon: ReactNode; text: string; color:
  */
 export function QualityDrawer({ state, onSelect }: { state: QualityState; onSelect: (f: Finding) => void }) {
   const [open, setOpen] = useState(false);
-  // Selecting text once the drawer has closed, so the drawer does not take the focus back.
+  // The text is selected once the drawer has closed, so the drawer does not take the focus back.
   const chosen = useRef<Finding | null>(null);
   const summary = summaryOf(state);
   return (
@@ -65,9 +65,11 @@ export function QualityDrawer({ state, onSelect }: { state: QualityState; onSele
         closable={false}
         onClose={() => setOpen(false)}
         afterOpenChange={(visible) => {
-          if (visible || !chosen.current) return;
-          onSelect(chosen.current);
+          const finding = chosen.current;
+          if (visible || !finding) return;
           chosen.current = null;
+          // After the drawer has handed the focus back to its button.
+          window.setTimeout(() => onSelect(finding), 0);
         }}
         styles={{ body: { padding: 12 } }}
         footer={
