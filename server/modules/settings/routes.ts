@@ -66,7 +66,7 @@ export function registerSettingsRoutes(app: TypedApp, ctx: AppContext) {
       config: { roles: WORKFLOW_LIMITS_EDITORS },
       schema: {
         tags,
-        summary: '修改本办公室的办理时限（总编辑或本办公室的系统管理员）',
+        summary: '修改本办公室的办理时限（主编/签发领导或本办公室的系统管理员）',
         querystring: workflowLimitsQuery,
         body: updateWorkflowLimitsBody,
         response: { 200: workflowLimitsSchema },

@@ -71,7 +71,7 @@ export function WorkflowLimitsPage() {
     <>
       <PageHeader
         title="时限设置"
-        description="各单位报送的信息须在以下时限内办理（退回、退稿或拟采用），超过即在收稿箱标为已超时。每个办公室各有自己的时限，由本办公室的总编辑设置，修改记入操作日志。"
+        description="各单位报送的信息须在以下时限内办理（退回、退稿或拟采用），超过即在收稿箱标为已超时。每个办公室各有自己的时限，由本办公室的主编/签发领导设置，修改记入操作日志。"
       />
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && (
@@ -99,7 +99,7 @@ export function WorkflowLimitsPage() {
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              title="办理时限由本办公室的总编辑设置，您可以查看。"
+              title="办理时限由本办公室的主编/签发领导设置，您可以查看。"
             />
           )}
           {limits.version === 0 && (
