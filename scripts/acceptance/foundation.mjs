@@ -16,7 +16,7 @@ const MENUS = [
   { username: 'admin', has: ['单位管理', '用户管理', '字典管理'], not: ['操作日志', '安全策略'] },
   { username: 'editor', has: ['本单位'], not: ['单位管理', '用户管理', '操作日志'] },
   { username: 'auditor', has: ['操作日志'], not: ['单位管理', '用户管理', '字典管理', '安全策略', '本单位'] },
-  { username: 'secadmin', has: ['安全策略'], not: ['操作日志', '单位管理'] },
+  { username: 'secadmin', has: ['安全策略', '待确认授权'], not: ['操作日志', '单位管理'] },
   { username: 'fy_czj_xxy', has: ['本单位'], not: ['单位管理', '用户管理', '操作日志'] },
 ];
 
@@ -227,8 +227,27 @@ export async function run({
     });
     expect.status(res, 201);
     expect.equal(res.body?.mustChangePassword, true, '新账号须改密 / mustChangePassword');
+    expect.equal(res.body?.roles?.length, 0, '角色待确认 / roles pending', res.body?.roles);
     return newUsername;
   });
+
+  await step(
+    '安全管理员确认授权',
+    'the security administrator confirms the pending grant (三员分立)',
+    async () => {
+      const list = await sessions.secadmin.get('/api/users/pending-grants');
+      expect.status(list, 200);
+      const row = (list.body?.items ?? []).find((r) => r.username === newUsername);
+      expect.true(Boolean(row), '待确认授权中有新账号 / the new account waits', list.body);
+      const res = await sessions.secadmin.post(`/api/users/${row.userId}/role-grants/confirm`, {
+        roles: ['reporter'],
+        version: row.version,
+      });
+      expect.status(res, 200);
+      expect.includes(res.body?.roles ?? [], 'reporter', '确认后生效 / in force once confirmed');
+      return row.pendingGrants.map((g) => g.role).join('、');
+    },
+  );
 
   const newcomer = client(newUsername);
   await step('首次登录必须修改密码', 'first login must change the password (403 elsewhere)', async () => {

@@ -134,3 +134,21 @@ export async function actorOf(t: TestApp, username: string): Promise<Actor> {
 export function contextOf(t: TestApp): AppContext {
   return { config: t.config, database: t.database, db: t.database.db, log: t.app.log };
 }
+
+/**
+ * Confirms, as the security administrator, every role grant waiting on an account: business roles
+ * the system administrator gives through the API take effect only then (三员分立). Tests that create
+ * an account through POST /api/users and then work with it call this first.
+ */
+export async function confirmGrants(app: FastifyInstance, userId: string, secadmin?: Session): Promise<void> {
+  const s = secadmin ?? (await login(app, 'secadmin'));
+  const user = (await s.request('GET', `/api/users/${userId}`)).json() as {
+    version: number;
+    pendingGrants: { role: string }[];
+  };
+  const res = await s.request('POST', `/api/users/${userId}/role-grants/confirm`, {
+    roles: user.pendingGrants.map((g) => g.role),
+    version: user.version,
+  });
+  if (res.statusCode !== 200) throw new Error(`confirm grants failed: ${res.statusCode} ${res.body}`);
+}

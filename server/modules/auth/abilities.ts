@@ -135,6 +135,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'role-grants',
+      label: '待确认授权',
+      path: '/admin/role-grants',
+      description: '系统管理员授予的业务角色，经安全管理员确认后生效',
+    },
+    roles: ['secadmin'],
+  },
+  {
+    entry: {
       key: 'security',
       label: '安全策略',
       path: '/admin/security',

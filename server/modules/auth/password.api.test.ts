@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgs } from '../../db/schema/index.ts';
-import { anonymous, createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
+import {
+  anonymous,
+  confirmGrants,
+  createTestApp,
+  login,
+  type Session,
+  type TestApp,
+} from '../../test/helpers.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -28,6 +35,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   freshId = res.json().id;
+  await confirmGrants(t.app, freshId);
   fresh = await login(t.app, 'lyj_new', INITIAL);
 });
 afterAll(() => t.close());

@@ -3,10 +3,13 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { orgs, ROLES, type Role } from '../../db/schema/index.ts';
 import { findUserByUsername } from '../../lib/actor.ts';
-import { SYSTEM_CONTEXT } from '../../lib/audit.ts';
+import { type AuditContext, SYSTEM_CONTEXT } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createUser } from './commands/create-user.ts';
 import { resetUserPassword } from './commands/reset-user-password.ts';
+
+/** Who the audit log names for accounts added at the server's console. */
+const CONSOLE_CONTEXT: AuditContext = { ...SYSTEM_CONTEXT, actorName: '控制台操作员（xinbao user add）' };
 
 /**
  * `xinbao user add`: for operators at the console; the account must change its password first.
@@ -32,7 +35,8 @@ export async function addUserFromCli(
     password: opts.password,
   };
   try {
-    await createUser({ db, config }, input, SYSTEM_CONTEXT, { allowAdminRoles: true });
+    // An operator at the console: the roles are in force at once, audited as the console's.
+    await createUser({ db, config }, input, CONSOLE_CONTEXT, { allowAdminRoles: true });
   } catch (e) {
     if (e instanceof AppError && e.statusCode === 409) throw new Error(`用户名 ${opts.username} 已存在`);
     throw e;

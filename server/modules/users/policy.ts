@@ -10,11 +10,19 @@ export const USER_ACTIONS = [
   'deactivate',
   'activate',
   'setRoles',
+  'reviewGrants',
 ] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** What the rules need to know about the account being acted on. */
-export type UserState = { id: string; active: boolean; lockedUntil: Date | null; roles: readonly Role[] };
+export type UserState = {
+  id: string;
+  active: boolean;
+  lockedUntil: Date | null;
+  roles: readonly Role[];
+  /** Business roles granted by the system administrator and not yet confirmed. */
+  pending?: readonly { role: Role; grantedBy: string | null; grantedByName: string }[];
+};
 
 export const isLocked = (u: { lockedUntil: Date | null }, now = new Date()) =>
   !!u.lockedUntil && u.lockedUntil > now;
@@ -53,6 +61,14 @@ function denial(actor: Actor, target: UserState, action: UserAction, now: Date):
     case 'setRoles':
       if (!hasRole(actor, 'secadmin')) return forbidden();
       return self ? forbidden('不能修改自己的角色') : null;
+    case 'reviewGrants':
+      // 三员分立: a grant takes effect only when someone other than its grantor confirms it.
+      if (!hasRole(actor, 'secadmin')) return forbidden();
+      if (self) return forbidden('不能确认自己账号的授权');
+      if (!target.pending?.length) return conflict('该账号没有待确认的授权');
+      if (target.pending.some((g) => g.grantedBy === actor.userId))
+        return forbidden('不能确认或驳回自己授予的角色');
+      return null;
   }
 }
 

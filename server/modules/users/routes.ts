@@ -5,14 +5,19 @@ import { activateUser } from './commands/activate-user.ts';
 import { createUser } from './commands/create-user.ts';
 import { deactivateUser } from './commands/deactivate-user.ts';
 import { resetUserPassword } from './commands/reset-user-password.ts';
+import { confirmRoleGrants, rejectRoleGrants } from './commands/review-role-grants.ts';
 import { setUserRoles } from './commands/set-user-roles.ts';
 import { unlockUser } from './commands/unlock-user.ts';
 import { updateUser } from './commands/update-user.ts';
 import { exportUsers } from './queries/export-users.ts';
 import { getUser } from './queries/get-user.ts';
+import { listPendingGrants } from './queries/list-pending-grants.ts';
 import { listUsers } from './queries/list-users.ts';
 import {
+  confirmGrantsBody,
   createUserBody,
+  pendingGrantListSchema,
+  rejectGrantsBody,
   resetPasswordBody,
   setRolesBody,
   updateUserBody,
@@ -28,7 +33,10 @@ const tags = ['users'];
 const READERS = ['sysadmin', 'secadmin'] as const;
 const SYSADMIN = ['sysadmin'] as const;
 
-/** User administration (用户管理): the system administrator keeps accounts, the security administrator grants roles. */
+/**
+ * User administration (用户管理): the system administrator keeps accounts and proposes their business
+ * roles, the security administrator grants roles and confirms or rejects the proposals (待确认授权).
+ */
 export function registerUserRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
     '/api/users',
@@ -52,6 +60,19 @@ export function registerUserRoutes(app: TypedApp, ctx: AppContext) {
   );
 
   app.get(
+    '/api/users/pending-grants',
+    {
+      config: { roles: ['secadmin'] },
+      schema: {
+        tags,
+        summary: '待确认授权（系统管理员授予、待安全管理员确认的业务角色）',
+        response: { 200: pendingGrantListSchema },
+      },
+    },
+    async (req) => listPendingGrants(ctx.db, actorOf(req)),
+  );
+
+  app.get(
     '/api/users/:id',
     {
       config: { roles: READERS },
@@ -72,7 +93,8 @@ export function registerUserRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const id = await createUser(ctx, req.body, auditOf(req));
+      // The roles wait for the security administrator's confirmation (三员分立).
+      const id = await createUser(ctx, req.body, auditOf(req), { grantedBy: actorOf(req) });
       return reply.status(201).send(await getUser(ctx.db, actorOf(req), id));
     },
   );
@@ -175,6 +197,42 @@ export function registerUserRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req) => {
       await setUserRoles(ctx, actorOf(req), req.params.id, req.body, auditOf(req));
+      return getUser(ctx.db, actorOf(req), req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/role-grants/confirm',
+    {
+      config: { roles: ['secadmin'] },
+      schema: {
+        tags,
+        summary: '确认授权（业务角色即时生效）',
+        params: userIdParams,
+        body: confirmGrantsBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (req) => {
+      await confirmRoleGrants(ctx, actorOf(req), req.params.id, req.body, auditOf(req));
+      return getUser(ctx.db, actorOf(req), req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/role-grants/reject',
+    {
+      config: { roles: ['secadmin'] },
+      schema: {
+        tags,
+        summary: '驳回授权（须填写原因）',
+        params: userIdParams,
+        body: rejectGrantsBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (req) => {
+      await rejectRoleGrants(ctx, actorOf(req), req.params.id, req.body, auditOf(req));
       return getUser(ctx.db, actorOf(req), req.params.id);
     },
   );

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema/index.ts';
+import { PHONE_MESSAGE, PHONE_PATTERN } from './phone.ts';
 import { USER_ACTIONS } from './policy.ts';
 
 /** Query strings from forms send empty fields as `x=`; treat them as absent. */
 const blank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** Empty clears the phone; anything else must be a mobile or a landline (phone.ts). */
 const phone = z
   .string()
   .trim()
-  .max(32)
-  .regex(/^$|^[0-9+\-() ]{3,32}$/, '电话号码只能包含数字、空格和 + - ( )')
+  .max(32, PHONE_MESSAGE)
+  .refine((v) => v === '' || PHONE_PATTERN.test(v), PHONE_MESSAGE)
   .nullish();
 const email = z
   .string()
@@ -65,7 +67,41 @@ export const updateUserBody = z.object({
 
 export const versionBody = z.object({ version });
 export const resetPasswordBody = z.object({ password: z.string().min(1, '请输入新的临时密码').max(128) });
+/** Empty only to retire an administrator's account (set-user-roles.ts checks that). */
 export const setRolesBody = z.object({ roles: z.array(z.enum(ROLES)).max(ROLES.length), version });
+
+const grantRoles = z.array(z.enum(ROLES)).min(1, '请选择要处理的授权').max(ROLES.length);
+export const confirmGrantsBody = z.object({ roles: grantRoles, version });
+export const rejectGrantsBody = z.object({
+  roles: grantRoles,
+  reason: z
+    .string({ error: '请填写驳回原因' })
+    .trim()
+    .min(1, '请填写驳回原因')
+    .max(500, '驳回原因不能超过 500 个字'),
+  version,
+});
+
+/** A business role the system administrator gave, waiting for the security administrator. */
+export const pendingGrantSchema = z.object({
+  role: z.enum(ROLES),
+  grantedByName: z.string(),
+  grantedAt: z.string(),
+});
+
+/** One account with grants waiting, as the 待确认授权 screen lists it. */
+export const pendingGrantRowSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  unitName: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  pendingGrants: z.array(pendingGrantSchema),
+  /** Whether the caller may confirm or reject them (not their own account, not their own grant). */
+  reviewable: z.boolean(),
+  version: z.number().int(),
+});
+export const pendingGrantListSchema = z.object({ items: z.array(pendingGrantRowSchema) });
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -79,7 +115,10 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Roles in force. */
   roles: z.array(z.enum(ROLES)),
+  /** Roles granted but not yet confirmed by the security administrator: they give no access. */
+  pendingGrants: z.array(pendingGrantSchema),
   units: z.array(z.object({ id: z.uuid(), name: z.string(), shortName: z.string(), isPrimary: z.boolean() })),
   version: z.number().int(),
   actions: z.array(z.enum(USER_ACTIONS)),

@@ -313,7 +313,12 @@ describe('POST /api/users', () => {
       active: true,
       mustChangePassword: true,
       locked: false,
-      roles: ['reporter', 'unit_signer'],
+      // Given by the system administrator: waiting for the security administrator (三员分立).
+      roles: [],
+      pendingGrants: [
+        { role: 'reporter', grantedByName: '王建国（admin）' },
+        { role: 'unit_signer', grantedByName: '王建国（admin）' },
+      ],
       version: 1,
     });
     expect(body.units).toEqual([
@@ -322,7 +327,10 @@ describe('POST /api/users', () => {
     ]);
     const audit = await latestAudit('user.created', body.id);
     expect(audit.actorId).toBe(admin.me.user.id);
-    expect(audit.diff).toMatchObject({ username: 'new.reporter-1', roles: ['reporter', 'unit_signer'] });
+    expect(audit.diff).toMatchObject({
+      username: 'new.reporter-1',
+      pendingRoles: ['reporter', 'unit_signer'],
+    });
     expect(JSON.stringify(audit.diff)).not.toMatch(/argon2|password|Chushi/i);
   });
 
@@ -564,7 +572,8 @@ describe('PUT /api/users/:id/roles (三员分立)', () => {
     expect(res.json()).toMatchObject({ roles: ['sysadmin'], version: 2 });
     const audit = await latestAudit('user.roles_changed', created.id);
     expect(audit.actorId).toBe(secadmin.me.user.id);
-    expect(audit.diff).toEqual({ roles: [['reporter'], ['sysadmin']] });
+    // The security administrator's own grant is in force at once and settles the pending one.
+    expect(audit.diff).toEqual({ roles: [[], ['sysadmin']], pendingRoles: [['reporter'], []] });
     expect((await session.request('GET', '/api/users')).statusCode).toBe(200);
 
     const stale = await secadmin.request('PUT', `/api/users/${created.id}/roles`, {
@@ -586,7 +595,9 @@ describe('PUT /api/users/:id/roles (三员分立)', () => {
       expect(res.statusCode, roles.join()).toBe(400);
       expect(res.json().message).toContain('三员分立');
     }
-    expect((await secadmin.request('GET', `/api/users/${created.id}`)).json().roles).toEqual(['reporter']);
+    const after = (await secadmin.request('GET', `/api/users/${created.id}`)).json();
+    expect(after.roles).toEqual([]);
+    expect(after.pendingGrants.map((g: { role: string }) => g.role)).toEqual(['reporter']);
   });
 
   it('refuses a security administrator granting itself a role', async () => {

@@ -5,7 +5,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { notFound } from '../../../lib/errors.ts';
 import type { UserState } from '../policy.ts';
 import type { UserView } from '../schemas.ts';
-import { presentUsers, type UserRow } from './present-users.ts';
+import { loadPendingGrants, presentUsers, type UserRow } from './present-users.ts';
 
 const NOT_FOUND = '用户不存在';
 
@@ -17,12 +17,13 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<UserVie
   return view;
 }
 
-/** The account and its roles, as commands need them to check the rules before writing. */
+/** The account, its roles and pending grants, as commands need them to check the rules before writing. */
 export async function loadUserState(db: Db, id: string): Promise<{ user: UserRow; state: UserState }> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!user) throw notFound(NOT_FOUND);
   const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)))
     .map((r) => r.role)
     .sort();
-  return { user, state: { id: user.id, active: user.active, lockedUntil: user.lockedUntil, roles } };
+  const pending = (await loadPendingGrants(db, [id])).get(id) ?? [];
+  return { user, state: { id: user.id, active: user.active, lockedUntil: user.lockedUntil, roles, pending } };
 }
