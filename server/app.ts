@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { enforceAccess, errorHandler, rejectForbiddenChars } from './lib/http.ts';
+import { LOG_REDACT_PATHS, serializeError } from './lib/log.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
@@ -43,12 +44,31 @@ export const VERSION: string = JSON.parse(
 
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
-export type BuildOptions = { config: Config; database: Database; logger?: boolean };
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it back). */
+  logStream?: { write(line: string): void };
+};
 
 /** Builds the whole HTTP application on an open database. Tests call `app.inject()` on it. */
-export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+  logStream,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    // Errors go through serializeError and secrets are redacted: see server/lib/log.ts.
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' },
+          serializers: { err: serializeError },
+          ...(logStream ? { stream: logStream } : {}),
+        }
+      : false,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
   });

@@ -72,3 +72,17 @@ function findForbidden(value: unknown, path: string, depth: number): { code: num
   }
   return null;
 }
+
+/**
+ * A copy of a value with the forbidden characters stripped from every string in it (arrays and
+ * plain objects are walked; dates and other objects are kept as they are). The document writers
+ * run their input through this, so stored text can never make their XML unreadable.
+ */
+export function stripForbiddenDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripForbiddenChars(value) as T;
+  if (Array.isArray(value)) return value.map((v) => stripForbiddenDeep(v)) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripForbiddenDeep(v)])) as T;
+}

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { stripForbiddenChars } from './control-chars.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,11 +25,30 @@ export async function buildXlsx<T>(
     sheet.addRow(
       columns.map((c) => {
         const v = c.value(row);
-        return typeof v === 'string' && v.length > MAX_CELL ? `${v.slice(0, MAX_CELL)}…` : v;
+        return typeof v === 'string' ? xlsxText(v.length > MAX_CELL ? `${v.slice(0, MAX_CELL)}…` : v) : v;
       }),
     );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A leading =, +, -, @, tab or CR makes Excel and WPS read a typed-over cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as every export writes it into a cell: without the characters XML cannot carry (data stored
+ * before the input check may hold them), and with a leading apostrophe when it could start a
+ * formula, so `=HYPERLINK(…)` typed into an item shows as text instead of running (CSV/formula
+ * injection). The registry import removes that apostrophe again (`unquoteXlsxText`).
+ */
+export function xlsxText(text: string): string {
+  const clean = stripForbiddenChars(text);
+  return FORMULA_START.test(clean) ? `'${clean}` : clean;
+}
+
+/** The text of an exported cell as it was before `xlsxText` quoted it. */
+export function unquoteXlsxText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** Sends a workbook as a download; the Chinese file name travels in `filename*` (RFC 5987). */

@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
+import { stripForbiddenDeep } from '../control-chars.ts';
 
 /** One item (信息) of an issue: a title and its body paragraphs, in print order. */
 export type BriefingItem = { title: string; paragraphs: string[] };
@@ -358,7 +359,9 @@ async function stampPackage(buffer: Buffer, at: Date): Promise<Buffer> {
  * print and archive it in WPS/Word with their own installed fonts. The same input gives the same
  * bytes (see stampPackage).
  */
-export async function renderBriefingDocx(input: BriefingInput): Promise<Buffer> {
+export async function renderBriefingDocx(raw: BriefingInput): Promise<Buffer> {
+  // Stored text may hold characters XML cannot carry (control characters, U+FFFE …): drop them.
+  const input = stripForbiddenDeep(raw);
   const children: (Paragraph | Table)[] = [...masthead(input)];
   if (input.editorNote) children.push(editorNote(input.editorNote));
   for (const item of input.items) {

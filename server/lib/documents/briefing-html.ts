@@ -1,3 +1,4 @@
+import { stripForbiddenDeep } from '../control-chars.ts';
 import { type BriefingInput, formatDocumentDate } from './briefing-docx.ts';
 import {
   BODY_PITCH,
@@ -251,7 +252,9 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
  * Renders the preview. The rows are laid out here (briefing-layout.ts), each line its own block,
  * so the browser, the printer and the Chromium PDF all show the same pages.
  */
-export function renderBriefingHtml(input: BriefingInput, options: BriefingHtmlOptions): string {
+export function renderBriefingHtml(raw: BriefingInput, options: BriefingHtmlOptions): string {
+  // The same characters the DOCX drops are dropped here, so preview and DOCX show the same text.
+  const input = stripForbiddenDeep(raw);
   const rows: Row[] = [{ kind: 'masthead', height: mastheadHeight(input) }];
   if (input.editorNote) {
     rows.push(

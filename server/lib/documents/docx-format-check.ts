@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { codePointLabel, forbiddenCharIn } from '../control-chars.ts';
 import { BRIEFING_FONTS, BRIEFING_PAGE, BRIEFING_STYLES } from './briefing-docx.ts';
 
 /** What the checker read from the document, for tests and for the archive's record. */
@@ -119,6 +120,14 @@ export async function checkBriefingDocx(buffer: Buffer): Promise<BriefingDocxChe
     };
   }
   const settingsXml = (await zip.file('word/settings.xml')?.async('string')) ?? '';
+
+  // Characters XML 1.0 forbids, raw or as character references: Word and WPS refuse the file.
+  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+    const code = xmlForbiddenChar(await zip.file(name)!.async('string'));
+    if (code !== null) {
+      problems.push(`${name} 含有 XML 不允许的字符（${codePointLabel(code)}），文件无法打开`);
+    }
+  }
 
   // Page geometry.
   const sectPr = /<w:sectPr\b[\s\S]*?<\/w:sectPr>\s*<\/w:body>/.exec(documentXml)?.[0] ?? '';
@@ -274,4 +283,22 @@ export async function checkBriefingDocx(buffer: Buffer): Promise<BriefingDocxChe
       footers: foot,
     },
   };
+}
+
+/** The first character XML 1.0 cannot carry in a part, written raw or as `&#…;`, or null. */
+function xmlForbiddenChar(xml: string): number | null {
+  const raw = forbiddenCharIn(xml);
+  if (raw !== null) return raw;
+  for (const ref of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const code = ref[1].startsWith('x') ? Number.parseInt(ref[1].slice(1), 16) : Number(ref[1]);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) return code;
+  }
+  return null;
 }

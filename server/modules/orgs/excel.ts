@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.ts';
+import { unquoteXlsxText, xlsxText } from '../../lib/xlsx.ts';
 
 /**
  * The registry's spreadsheet layout, shared by export, template and import so a file exported
@@ -112,7 +113,13 @@ export function addOrgSheet(workbook: ExcelJS.Workbook, rows: SheetRow[]): Excel
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) {
+    sheet.addRow(
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? xlsxText(value) : value]),
+      ),
+    );
+  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ORG_COLUMNS.length } };
   return sheet;
 }
@@ -165,7 +172,8 @@ export async function readOrgSheet(buffer: Buffer): Promise<{ rows: RawRow[]; co
     if (rowNumber === 1) return;
     const cells: RawRow['cells'] = {};
     for (const [col, key] of columnAt) {
-      const text = cellText(row.getCell(col).value).trim();
+      // A cell the export quoted against formula injection reads back as it was stored.
+      const text = unquoteXlsxText(cellText(row.getCell(col).value).trim());
       if (text) cells[key] = text;
     }
     if (Object.keys(cells).length) rows.push({ row: rowNumber, cells });

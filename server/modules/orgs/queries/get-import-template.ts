@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../context.ts';
+import { xlsxText } from '../../../lib/xlsx.ts';
 import { addOrgSheet, MAX_IMPORT_ROWS, ORG_COLUMNS, toBuffer } from '../excel.ts';
 import { LEVEL_RANK, todayInChina } from '../fields.ts';
 import { loadDictionaries, loadTree } from '../registry.ts';
@@ -71,7 +72,8 @@ export async function getImportTemplate(ctx: AppContext): Promise<{ buffer: Buff
     ['assessment_group', '考核分组可选值'],
   ] as const) {
     help.addRow({ header: title }).font = { bold: true };
-    for (const d of dictionaries.filter((x) => x.dictionary === dictionary)) help.addRow({ header: d.label });
+    for (const d of dictionaries.filter((x) => x.dictionary === dictionary))
+      help.addRow({ header: xlsxText(d.label) });
   }
   return { buffer: await toBuffer(workbook), filename: '单位导入模板.xlsx' };
 }
