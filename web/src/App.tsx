@@ -27,6 +27,9 @@ const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx').then((m) => ({ 
 const PublicationsPage = lazy(() =>
   import('./pages/admin/PublicationsPage.tsx').then((m) => ({ default: m.PublicationsPage })),
 );
+const RoleGrantsPage = lazy(() =>
+  import('./pages/admin/RoleGrantsPage.tsx').then((m) => ({ default: m.RoleGrantsPage })),
+);
 const SecurityPolicyPage = lazy(() =>
   import('./pages/admin/SecurityPolicyPage.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
@@ -79,6 +82,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/admin/users', element: <UsersPage /> },
   { path: '/admin/dictionaries', element: <DictionariesPage /> },
   { path: '/admin/security', element: <SecurityPolicyPage /> },
+  { path: '/admin/role-grants', element: <RoleGrantsPage /> },
   { path: '/admin/audit', element: <AuditLogPage /> },
   { path: '/admin/workflow-limits', element: <WorkflowLimitsPage /> },
   { path: '/admin/publications', element: <PublicationsPage /> },

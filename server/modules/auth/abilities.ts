@@ -120,9 +120,9 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
       key: 'workflow-limits',
       label: '时限设置',
       path: '/admin/workflow-limits',
-      description: '紧急信息、送阅件和常规信息的办理时限',
+      description: '本办公室紧急信息、送阅件和常规信息的办理时限（编辑只读）',
     },
-    roles: ['chief_editor', 'sysadmin'],
+    roles: ['chief_editor', 'sysadmin', 'editor'],
   },
   {
     entry: {

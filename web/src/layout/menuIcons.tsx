@@ -32,6 +32,7 @@ const ICONS: Record<string, ReactNode> = {
   users: <TeamOutlined />,
   dictionaries: <BookOutlined />,
   security: <SafetyCertificateOutlined />,
+  'role-grants': <AuditOutlined />,
   'workflow-limits': <FieldTimeOutlined />,
   publications: <ProfileOutlined />,
   issues: <FileDoneOutlined />,

@@ -1,6 +1,7 @@
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { BUSINESS_ROLES, ROLE_LABELS } from '../../../../server/lib/roles.ts';
+import { PHONE_MESSAGE, PHONE_PATTERN } from '../../../../server/modules/users/phone.ts';
 import type { Role } from '../../auth/types.ts';
 import { useOrgs } from '../orgs/api.ts';
 import { applyServerErrors, isStaleVersion } from '../orgs/formErrors.ts';
@@ -187,8 +188,9 @@ export function UserFormModal({ open, user, onClose, onCreated }: Props) {
           <Col xs={24} md={12}>
             <Form.Item
               name="phone"
-              label="手机"
-              rules={[{ pattern: /^[0-9+\-() ]{3,32}$/, message: '电话号码只能包含数字、空格和 + - ( )' }]}
+              label="联系电话"
+              extra="手机号码，或带区号的固定电话（如 0358-7221234）"
+              rules={[{ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }]}
             >
               <Input />
             </Form.Item>
@@ -234,7 +236,7 @@ export function UserFormModal({ open, user, onClose, onCreated }: Props) {
                 <Form.Item
                   name="roles"
                   label="业务角色"
-                  extra="管理员角色（系统管理员、安全管理员、审计员）由安全管理员在“设置角色”中授予"
+                  extra="所选角色须经安全管理员在“待确认授权”中确认后生效（三员分立）；管理员角色（系统管理员、安全管理员、审计员）由安全管理员在“设置角色”中授予"
                   rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
                 >
                   <Checkbox.Group

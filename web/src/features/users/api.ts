@@ -1,7 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Role } from '../../auth/types.ts';
-import type { CreateUserInput, UpdateUserInput, User, UserFilters, UserPage } from './types.ts';
+import type {
+  CreateUserInput,
+  PendingGrantRow,
+  UpdateUserInput,
+  User,
+  UserFilters,
+  UserPage,
+} from './types.ts';
 
 const USERS_KEY = ['users'] as const;
 export const USER_PAGE_SIZE = 20;
@@ -29,6 +36,31 @@ export function useUsers(filters: UserFilters, page: number) {
 function useUserMutation<V, R>(fn: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: USERS_KEY }) });
+}
+
+/** 待确认授权: accounts whose business roles wait for the security administrator. */
+export function usePendingGrants() {
+  return useQuery({
+    queryKey: [...USERS_KEY, 'pending-grants'],
+    queryFn: () => api<{ items: PendingGrantRow[] }>('GET', '/api/users/pending-grants'),
+  });
+}
+
+/** Confirms (in force at once) or rejects (with a reason) some of an account's pending grants. */
+export function useReviewGrants() {
+  return useUserMutation(
+    ({
+      id,
+      decision,
+      ...body
+    }: {
+      id: string;
+      decision: 'confirm' | 'reject';
+      roles: Role[];
+      reason?: string;
+      version: number;
+    }) => api<User>('POST', `/api/users/${id}/role-grants/${decision}`, body),
+  );
 }
 
 export function useCreateUser() {

@@ -1,6 +1,28 @@
 import type { Role } from '../../auth/types.ts';
 
-export type UserAction = 'update' | 'resetPassword' | 'unlock' | 'deactivate' | 'activate' | 'setRoles';
+export type UserAction =
+  | 'update'
+  | 'resetPassword'
+  | 'unlock'
+  | 'deactivate'
+  | 'activate'
+  | 'setRoles'
+  | 'reviewGrants';
+
+/** A business role the system administrator gave, waiting for the security administrator. */
+export type PendingGrant = { role: Role; grantedByName: string; grantedAt: string };
+
+/** One account with grants waiting (GET /api/users/pending-grants). */
+export type PendingGrantRow = {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitName: string | null;
+  roles: Role[];
+  pendingGrants: PendingGrant[];
+  reviewable: boolean;
+  version: number;
+};
 export type UserUnit = { id: string; name: string; shortName: string; isPrimary: boolean };
 
 /** An account as GET /api/users returns it. */
@@ -16,7 +38,10 @@ export type User = {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** Roles in force. */
   roles: Role[];
+  /** Granted, not yet confirmed: no access until the security administrator confirms. */
+  pendingGrants: PendingGrant[];
   units: UserUnit[];
   version: number;
   actions: UserAction[];

@@ -136,7 +136,12 @@ export function UsersPage() {
     },
     { title: '姓名', dataIndex: 'displayName', width: 100 },
     { title: '所属单位', key: 'units', width: 240, render: (_: unknown, u) => <UserUnits units={u.units} /> },
-    { title: '角色', key: 'roles', width: 200, render: (_: unknown, u) => <RoleTags roles={u.roles} /> },
+    {
+      title: '角色',
+      key: 'roles',
+      width: 200,
+      render: (_: unknown, u) => <RoleTags roles={u.roles} pending={u.pendingGrants.map((g) => g.role)} />,
+    },
     { title: '手机', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     { title: '状态', key: 'status', width: 120, render: (_: unknown, u) => <UserStatusTags user={u} /> },
     {
