@@ -93,6 +93,16 @@ describe('refused at the API boundary with 400, changing nothing', () => {
     expect(after).toBe(before);
     // The same input without the character is fine.
     expect((await reporter.request('POST', '/api/items', itemInput())).statusCode).toBe(201);
+    // Word's manual line break and page break are line breaks, not refused.
+    const pasted = await reporter.request(
+      'POST',
+      '/api/items',
+      itemInput({ title: '市财政局\v推进预算绩效管理', body: '正文第一段。\v正文第二段。\f正文第三段。' }),
+    );
+    expect(pasted.statusCode, pasted.body).toBe(201);
+    const [row] = await t.database.db.select().from(items).where(eq(items.id, pasted.json().id));
+    expect(row.body).toBe('正文第一段。\n正文第二段。\n正文第三段。');
+    expect(row.title).toBe('市财政局 推进预算绩效管理');
   });
 
   it('search boxes (query string) and route params', async () => {

@@ -49,6 +49,27 @@ export function assertNoForbiddenChars(value: unknown, where: string): void {
 }
 
 const MAX_DEPTH = 64;
+const WORD_BREAK = /[\v\f]/g;
+const HAS_WORD_BREAK = /[\v\f]/;
+
+/**
+ * A copy with Word's manual line break (U+000B) and page break (U+000C) turned into line feeds,
+ * in string values at any depth. They arrive with text pasted from Word/WPS and mean a new line
+ * (the items module splits paragraphs on them), so the boundary keeps their meaning instead of
+ * refusing them; every other control character is refused.
+ */
+export function normaliseWordBreaks<T>(value: T, depth = 0): T {
+  if (typeof value === 'string')
+    return (HAS_WORD_BREAK.test(value) ? value.replace(WORD_BREAK, '\n') : value) as T;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value))
+    return value;
+  if (Array.isArray(value)) return value.map((v) => normaliseWordBreaks(v, depth + 1)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, normaliseWordBreaks(v, depth + 1)]),
+  ) as T;
+}
 
 function findForbidden(value: unknown, path: string, depth: number): { code: number; path: string } | null {
   if (typeof value === 'string') {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assertNoForbiddenChars,
   forbiddenCharIn,
+  normaliseWordBreaks,
   stripForbiddenChars,
   stripForbiddenDeep,
 } from './control-chars.ts';
@@ -38,5 +39,18 @@ describe('forbidden characters', () => {
     expect(() => assertNoForbiddenChars({ 'k\uFFFF': 1 }, 'body')).toThrow('输入中含有无效字符（U+FFFF）');
     expect(() => assertNoForbiddenChars({ a: 'tab\tand\nnewline\r' }, 'body')).not.toThrow();
     expect(() => assertNoForbiddenChars(null, 'body')).not.toThrow();
+  });
+});
+
+describe('normaliseWordBreaks', () => {
+  it('turns Word’s manual line break and page break into line feeds, deep, values only', () => {
+    expect(normaliseWordBreaks({ body: '第一段\v第二段\f第三段', list: ['a\vb'], n: 1 })).toEqual({
+      body: '第一段\n第二段\n第三段',
+      list: ['a\nb'],
+      n: 1,
+    });
+    const plain = { a: 'x' };
+    expect(normaliseWordBreaks(plain)).toEqual(plain);
+    expect(normaliseWordBreaks('a\v\vb')).toBe('a\n\nb');
   });
 });

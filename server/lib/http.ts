@@ -13,7 +13,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Role } from '../db/schema/index.ts';
 import { type Actor, auditContextOf } from './actor.ts';
 import type { AuditContext } from './audit.ts';
-import { assertNoForbiddenChars } from './control-chars.ts';
+import { assertNoForbiddenChars, normaliseWordBreaks } from './control-chars.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 
 declare module 'fastify' {
@@ -107,13 +107,17 @@ function ownOrigin(req: FastifyRequest, https: boolean): string | null {
 /**
  * Refuses control characters, U+FFFE/U+FFFF and lone surrogates anywhere in the query string,
  * the route params and a parsed body (keys and values, at any depth), with one Chinese 400, so
- * no text field can carry them into the database or a generated document. Multipart bodies are
- * streamed by the handler; `server/lib/upload.ts` checks their file name and text fields.
+ * no text field can carry them into the database or a generated document. Word's manual line
+ * and page breaks (U+000B, U+000C) become line feeds first (`normaliseWordBreaks`). Multipart
+ * bodies are streamed by the handler; `server/lib/upload.ts` checks their file name and fields.
  */
 export function rejectForbiddenChars(req: FastifyRequest): void {
   assertNoForbiddenChars(req.params, 'params');
+  req.query = normaliseWordBreaks(req.query);
   assertNoForbiddenChars(req.query, 'query');
-  if (!req.isMultipart()) assertNoForbiddenChars(req.body, 'body');
+  if (req.isMultipart()) return;
+  req.body = normaliseWordBreaks(req.body);
+  assertNoForbiddenChars(req.body, 'body');
 }
 
 /** One error format for the whole API: `{ code, message, details? }`, Chinese message, no stack. */
