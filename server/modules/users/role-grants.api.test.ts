@@ -184,6 +184,38 @@ describe('a business role granted by the system administrator', () => {
     expect((await alt.request('GET', '/api/items?box=inbox')).statusCode).toBe(403);
   });
 
+  it('waits for confirmation again when the system administrator resets the password', async () => {
+    // The demo editor of 汾阳 holds confirmed roles; a reset hands the system administrator a
+    // password that opens the account, so its business roles must not open content by it alone.
+    const [ed] = await t.database.db.select().from(users).where(eq(users.username, 'editor2'));
+    const TEMP = 'Linshi#2026c';
+    const reset = await admin.request('POST', `/api/users/${ed.id}/reset-password`, { password: TEMP });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const [event] = await audits('user.password_reset', ed.id);
+    expect(event.diff).toMatchObject({ rolesAwaitingConfirmation: ['editor'] });
+
+    const s = await login(t.app, 'editor2', TEMP);
+    expect(
+      (await s.request('POST', '/api/auth/password', { currentPassword: TEMP, newPassword: CHANGED }))
+        .statusCode,
+    ).toBe(200);
+    expect((await s.request('GET', '/api/items?box=inbox')).statusCode).toBe(403);
+
+    const row = (await secadmin.request('GET', '/api/users/pending-grants'))
+      .json()
+      .items.find((r: { userId: string }) => r.userId === ed.id);
+    expect(row).toMatchObject({
+      roles: [],
+      pendingGrants: [{ role: 'editor', grantedByName: '王建国（admin）' }],
+    });
+    const ok = await secadmin.request('POST', `/api/users/${ed.id}/role-grants/confirm`, {
+      roles: ['editor'],
+      version: row.version,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await s.request('GET', '/api/items?box=inbox')).statusCode).toBe(200);
+  });
+
   it('is in force at once when an operator adds the account at the console, audited as the console', async () => {
     await addUserFromCli(t.database.db, t.config, {
       username: 'cli_editor',

@@ -1,5 +1,7 @@
 import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { BUSINESS_ROLES } from '../../../../server/lib/roles.ts';
+import { useMe } from '../../auth/context.ts';
 import { applyServerErrors } from '../orgs/formErrors.ts';
 import { useResetPassword } from './api.ts';
 import { IssuedPassword } from './IssuedPassword.tsx';
@@ -12,7 +14,8 @@ type Props = { user: User | null; onClose: () => void };
 
 /**
  * 重置密码: sets a temporary password (which also unlocks the account and ends its sessions);
- * the user must change it at the next login.
+ * the user must change it at the next login. Reset by the system administrator, the account's
+ * business roles wait for the security administrator's confirmation again (三员分立).
  */
 export function ResetPasswordModal({ user, onClose }: Props) {
   const { message } = App.useApp();
@@ -21,6 +24,9 @@ export function ResetPasswordModal({ user, onClose }: Props) {
   const [issued, setIssued] = useState<string | null>(null);
   const policy = usePasswordPolicy();
   const reset = useResetPassword();
+  const me = useMe();
+  const suspends =
+    me.user.roles.includes('sysadmin') && !!user?.roles.some((r) => BUSINESS_ROLES.includes(r));
 
   useEffect(() => {
     if (!user) return;
@@ -82,6 +88,14 @@ export function ResetPasswordModal({ user, onClose }: Props) {
             为 <strong>{user?.displayName}</strong>（{user?.username}
             ）设置一个临时密码。重置后该账号的锁定将被解除、 已登录的会话全部退出，用户下次登录时须修改密码。
           </Typography.Paragraph>
+          {suspends && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="该账号的业务角色将暂停，须由安全管理员在“待确认授权”中重新确认后才能使用（三员分立）。"
+            />
+          )}
           <Form form={form} layout="vertical" name="reset-password">
             <Form.Item
               name="password"
