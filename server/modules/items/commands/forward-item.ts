@@ -46,7 +46,8 @@ export function forwardItem(
           fromStatus: null,
           toStatus: 'submitted',
           reason: input.reason ?? null,
-          data: { fromItemId: row.id, fromOfficeName: office.name },
+          // The copy starts at version 1: what the office receives (与单位报送稿对比).
+          data: { fromItemId: row.id, fromOfficeName: office.name, versionNo: 1 },
         }),
     };
   });

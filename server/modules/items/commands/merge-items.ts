@@ -74,7 +74,11 @@ export function mergeItems(
       fromStatus: null,
       toStatus: 'submitted',
       reason: input.reason ?? null,
-      data: { sourceIds: sources.map((s) => s.id), sourceSerials: sources.map((s) => s.serial) },
+      data: {
+        sourceIds: sources.map((s) => s.id),
+        sourceSerials: sources.map((s) => s.serial),
+        versionNo: 1,
+      },
     });
     await recordAudit(tx, audit, {
       action: 'item.merged',

@@ -61,6 +61,7 @@ export function runTransition(
       // A returned upward copy goes back to the upper office's inbox; its time limit restarts.
       return applyTransition(tx, actor, audit, row, action, input, async () => ({
         values: { submittedAt: new Date(), decidedAt: null },
+        eventData: { versionNo: row.currentVersion },
       }));
     case 'withdraw':
     case 'signer_return':
