@@ -73,6 +73,10 @@ describe('a returned item back with its unit', () => {
       const seen = await get(s, item.id);
       expect(seen).toMatchObject({ signer: null, submittedAt: null, deadlineAt: null, overdue: false });
     }
+    // 我的信息 lists it without the earlier round's 报送时间 and 办理时限 too.
+    const mine = (await reporter.request('GET', '/api/items?box=mine&pageSize=100')).json();
+    const row = mine.items.find((r: { id: string }) => r.id === item.id);
+    expect(row).toMatchObject({ submittedAt: null, deadlineAt: null, overdue: false });
   });
 
   it('shows none of them back in draft either', async () => {

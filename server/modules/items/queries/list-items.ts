@@ -33,6 +33,7 @@ import { itemAsSeenBy } from '../office-view.ts';
 import { deadlineFields } from '../present.ts';
 import { callerFacts, itemScope, officeMaySee } from '../repository.ts';
 import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
+import { awaitsUnitSignoff } from '../submission.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
 import { officeDeadlineSql, overdueSql } from './deadline-sql.ts';
 
@@ -226,9 +227,12 @@ export async function listItems(
       submittingUnit: { id: item.submittingUnitId, name: r.submitterName, groupCode: r.submitterGroup },
       originUnit: { id: item.originUnitId, name: r.originName },
       authorName: item.authorName,
-      submittedAt: item.submittedAt?.toISOString() ?? null,
+      // Back with the unit, the earlier round's submission time and time limit are void (as on the item page).
+      submittedAt: awaitsUnitSignoff(item) ? null : (item.submittedAt?.toISOString() ?? null),
       updatedAt: item.updatedAt.toISOString(),
-      ...deadlineFields(item, limitsOf(limits, item.officeId), now),
+      ...(awaitsUnitSignoff(item)
+        ? { deadlineAt: null, overdue: false }
+        : deadlineFields(item, limitsOf(limits, item.officeId), now)),
       forwardedTo:
         r.upperStatus && r.upperOfficeName ? { status: r.upperStatus, officeName: r.upperOfficeName } : null,
       adoptionCount: Number(r.adoptionCount),
