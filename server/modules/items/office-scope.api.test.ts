@@ -123,4 +123,19 @@ describe('the office scope follows the current status', () => {
     expect(await get(reporter, item.id)).toMatchObject({ title: UNSIGNED_TITLE, currentVersion: 2 });
     expect((await reporter.request('GET', `/api/items/${item.id}/versions/2`)).statusCode).toBe(200);
   });
+
+  it('finds a returned item under revision by the text it returned, never by the unsigned revision', async () => {
+    const item = await returnedAndRevised();
+    const search = async (s: Session, box: string, q: string) =>
+      (
+        (await s.request('GET', `/api/items?box=${box}&pageSize=100&q=${encodeURIComponent(q)}`)).json()
+          .items as { id: string }[]
+      ).map((i) => i.id);
+    expect(await search(editor, 'inbox', '尚未经本单位签发')).not.toContain(item.id);
+    expect(await search(editor, 'inbox', '尚未签发的修改稿')).not.toContain(item.id);
+    expect(await search(editor, 'inbox', '重点项目资金保障机制')).toContain(item.id);
+    // The unit finds its revision.
+    expect(await search(reporter, 'mine', '尚未经本单位签发')).toContain(item.id);
+    expect(await search(reporter, 'mine', '重点项目资金保障机制')).not.toContain(item.id);
+  });
 });

@@ -21,7 +21,10 @@ export async function forwardedSummary(
   const where = and(
     itemScope(actor),
     boxCondition('forwarded', actor),
-    ...filterConditions(query),
+    ...filterConditions(
+      query,
+      actor.units.map((u) => u.id),
+    ),
     query.status ? eq(items.status, query.status) : undefined,
   );
   // An office's own publication printing its item (刊物发布) is not an upper adoption.

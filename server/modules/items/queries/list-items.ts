@@ -18,7 +18,9 @@ import type { AppContext } from '../../../context.ts';
 import {
   dictionaryEntries,
   issueItems,
+  itemEvents,
   items,
+  itemVersions,
   orgs,
   publicationIssues,
   publications,
@@ -90,8 +92,12 @@ export type ItemFilters = Pick<
   'unitId' | 'groupCode' | 'categoryCode' | 'priority' | 'from' | 'to' | 'q'
 >;
 
-/** Every filter except status: the per-status counts are taken under these. */
-export function filterConditions(query: ItemFilters): SQL[] {
+/**
+ * Every filter except status: the per-status counts are taken under these. `viewerUnitIds` are
+ * the caller's units: outside the submitting unit a returned item under revision is matched on
+ * the text the office returned, never on the unit's unsigned revision (office-view.ts).
+ */
+export function filterConditions(query: ItemFilters, viewerUnitIds: string[] = []): SQL[] {
   const where: SQL[] = [];
   if (query.unitId) where.push(eq(items.submittingUnitId, query.unitId));
   if (query.groupCode) where.push(eq(submitter.groupCode, query.groupCode));
@@ -99,18 +105,30 @@ export function filterConditions(query: ItemFilters): SQL[] {
   if (query.priority) where.push(eq(items.priority, query.priority));
   if (query.from) where.push(gte(reportedAt, beijingDayStart(query.from)));
   if (query.to) where.push(lt(reportedAt, beijingDayStart(query.to, 1)));
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    // Title, body text, a keyword, or — for a number — the item's serial (信息编号).
-    const byText = [
-      ilike(items.title, pattern),
-      ilike(items.body, pattern),
-      sql`${query.q} = any(${items.keywords})`,
-    ];
-    const serial = /^\d{1,15}$/.test(query.q) ? eq(items.serial, Number(query.q)) : undefined;
-    where.push(or(...byText, serial) as SQL);
-  }
+  if (query.q) where.push(textCondition(query.q, viewerUnitIds));
   return where;
+}
+
+/** Title, body text, a keyword, or — for a number — the item's serial (信息编号). */
+function textCondition(q: string, viewerUnitIds: string[]): SQL {
+  const pattern = containsPattern(q);
+  const serial = /^\d{1,15}$/.test(q) ? eq(items.serial, Number(q)) : undefined;
+  const keyword = sql`${q} = any(${items.keywords})`;
+  const current = or(ilike(items.title, pattern), ilike(items.body, pattern), keyword) as SQL;
+  // The version handed back by the latest 退回 (recorded on the event); edits after it are unsigned.
+  const returnedVersion = sql`(select case when ${itemEvents.action} = 'return'
+    then (${itemEvents.data}->>'versionNo')::int end from ${itemEvents}
+    where ${itemEvents.itemId} = ${items.id} and ${itemEvents.action} in ('sign', 'resubmit', 'return')
+    order by ${itemEvents.at} desc, ${itemEvents.id} desc limit 1)`;
+  const frozenText = sql`exists (select 1 from ${itemVersions} where ${itemVersions.itemId} = ${items.id}
+    and ${itemVersions.versionNo} = ${returnedVersion}
+    and (${ilike(itemVersions.title, pattern)} or ${ilike(itemVersions.body, pattern)}))`;
+  const ownUnit = viewerUnitIds.length ? inArray(items.submittingUnitId, viewerUnitIds) : sql`false`;
+  const afterReturn = inArray(items.status, ['returned', 'rejected']);
+  // Outside the submitting unit, an item after a return with edits since matches on the returned text.
+  const revised = sql`coalesce(${items.currentVersion} > ${returnedVersion}, false)`;
+  const text = or(ownUnit, sql`not (${afterReturn})`, sql`not (${revised})`) as SQL;
+  return or(and(text, current), and(sql`not (${ownUnit})`, afterReturn, revised, frozenText), serial) as SQL;
 }
 
 const SORT_COLUMNS = {
@@ -163,7 +181,14 @@ export async function listItems(
   // Each item's deadline runs under its receiving office's limits.
   const limits = await loadOfficeLimits(ctx.db);
   const now = new Date();
-  const base = [itemScope(actor), boxCondition(query.box, actor), ...filterConditions(query)];
+  const base = [
+    itemScope(actor),
+    boxCondition(query.box, actor),
+    ...filterConditions(
+      query,
+      actor.units.map((u) => u.id),
+    ),
+  ];
   const countRows = await ctx.db
     .select({ status: items.status, n: sql<number>`count(*)::int` })
     .from(items)
