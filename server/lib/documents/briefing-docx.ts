@@ -3,15 +3,14 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
   Table,
-  TableAnchorType,
   TableCell,
+  TableLayoutType,
   TableRow,
   TabStopType,
   TextRun,
@@ -19,6 +18,20 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { stripForbiddenDeep } from '../control-chars.ts';
+import {
+  BODY_TRACKING_PT,
+  COLOPHON_THICK_PT,
+  COLOPHON_THIN_PT,
+  colophonLines,
+  layoutBriefing,
+  MASTHEAD_TW,
+  mastheadNameLineTw,
+  mastheadSize,
+  TITLE_AFTER_TW,
+  TITLE_BEFORE_TW,
+  titleLines,
+} from './briefing-flow.ts';
+import { NO_END_CHARS, NO_START_CHARS } from './briefing-layout.ts';
 
 /** One item (信息) of an issue: a title and its body paragraphs, in print order. */
 export type BriefingItem = { title: string; paragraphs: string[] };
@@ -42,6 +55,11 @@ export type BriefingInput = {
   printCount: number;
   responsibleEditor?: string;
   signer?: string;
+  /**
+   * Made before the sign-off: every page carries a 样稿 mark. The date stays today's (the layout of
+   * the draft is then the layout of the issued text), and the mark says it is not the issue date.
+   */
+  draft?: boolean;
 };
 
 /** GB/T 9704-2012 page geometry in twips (1 mm = 56.7 twips). */
@@ -72,6 +90,8 @@ export const BRIEFING_STYLES = {
   body: 'BriefingBody',
   colophon: 'BriefingColophon',
   pageNumber: 'BriefingPageNumber',
+  colophonSpacer: 'BriefingColophonSpacer',
+  draftMark: 'BriefingDraftMark',
 } as const;
 
 const RED = 'FF0000';
@@ -105,7 +125,7 @@ function run(
 }
 
 /** Body text is tightened by 0.25 pt a character so 28 characters fill a line (GB/T 9704: 22 × 28). */
-const BODY_TRACKING = -5;
+const BODY_TRACKING = Math.round(BODY_TRACKING_PT * 20);
 const bodyRun = (text: string, fontName: string) =>
   run(text, fontName, SIZE.body, { characterSpacing: BODY_TRACKING });
 
@@ -132,15 +152,9 @@ function bodyParagraph(text: string): Paragraph {
     spacing: bodySpacing,
     indent: { firstLine: BODY_INDENT },
     alignment: AlignmentType.JUSTIFIED,
+    widowControl: true,
     children: runs,
   });
-}
-
-/** The masthead name is as large as fits one line of the type area (at most 52 pt). */
-function mastheadSize(name: string): number {
-  const typeWidthPt = TYPE_WIDTH / 20;
-  const pt = Math.min(52, Math.floor(typeWidthPt / Math.max(name.length, 1)));
-  return pt * 2;
 }
 
 function masthead(input: BriefingInput): Paragraph[] {
@@ -150,6 +164,7 @@ function masthead(input: BriefingInput): Paragraph[] {
       new Paragraph({
         style: BRIEFING_STYLES.secrecy,
         alignment: AlignmentType.LEFT,
+        spacing: bodySpacing,
         children: [run(input.secrecy, BRIEFING_FONTS.heading1, SIZE.body)],
       }),
     );
@@ -158,15 +173,22 @@ function masthead(input: BriefingInput): Paragraph[] {
     new Paragraph({
       style: BRIEFING_STYLES.masthead,
       alignment: AlignmentType.CENTER,
-      spacing: { before: input.secrecy ? 600 : 1200, after: 400 },
+      spacing: {
+        before: input.secrecy ? MASTHEAD_TW.beforeNameWithSecrecy : MASTHEAD_TW.beforeName,
+        after: MASTHEAD_TW.afterName,
+        line: mastheadNameLineTw(input.publicationName),
+        lineRule: LineRuleType.EXACT,
+      },
       children: [
-        run(input.publicationName, BRIEFING_FONTS.title, mastheadSize(input.publicationName), { color: RED }),
+        run(input.publicationName, BRIEFING_FONTS.title, mastheadSize(input.publicationName) * 2, {
+          color: RED,
+        }),
       ],
     }),
     new Paragraph({
       style: BRIEFING_STYLES.issueNumber,
       alignment: AlignmentType.CENTER,
-      spacing: { ...bodySpacing, after: 200 },
+      spacing: { ...bodySpacing, after: MASTHEAD_TW.afterNumber },
       children: [
         run(
           input.totalLabel ? `${input.issueLabel}　${input.totalLabel}` : input.issueLabel,
@@ -187,8 +209,20 @@ function masthead(input: BriefingInput): Paragraph[] {
     }),
     new Paragraph({
       style: BRIEFING_STYLES.rule,
-      spacing: { before: 0, after: 400, line: 240, lineRule: LineRuleType.EXACT },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 1 } },
+      spacing: {
+        before: 0,
+        after: MASTHEAD_TW.afterRule,
+        line: MASTHEAD_TW.ruleLine,
+        lineRule: LineRuleType.EXACT,
+      },
+      border: {
+        bottom: {
+          style: BorderStyle.SINGLE,
+          size: MASTHEAD_TW.ruleWidthEighths,
+          color: RED,
+          space: MASTHEAD_TW.ruleSpace / 20,
+        },
+      },
       children: [],
     }),
   );
@@ -205,39 +239,58 @@ function editorNote(note: string): Paragraph {
   });
 }
 
-function itemTitle(title: string): Paragraph {
+/**
+ * A title in the balanced lines of the layout (briefing-flow.ts titleLines), joined by manual line
+ * breaks: centred, so a break inside it is invisible to the editor, and it breaks as the preview
+ * does. It keeps its lines together and stays with its first body lines.
+ */
+function itemTitle(title: string, first: boolean): Paragraph {
+  const lines = titleLines(title).map((l) => l.segments.map((s) => s.text).join(''));
   return new Paragraph({
     style: BRIEFING_STYLES.title,
     alignment: AlignmentType.CENTER,
-    spacing: { before: BODY_LINE, after: Math.round(BODY_LINE / 2), line: 700, lineRule: LineRuleType.EXACT },
-    children: [run(title, BRIEFING_FONTS.title, SIZE.title)],
+    keepNext: true,
+    keepLines: true,
+    spacing: {
+      before: first ? 0 : TITLE_BEFORE_TW,
+      after: TITLE_AFTER_TW,
+      line: 700,
+      lineRule: LineRuleType.EXACT,
+    },
+    children: lines.map(
+      (line, k) =>
+        new TextRun({
+          text: line,
+          font: font(BRIEFING_FONTS.title),
+          size: SIZE.title,
+          sizeComplexScript: SIZE.title,
+          ...(k > 0 ? { break: 1 } : {}),
+        }),
+    ),
   });
 }
 
-/**
- * The 报尾's table is a little narrower than the type area: LibreOffice keeps a floating table
- * that is (nearly) as wide as the text inline, and only floats — and so bottom-aligns — a
- * narrower one. Measured with LibreOffice 7.4: 220 twips narrower stays inline, 300 floats.
- */
-const COLOPHON_WIDTH = TYPE_WIDTH - 300;
-/** Default cell margins (108 twips each side) plus the half of the 300 twips: ≈ one 四号 character in. */
-const CELL_MARGINS = 216;
-
-const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const; // 0.35 mm ≈ 1 pt
-const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const; // 0.25 mm ≈ 0.75 pt
+/** One 四号 character: the 版记's text is indented this much each side (GB/T 9704 §10.1). */
+const CELL_MARGINS = 280;
+const COLOPHON_LINE = 560;
+const eighths = (pt: number) => Math.round(pt * 8);
+const THICK = { style: BorderStyle.SINGLE, size: eighths(COLOPHON_THICK_PT), color: '000000' } as const; // 0.35 mm
+const THIN = { style: BorderStyle.SINGLE, size: eighths(COLOPHON_THIN_PT), color: '000000' } as const; // 0.25 mm
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 
 function colophonLine(children: TextRun[], tabbed = false): TableRow {
   return new TableRow({
+    cantSplit: true,
     children: [
       new TableCell({
-        width: { size: COLOPHON_WIDTH, type: WidthType.DXA },
+        width: { size: TYPE_WIDTH, type: WidthType.DXA },
+        margins: { left: CELL_MARGINS, right: CELL_MARGINS, top: 0, bottom: 0 },
         children: [
           new Paragraph({
             style: BRIEFING_STYLES.colophon,
-            spacing: { line: 560, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            spacing: { line: COLOPHON_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             indent: tabbed ? { left: 0, right: 0 } : { left: 560, right: 0, hanging: 560 },
-            tabStops: tabbed ? [{ type: TabStopType.RIGHT, position: COLOPHON_WIDTH - CELL_MARGINS }] : [],
+            tabStops: tabbed ? [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - 2 * CELL_MARGINS }] : [],
             children,
           }),
         ],
@@ -247,16 +300,23 @@ function colophonLine(children: TextRun[], tabbed = false): TableRow {
 }
 
 /**
- * The 报尾: a table floated to the bottom of the type area on the page where the document ends,
- * thick first and last rules, thin rules between.
+ * The 报尾: a table across the whole type area (rules 156 mm long, text one character in), thick
+ * first and last rules, thin rules between. Lines are broken as the layout breaks them (manual
+ * breaks), so its height is known and the spacer before it puts its last rule on the type area's
+ * bottom edge of the last page.
  */
 function colophon(input: BriefingInput): Table {
-  const c = (text: string) => run(text, BRIEFING_FONTS.body, SIZE.colophon);
-  const rows: TableRow[] = [];
-  const { bao, song, fa } = input.distribution;
-  if (bao) rows.push(colophonLine([c(`报：${bao}`)]));
-  if (song) rows.push(colophonLine([c(`送：${song}`)]));
-  if (fa) rows.push(colophonLine([c(`发：${fa}`)]));
+  const c = (text: string, br = false) =>
+    new TextRun({
+      text,
+      font: font(BRIEFING_FONTS.body),
+      size: SIZE.colophon,
+      sizeComplexScript: SIZE.colophon,
+      ...(br ? { break: 1 } : {}),
+    });
+  const rows: TableRow[] = colophonLines(input).map((lines) =>
+    colophonLine(lines.map((l, k) => c(l.segments.map((s) => s.text).join(''), k > 0))),
+  );
   const names = [
     input.responsibleEditor ? `责任编辑：${input.responsibleEditor}` : '',
     input.signer ? `签发：${input.signer}` : '',
@@ -270,14 +330,10 @@ function colophon(input: BriefingInput): Table {
     ),
   );
   return new Table({
-    width: { size: COLOPHON_WIDTH, type: WidthType.DXA },
-    columnWidths: [COLOPHON_WIDTH],
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-    },
+    width: { size: TYPE_WIDTH, type: WidthType.DXA },
+    columnWidths: [TYPE_WIDTH],
+    layout: TableLayoutType.FIXED,
+    indent: { size: 0, type: WidthType.DXA },
     borders: {
       top: THICK,
       bottom: THICK,
@@ -290,6 +346,31 @@ function colophon(input: BriefingInput): Table {
   });
 }
 
+/**
+ * Empty space of the computed height before the 版记, so that the 版记 ends at the bottom of the
+ * type area on the page the layout gives it (a page of its own when less than a body line would be
+ * left above it). A little is left for the document's final paragraph (FINAL_LINE) and rounding.
+ */
+function colophonSpacer(gapPt: number, ownPage: boolean): Paragraph {
+  const line = Math.max(20, Math.floor(gapPt * 20) - FINAL_LINE - 10);
+  return new Paragraph({
+    style: BRIEFING_STYLES.colophonSpacer,
+    pageBreakBefore: ownPage,
+    spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [],
+  });
+}
+
+/** The paragraph a document must end with after a table: 1 pt high. */
+const FINAL_LINE = 20;
+
+/**
+ * Distance of the footer from the page's bottom edge: the page number's 一字线 are 7 mm below the
+ * type area (GB/T 9704 §7.5). With 1304 twips LibreOffice drew the dashes' ink 9.17 mm below it
+ * (measured at 600 dpi with pdftoppm), so the footer moves up 2.17 mm (123 twips).
+ */
+export const FOOTER_DISTANCE = 1304 + 123;
+
 /** "— N —" in 宋体 四号, one character in from the outer edge. */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const f = font(BRIEFING_FONTS.pageNumber);
@@ -299,6 +380,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         style: BRIEFING_STYLES.pageNumber,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: 280 } : { left: 280 },
+        spacing: { before: 0, after: 0 },
         children: [
           new TextRun({
             children: ['— ', PageNumber.CURRENT, ' —'],
@@ -307,6 +389,19 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
             sizeComplexScript: SIZE.pageNumber,
           }),
         ],
+      }),
+    ],
+  });
+}
+
+/** "样稿" at the top right of every page of a document made before the sign-off. */
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: BRIEFING_STYLES.draftMark,
+        alignment: AlignmentType.RIGHT,
+        children: [run('样　稿', BRIEFING_FONTS.heading1, SIZE.body, { color: RED })],
       }),
     ],
   });
@@ -359,16 +454,74 @@ async function stampPackage(buffer: Buffer, at: Date): Promise<Buffer> {
  * print and archive it in WPS/Word with their own installed fonts. The same input gives the same
  * bytes (see stampPackage).
  */
+/**
+ * Paragraph defaults and document settings the one layout depends on (briefing-layout.ts): kinsoku
+ * with the layout's own lists, no hanging punctuation, widow control, no punctuation compression;
+ * Chinese as the East Asian language, English for Latin text and digits (so numbers such as 1.1 or
+ * 11 are never broken inside, as they would be under a Chinese Latin-language tag). The docx
+ * library writes none of these, so they are set in the package XML.
+ *
+ * w:overflowPunct is written as "1" on purpose: LibreOffice's DOCX import reads it inverted
+ * (writerfilter DomainMapper: PROP_PARA_IS_HANGING_PUNCTUATION = (value == 0), still so in current
+ * sources), and LibreOffice is the renderer of this product's PDFs, of the rendered checker and of
+ * the agreement with the preview. Measured: with "0" LibreOffice 7.4 hangs ，and 、 up to 189.7 mm
+ * from the left edge; with "1" nothing passes 184.1 mm. Word and WPS read the element per ECMA-376
+ * and so allow hanging punctuation, which is also what they do when the element is absent (their
+ * default, i.e. no change for them). autoSpaceDE/DN are ignored by LibreOffice, which always spaces
+ * Chinese from Latin letters and digits: the layout counts that space (autoSpace), and the
+ * elements are left at their default (on) so Word and WPS space the same way.
+ */
+function lineBreakingDefaults(styles: string): string {
+  return styles
+    .replace(
+      '<w:pPrDefault/>',
+      '<w:pPrDefault><w:pPr><w:widowControl/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="1"/>' +
+        '<w:topLinePunct w:val="0"/></w:pPr></w:pPrDefault>',
+    )
+    .replace(
+      /(<w:rPrDefault><w:rPr>[\s\S]*?)(<\/w:rPr><\/w:rPrDefault>)/,
+      '$1<w:lang w:val="en-US" w:eastAsia="zh-CN"/>$2',
+    );
+}
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+function lineBreakingSettings(settings: string): string {
+  return settings.replace(
+    '<w:compat>',
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
+      `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${xmlAttr(NO_END_CHARS)}"/>` +
+      `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${xmlAttr(NO_START_CHARS)}"/><w:compat>`,
+  );
+}
+
+async function editPart(zip: JSZip, name: string, edit: (xml: string) => string): Promise<void> {
+  const part = zip.file(name);
+  if (!part) throw new Error(`DOCX part ${name} missing`);
+  zip.file(name, edit(await part.async('string')));
+}
+
 export async function renderBriefingDocx(raw: BriefingInput): Promise<Buffer> {
   // Stored text may hold characters XML cannot carry (control characters, U+FFFE …): drop them.
   const input = stripForbiddenDeep(raw);
+  const flow = layoutBriefing(input);
   const children: (Paragraph | Table)[] = [...masthead(input)];
   if (input.editorNote) children.push(editorNote(input.editorNote));
-  for (const item of input.items) {
-    children.push(itemTitle(item.title));
+  for (const [k, item] of input.items.entries()) {
+    children.push(itemTitle(item.title, k === 0 && !input.editorNote));
     for (const text of item.paragraphs) children.push(bodyParagraph(text));
   }
-  children.push(colophon(input), new Paragraph({ children: [] }));
+  children.push(
+    colophonSpacer(
+      flow.colophonOwnPage ? flow.gapAboveColophon : flow.gapAboveColophon,
+      flow.colophonOwnPage,
+    ),
+    colophon(input),
+    new Paragraph({
+      spacing: { line: FINAL_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [new TextRun({ text: '', size: 2 })],
+    }),
+  );
 
   const doc = new Document({
     creator: input.officeName,
@@ -384,13 +537,17 @@ export async function renderBriefingDocx(raw: BriefingInput): Promise<Buffer> {
         properties: {
           page: {
             size: { width: BRIEFING_PAGE.width, height: BRIEFING_PAGE.height },
-            margin: { ...BRIEFING_PAGE.margin, header: 851, footer: 1304 },
+            margin: { ...BRIEFING_PAGE.margin, header: 851, footer: FOOTER_DISTANCE },
           },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        ...(input.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         children,
       },
     ],
   });
-  return stampPackage(await Packer.toBuffer(doc), documentTimestamp(input.issueDate));
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  await editPart(zip, 'word/styles.xml', lineBreakingDefaults);
+  await editPart(zip, 'word/settings.xml', lineBreakingSettings);
+  return stampPackage(await zip.generateAsync({ type: 'nodebuffer' }), documentTimestamp(input.issueDate));
 }

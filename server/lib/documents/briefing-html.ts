@@ -1,19 +1,29 @@
 import { stripForbiddenDeep } from '../control-chars.ts';
 import { type BriefingInput, formatDocumentDate } from './briefing-docx.ts';
 import {
+  COLOPHON_HANG_EM,
+  COLOPHON_INDENT_EM,
+  COLOPHON_THICK_PT,
+  COLOPHON_THIN_PT,
+  colophonLines,
+  colophonNames,
+  layoutBriefing,
+  MASTHEAD_TW,
+  mastheadHeight,
+  mastheadNameLineTw,
+  mastheadSize,
+  SIZES,
+} from './briefing-flow.ts';
+import {
   BODY_PITCH,
-  breakSegments,
   COLOPHON_PITCH,
-  type Line,
   type Page,
-  paginate,
   type Row,
   type Segment,
   type SegmentFont,
   TITLE_PITCH,
   TYPE_AREA,
 } from './briefing-layout.ts';
-
 /**
  * The print preview of a 简报 as one self-contained HTML page: A4 page boxes with the GB/T 9704
  * type area, the same masthead, fonts, line pitch and 报尾 as the DOCX, and print CSS so printing
@@ -26,19 +36,20 @@ export type BriefingHtmlOptions = {
   signed: boolean;
 };
 
-const BODY_SIZE = 16;
-const TITLE_SIZE = 22;
-const COLOPHON_SIZE = 14;
-/** 28 characters a line: 16 pt characters tightened by 0.25 pt fit the 156 mm type area. */
+const BODY_SIZE = SIZES.body;
+const TITLE_SIZE = SIZES.title;
+const COLOPHON_SIZE = SIZES.colophon;
 const BODY_TRACKING = -0.25;
-const BODY_CHARS = Math.floor(TYPE_AREA.width / (BODY_SIZE + BODY_TRACKING));
-const TITLE_CHARS = Math.floor(TYPE_AREA.width / TITLE_SIZE);
-/** The colophon text is indented one character each side; 报：/送：/发： hang two characters. */
-const COLOPHON_INDENT = 1;
-const COLOPHON_HANG = 2;
-
-const HEADING1 = /^[一二三四五六七八九十百]+、/;
-const HEADING2 = /^（[一二三四五六七八九十百]+）/;
+const COLOPHON_INDENT = COLOPHON_INDENT_EM;
+const COLOPHON_HANG = COLOPHON_HANG_EM;
+/**
+ * Top of the page number's line box below the type area. Its 一字线 (the dashes) must be 7 mm below
+ * the type area (GB/T 9704 §7.5); in the Chromium PDF with the mapped 宋体 (Noto Serif CJK SC) the
+ * dashes' ink sits 3.14 mm below the box top (measured at 600 dpi with pdftoppm).
+ */
+const PAGE_NUMBER_TOP_MM = 7 - 3.14;
+/** Printed at the top of every page of a document made before the sign-off. */
+export const DRAFT_MARK = '样稿';
 
 export const FONT_STACKS: Record<SegmentFont | 'masthead' | 'pageNumber', string> = {
   masthead: `'方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', serif`,
@@ -58,84 +69,6 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** The masthead name is as large as fits one line (at most 52 pt), as in the DOCX. */
-function mastheadSize(name: string): number {
-  return Math.min(52, Math.floor(TYPE_AREA.width / Math.max([...name].length, 1)));
-}
-
-function mastheadHeight(input: BriefingInput): number {
-  const size = mastheadSize(input.publicationName);
-  return (
-    (input.secrecy ? BODY_PITCH + 30 : 60) + size * 1.25 + 20 + BODY_PITCH + 10 + BODY_PITCH + 6 + 2.25 + 20
-  );
-}
-
-/** A body paragraph's segments: a leading 一、/（一） sentence in its heading font. */
-function bodySegments(text: string): Segment[] {
-  const font: SegmentFont | null = HEADING1.test(text) ? 'heading1' : HEADING2.test(text) ? 'heading2' : null;
-  if (!font) return [{ text, font: 'body' }];
-  const end = text.indexOf('。');
-  const head = end === -1 ? text : text.slice(0, end + 1);
-  return [
-    { text: head, font },
-    ...(head.length < text.length ? [{ text: text.slice(head.length), font: 'body' as const }] : []),
-  ];
-}
-
-function paragraphRows(segments: Segment[], role: 'body' | 'note'): Row[] {
-  const lines = breakSegments(segments, BODY_CHARS - 2, BODY_CHARS);
-  return lines.map((line, k) => ({
-    kind: 'line',
-    role,
-    line,
-    indent: k === 0 ? 2 : 0,
-    height: BODY_PITCH,
-    before: 0,
-    after: 0,
-    // Widow and orphan control: never one line of a paragraph alone at a page's end or start.
-    keepWithNext: (k === 0 && lines.length > 1) || (k === lines.length - 2 && lines.length > 1),
-  }));
-}
-
-function titleRows(title: string): Row[] {
-  const lines = breakSegments([{ text: title, font: 'title' }], TITLE_CHARS, TITLE_CHARS);
-  return lines.map((line, k) => ({
-    kind: 'line',
-    role: 'title',
-    line,
-    indent: 0,
-    height: TITLE_PITCH,
-    before: k === 0 ? BODY_PITCH : 0,
-    after: k === lines.length - 1 ? BODY_PITCH / 2 : 0,
-    keepWithNext: true,
-  }));
-}
-
-/** The colophon's lines (报/送/发, then names and the print count). */
-function colophonLines(input: BriefingInput): Line[][] {
-  const width = TYPE_AREA.width / COLOPHON_SIZE - 2 * COLOPHON_INDENT;
-  const out: Line[][] = [];
-  const { bao, song, fa } = input.distribution;
-  for (const [mark, text] of [
-    ['报', bao],
-    ['送', song],
-    ['发', fa],
-  ] as const) {
-    if (text)
-      out.push(breakSegments([{ text: `${mark}：${text}`, font: 'colophon' }], width, width - COLOPHON_HANG));
-  }
-  return out;
-}
-
-function colophonNames(input: BriefingInput): string {
-  return [
-    input.responsibleEditor ? `责任编辑：${input.responsibleEditor}` : '',
-    input.signer ? `签发：${input.signer}` : '',
-  ]
-    .filter(Boolean)
-    .join('\u3000\u3000');
-}
-
 function segmentHtml(s: Segment): string {
   return `<span class="f-${s.font}">${escapeHtml(s.text)}</span>`;
 }
@@ -153,45 +86,66 @@ function rowHtml(row: Row, first: boolean, input: BriefingInput, options: Briefi
   return `<div class="${cls}"${style ? ` style="${style}"` : ''}>${row.line.segments.map(segmentHtml).join('')}</div>`;
 }
 
+/** The masthead with the DOCX's exact heights (briefing-flow.ts MASTHEAD_TW), so page 1 holds the same lines. */
 function mastheadHtml(input: BriefingInput, options: BriefingHtmlOptions): string {
   const date = escapeHtml(formatDocumentDate(input.issueDate));
+  const m = MASTHEAD_TW;
+  const before = (input.secrecy ? m.beforeNameWithSecrecy : m.beforeName) / 20;
+  const nameLine = mastheadNameLineTw(input.publicationName) / 20;
+  const draft = isDraft(input, options);
   return [
     `<header class="masthead" style="height:${mastheadHeight(input).toFixed(2)}pt">`,
     input.secrecy ? `<div class="secrecy">${escapeHtml(input.secrecy)}</div>` : '',
-    `<h1 class="name" style="font-size:${mastheadSize(input.publicationName)}pt;margin-top:${input.secrecy ? 30 : 60}pt">${escapeHtml(input.publicationName)}</h1>`,
-    `<div class="number">${escapeHtml(input.totalLabel ? `${input.issueLabel}\u3000${input.totalLabel}` : input.issueLabel)}</div>`,
+    `<h1 class="name" style="font-size:${mastheadSize(input.publicationName)}pt;height:${nameLine}pt;line-height:${nameLine}pt;margin-top:${before}pt;margin-bottom:${m.afterName / 20}pt">${escapeHtml(input.publicationName)}</h1>`,
+    `<div class="number" style="margin-bottom:${m.afterNumber / 20}pt">${escapeHtml(input.totalLabel ? `${input.issueLabel}\u3000${input.totalLabel}` : input.issueLabel)}</div>`,
     `<div class="office-date"><span class="office">${escapeHtml(input.officeName)}</span>`,
-    `<span class="date${options.signed ? '' : ' unsigned'}"${options.signed ? '' : ' title="尚未签发，暂按今天的日期显示"'}>${date}</span></div>`,
-    '<div class="red-rule"></div>',
+    `<span class="date${draft ? ' unsigned' : ''}"${draft ? ' title="尚未签发，暂按今天的日期显示"' : ''}>${date}</span></div>`,
+    `<div class="red-rule" style="margin-top:${(m.ruleLine + m.ruleSpace) / 20}pt;height:${m.ruleWidthEighths / 8}pt"></div>`,
     '</header>',
   ].join('');
 }
 
+const isDraft = (input: BriefingInput, options: BriefingHtmlOptions) =>
+  !options.signed || input.draft === true;
+
+/**
+ * The 版记: lines as broken in the flow, rules drawn in one SVG behind them at their exact GB/T 9704
+ * thickness (1 pt first and last, 0.75 pt between). Chromium snaps CSS borders and boxes to whole
+ * pixels when it prints, which made every rule 0.26 mm; SVG shapes are not snapped.
+ */
 function colophonHtml(input: BriefingInput): string {
-  const rows = colophonLines(input).map(
-    (lines) =>
-      `<div class="c-row">${lines
+  const rows = [...colophonLines(input).map((lines) => lines.length), 1];
+  const rules = rows.map((_, k) => (k === 0 ? COLOPHON_THICK_PT : COLOPHON_THIN_PT));
+  rules.push(COLOPHON_THICK_PT);
+  const height = rows.reduce((h, n) => h + n * COLOPHON_PITCH, 0) + rules.reduce((a, b) => a + b, 0);
+  const width = TYPE_AREA.width;
+  let y = 0;
+  const rects: string[] = [];
+  for (const [k, t] of rules.entries()) {
+    rects.push(`<rect x="0" y="${y.toFixed(3)}" width="${width.toFixed(3)}" height="${t}"/>`);
+    y += t + (rows[k] ?? 0) * COLOPHON_PITCH;
+  }
+  const svg = `<svg class="c-rules" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width.toFixed(3)} ${height.toFixed(3)}" preserveAspectRatio="none" aria-hidden="true">${rects.join('')}</svg>`;
+  const lineBlocks = colophonLines(input).map(
+    (lines, k) =>
+      `<div class="c-row" style="margin-top:${rules[k]}pt">${lines
         .map(
-          (l, k) =>
-            `<div class="c-line" style="padding-left:${k === 0 ? COLOPHON_INDENT : COLOPHON_INDENT + COLOPHON_HANG}em">${l.segments.map((s) => escapeHtml(s.text)).join('')}</div>`,
+          (l, j) =>
+            `<div class="c-line" style="padding-left:${j === 0 ? COLOPHON_INDENT : COLOPHON_INDENT + COLOPHON_HANG}em">${l.segments.map((s) => escapeHtml(s.text)).join('')}</div>`,
         )
         .join('')}</div>`,
   );
-  rows.push(
-    `<div class="c-row"><div class="c-line c-last"><span>${escapeHtml(colophonNames(input))}</span><span>（共印${escapeHtml(String(input.printCount))}份）</span></div></div>`,
+  lineBlocks.push(
+    `<div class="c-row" style="margin-top:${rules[rows.length - 1]}pt"><div class="c-line c-last"><span>${escapeHtml(colophonNames(input))}</span><span>（共印${escapeHtml(String(input.printCount))}份）</span></div></div>`,
   );
-  return `<footer class="colophon">${rows.join('')}</footer>`;
-}
-
-function colophonHeight(input: BriefingInput): number {
-  const lines = colophonLines(input).reduce((n, l) => n + l.length, 0) + 1;
-  return lines * COLOPHON_PITCH + 4;
+  return `<footer class="colophon" style="height:${height.toFixed(3)}pt">${svg}${lineBlocks.join('')}</footer>`;
 }
 
 function pageHtml(page: Page, input: BriefingInput, options: BriefingHtmlOptions, last: boolean): string {
   const side = page.number % 2 === 1 ? 'odd' : 'even';
   return [
     `<section class="page ${side}" aria-label="第 ${page.number} 页">`,
+    isDraft(input, options) ? `<div class="draft-mark">${DRAFT_MARK}</div>` : '',
     '<div class="area">',
     ...page.rows.map((r, k) => rowHtml(r, k === 0, input, options)),
     last ? colophonHtml(input) : '',
@@ -225,19 +179,22 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
 .masthead { position: relative; display: flow-root; font-family: ${FONT_STACKS.body}; font-size: ${BODY_SIZE}pt; }
 .masthead .secrecy { font-family: ${FONT_STACKS.heading1}; height: ${BODY_PITCH}pt; line-height: ${BODY_PITCH}pt; }
 .masthead .name { font-family: ${FONT_STACKS.masthead}; font-weight: 700; color: #f00; text-align: center;
-  line-height: 1.25; margin-bottom: 20pt; white-space: nowrap; letter-spacing: 0; }
-.masthead .number { text-align: center; height: ${BODY_PITCH}pt; line-height: ${BODY_PITCH}pt; margin-bottom: 10pt; }
+  white-space: nowrap; letter-spacing: 0; }
+.masthead .number { text-align: center; height: ${BODY_PITCH}pt; line-height: ${BODY_PITCH}pt; }
 .masthead .office-date { display: flex; justify-content: space-between; height: ${BODY_PITCH}pt; line-height: ${BODY_PITCH}pt; }
-.masthead .red-rule { margin-top: 6pt; border-top: 2.25pt solid #f00; }
+.masthead .red-rule { background: #f00; }
 .colophon { position: absolute; left: 0; right: 0; bottom: 0; font-family: ${FONT_STACKS.colophon};
-  font-size: ${COLOPHON_SIZE}pt; border-top: 1pt solid #000; border-bottom: 1pt solid #000; }
-.c-row + .c-row { border-top: 0.75pt solid #000; }
+  font-size: ${COLOPHON_SIZE}pt; }
+.c-rules { position: absolute; left: 0; top: 0; width: 100%; height: 100%; fill: #000; }
+.c-row { position: relative; }
 .c-line { height: ${COLOPHON_PITCH}pt; line-height: ${COLOPHON_PITCH}pt; padding-right: ${COLOPHON_INDENT}em; white-space: nowrap; }
 .c-last { display: flex; justify-content: space-between; padding-left: ${COLOPHON_INDENT}em; }
-.pn { position: absolute; top: calc(37mm + 225mm + 7mm); font-family: ${FONT_STACKS.pageNumber}; font-size: 14pt;
+.pn { position: absolute; top: calc(37mm + 225mm + ${PAGE_NUMBER_TOP_MM}mm); font-family: ${FONT_STACKS.pageNumber}; font-size: 14pt;
   line-height: 14pt; white-space: nowrap; }
 .page.odd .pn { right: calc(26mm + 1em); }
 .page.even .pn { left: calc(28mm + 1em); }
+.draft-mark { position: absolute; top: 15mm; right: 26mm; font-family: ${FONT_STACKS.heading1}; font-size: 16pt;
+  line-height: 16pt; color: #f00; border: 1pt solid #f00; padding: 2pt 6pt; letter-spacing: 0.5em; }
 @media screen { .date.unsigned { background: #fffbe6; outline: 1px dashed #faad14; } }
 @media print {
   body { background: none; }
@@ -255,31 +212,11 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
 export function renderBriefingHtml(raw: BriefingInput, options: BriefingHtmlOptions): string {
   // The same characters the DOCX drops are dropped here, so preview and DOCX show the same text.
   const input = stripForbiddenDeep(raw);
-  const rows: Row[] = [{ kind: 'masthead', height: mastheadHeight(input) }];
-  if (input.editorNote) {
-    rows.push(
-      ...paragraphRows(
-        [
-          { text: '编者按：', font: 'heading1' },
-          { text: input.editorNote, font: 'heading2' },
-        ],
-        'note',
-      ),
-    );
-  }
-  for (const item of input.items) {
-    const title = titleRows(item.title);
-    const body = item.paragraphs.flatMap((p) => paragraphRows(bodySegments(p), 'body'));
-    rows.push(...title, ...body);
-  }
-  // The last title keeps with nothing when it has no body.
-  const lastRow = rows.at(-1);
-  if (lastRow?.kind === 'line') lastRow.keepWithNext = false;
-  const { pages } = paginate(rows, colophonHeight(input));
+  const { pages } = layoutBriefing(input);
   const title = `${input.publicationName} ${input.totalLabel ? `${input.issueLabel} ${input.totalLabel}` : input.issueLabel}`;
   const notice = options.signed
     ? ''
-    : `<div class="notice">预览：本期尚未签发，日期暂按今天（${escapeHtml(formatDocumentDate(input.issueDate))}）显示，签发后以签发日期为准。</div>`;
+    : `<div class="notice">预览：本期尚未签发，每页标有“样稿”，日期暂按今天（${escapeHtml(formatDocumentDate(input.issueDate))}）显示，签发后以签发日期为准。</div>`;
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN"><head><meta charset="utf-8">',

@@ -87,9 +87,11 @@ describe('layout', () => {
 
   it('counts Latin capitals wide enough, and breaks a word longer than a line, so no line overflows', () => {
     const em = (l: string) => [...l].reduce((w, ch) => w + charWidth(ch), 0);
-    // W is 1.09 em and T, O about 0.72 em in the mapped fonts.
-    expect(charWidth('W')).toBeGreaterThanOrEqual(1.09);
-    expect(charWidth('T')).toBeGreaterThanOrEqual(0.72);
+    // The advance widths of Noto Serif CJK SC (仿宋 as mapped): W 1.053 em, T 0.659 em, 0 0.557 em.
+    expect(charWidth('W')).toBe(1.053);
+    expect(charWidth('T')).toBe(0.659);
+    expect(charWidth('0')).toBe(0.557);
+    expect(charWidth('汉')).toBe(1);
     const long = breakText('WTO'.repeat(20), 28, 28);
     expect(long.length).toBe(2);
     expect(long.join('')).toBe('WTO'.repeat(20));

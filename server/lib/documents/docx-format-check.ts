@@ -247,7 +247,15 @@ export async function checkBriefingDocx(buffer: Buffer): Promise<BriefingDocxChe
     if (!/<w:tblBorders>[\s\S]*?<w:top w:val="single"[\s\S]*?<w:bottom w:val="single"/.test(documentXml)) {
       problems.push('报尾缺少首末分隔线');
     }
-    if (!/<w:tblpPr\b(?=[^>]*w:tblpYSpec="bottom")(?=[^>]*w:vertAnchor="margin")[^>]*>/.test(documentXml)) {
+    // Either floated to the bottom of the type area, or (briefing-docx.ts) after a spacer paragraph
+    // of exact height that the layout computed to put the 报尾's last rule on the bottom edge.
+    const floated = /<w:tblpPr\b(?=[^>]*w:tblpYSpec="bottom")(?=[^>]*w:vertAnchor="margin")[^>]*>/.test(
+      documentXml,
+    );
+    const spaced = new RegExp(
+      `<w:pStyle w:val="${BRIEFING_STYLES.colophonSpacer}"/>(?:(?!</w:p>)[\\s\\S])*?w:lineRule="exact"(?:(?!</w:p>)[\\s\\S])*?</w:p><w:tbl>`,
+    ).test(documentXml);
+    if (!floated && !spaced) {
       problems.push('报尾应固定在最后一页版心底部');
     }
     for (const p of colophon) {

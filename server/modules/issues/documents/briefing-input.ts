@@ -66,6 +66,8 @@ export async function loadIssueDocument(db: Db, issue: IssueRow, now = new Date(
     printCount: issue.printCount,
     responsibleEditor: issue.responsibleEditorName ?? undefined,
     signer: issue.signedByName ?? issue.signerName ?? undefined,
+    // Before the sign-off every page of the DOCX and the preview carries a 样稿 mark.
+    draft: !signed,
   };
   // A file made before the sign-off carries today's date; its name says it is not the issued text.
   const baseName = `${names.publicationName}${issue.label}${signed ? '' : '（未签发样稿）'}`.replace(
