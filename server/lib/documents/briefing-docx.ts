@@ -461,21 +461,21 @@ async function stampPackage(buffer: Buffer, at: Date): Promise<Buffer> {
  * 11 are never broken inside, as they would be under a Chinese Latin-language tag). The docx
  * library writes none of these, so they are set in the package XML.
  *
- * w:overflowPunct is written as "1" on purpose: LibreOffice's DOCX import reads it inverted
- * (writerfilter DomainMapper: PROP_PARA_IS_HANGING_PUNCTUATION = (value == 0), still so in current
- * sources), and LibreOffice is the renderer of this product's PDFs, of the rendered checker and of
- * the agreement with the preview. Measured: with "0" LibreOffice 7.4 hangs ，and 、 up to 189.7 mm
- * from the left edge; with "1" nothing passes 184.1 mm. Word and WPS read the element per ECMA-376
- * and so allow hanging punctuation, which is also what they do when the element is absent (their
- * default, i.e. no change for them). autoSpaceDE/DN are ignored by LibreOffice, which always spaces
- * Chinese from Latin letters and digits: the layout counts that space (autoSpace), and the
- * elements are left at their default (on) so Word and WPS space the same way.
+ * w:overflowPunct is "0" (ECMA-376: punctuation may not pass the text extents), which Word and
+ * WPS honour. LibreOffice's DOCX import reads it inverted (writerfilter DomainMapper:
+ * ParaIsHangingPunctuation = (value == 0), still so in current sources): measured with "0",
+ * LibreOffice 7.4 hangs ，and 、 up to 189.7 mm from the left edge, with "1" nothing passes
+ * 184.1 mm. So every LibreOffice conversion must get a copy with the value flipped
+ * (libreoffice-compat.ts forLibreOffice), never the file offices receive. autoSpaceDE/DN are
+ * ignored by LibreOffice, which always spaces Chinese from Latin letters and digits: the layout
+ * counts that space (autoSpace), and the elements are left at their default (on) so Word and WPS
+ * space the same way.
  */
 function lineBreakingDefaults(styles: string): string {
   return styles
     .replace(
       '<w:pPrDefault/>',
-      '<w:pPrDefault><w:pPr><w:widowControl/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="1"/>' +
+      '<w:pPrDefault><w:pPr><w:widowControl/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>' +
         '<w:topLinePunct w:val="0"/></w:pPr></w:pPrDefault>',
     )
     .replace(

@@ -251,7 +251,7 @@ describe('bad input gives a clean file', () => {
     const zip = await JSZip.loadAsync(await renderBriefingDocx(bad));
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(styles).toContain('<w:kinsoku/>');
-    expect(styles).toContain('<w:overflowPunct w:val="1"/>');
+    expect(styles).toContain('<w:overflowPunct w:val="0"/>');
     expect(styles).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
     const settings = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toMatch(/<w:noLineBreaksBefore w:lang="zh-CN" w:val="[^"]*，/);
