@@ -158,7 +158,11 @@ function units(text: string): string[] {
   const out: string[] = [];
   for (const ch of text) {
     const prev = out.at(-1);
-    if (prev !== undefined && WORD.test(ch) && WORD.test(prev.at(-1)!) && WORD_START.test(prev[0]!))
+    const last = prev?.at(-1);
+    // Inside a Latin word or number; a break is allowed after a hyphen and after a slash before a
+    // letter (https:// | example.gov.cn, 0358- | 7221234), as LibreOffice (ICU) breaks them.
+    const breakAfter = last === '-' ? ch !== '-' : last === '/' ? /[A-Za-z]/.test(ch) : false;
+    if (prev !== undefined && WORD.test(ch) && WORD.test(last!) && WORD_START.test(prev[0]!) && !breakAfter)
       out[out.length - 1] = prev + ch;
     else out.push(ch);
   }
