@@ -140,18 +140,16 @@ export function autoSpace(before: string, after: string, metrics?: BreakMetrics)
   const boundary = (HAN.test(a) && ALNUM.test(b)) || (ALNUM.test(a) && HAN.test(b));
   return (
     (boundary ? 0.2 - (metrics.tracking ?? 0) / metrics.size : 0) +
-    (startsLatinRun(a, b) ? LATIN_RUN_EXTRA : 0)
+    (HAN.test(a) && ALNUM.test(b) ? LATIN_RUN_EXTRA : 0)
   );
 }
 
 /**
- * LibreOffice sets a run of Latin letters or digits among Chinese text a little wider than the
- * sum of its advances (measured 0.015 em for 1.6% or 8.6% at 16 pt, LibreOffice 7.4 PDF bounding
+ * LibreOffice sets a run of Latin letters or digits that follows a Chinese character a little wider
+ * than the sum of its advances (measured 0.015 em for 1.6% or 8.6% at 16 pt, LibreOffice 7.4 PDF bounding
  * boxes): counted once a run, so lines with figures near the right edge break where it breaks.
  */
 const LATIN_RUN_EXTRA = 0.015;
-const startsLatinRun = (before: string, after: string) =>
-  ALNUM.test(after) && before !== '' && (before.codePointAt(0) ?? 0) > 0x7f && before !== '—';
 
 /** Splits text into unbreakable units: one CJK character, or a run of Latin letters and digits. */
 function units(text: string): string[] {
@@ -235,8 +233,13 @@ export function breakText(
   return lines.length > 0 ? lines : [''];
 }
 
+/** Closing marks after which LibreOffice does not break before a Latin letter or digit: （街道）274 stays. */
+const CLOSE_BEFORE_LATIN = new Set([...'）】》」』〕〉”’']);
+
 function breakAllowed(before: string, after: string): boolean {
-  return !NO_START.has(after[0]!) && !NO_END.has(before.at(-1)!);
+  const last = before.at(-1)!;
+  if (CLOSE_BEFORE_LATIN.has(last) && ALNUM.test(after[0]!)) return false;
+  return !NO_START.has(after[0]!) && !NO_END.has(last);
 }
 
 /** Width of a text in em of `metrics.size` (1 em a CJK character without metrics). */

@@ -99,8 +99,10 @@ describe('body line breaking (the DOCX as LibreOffice breaks it)', () => {
     expect(autoSpace('涨', '9', BODY_METRICS)).toBeCloseTo(0.2306, 3);
     expect(autoSpace('9', '涨', BODY_METRICS)).toBeCloseTo(0.2156, 3);
     expect(autoSpace('9', '%', BODY_METRICS)).toBe(0);
-    // After a quotation mark: no space, only the run's own extra width.
-    expect(autoSpace('“', '9', BODY_METRICS)).toBe(0.015);
+    expect(autoSpace('“', '9', BODY_METRICS)).toBe(0);
+    // LibreOffice keeps a closing bracket with the figure after it.
+    const bracket = breakText(`${'汉'.repeat(22)}（街道）274余个村`, BODY_EM - 2, BODY_EM, BODY_METRICS);
+    expect(bracket[0]).toBe(`${'汉'.repeat(22)}（街`);
     // 24 characters and 2024: fits 26 ems of 15.75 pt without the two spaces, not with them.
     const text = `${'汉'.repeat(12)}2024${'汉'.repeat(12)}年${'字'.repeat(10)}`;
     const without = breakText(text, BODY_EM - 2, BODY_EM);
