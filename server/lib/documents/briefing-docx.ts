@@ -20,6 +20,7 @@ import JSZip from 'jszip';
 import { stripForbiddenDeep } from '../control-chars.ts';
 import {
   BODY_TRACKING_PT,
+  COLOPHON_SPACER_SLACK_PT,
   COLOPHON_THICK_PT,
   COLOPHON_THIN_PT,
   colophonLines,
@@ -352,7 +353,7 @@ function colophon(input: BriefingInput): Table {
  * left above it). A little is left for the document's final paragraph (FINAL_LINE) and rounding.
  */
 function colophonSpacer(gapPt: number, ownPage: boolean): Paragraph {
-  const line = Math.max(20, Math.floor(gapPt * 20) - FINAL_LINE - 10);
+  const line = Math.max(20, Math.floor((gapPt - COLOPHON_SPACER_SLACK_PT) * 20));
   return new Paragraph({
     style: BRIEFING_STYLES.colophonSpacer,
     pageBreakBefore: ownPage,

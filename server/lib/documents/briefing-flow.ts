@@ -36,6 +36,12 @@ export const COLOPHON_HANG_EM = 2;
 /** 版记 rules: first and last 0.35 mm (1 pt), the others 0.25 mm (0.75 pt), GB/T 9704 §10. */
 export const COLOPHON_THICK_PT = 1;
 export const COLOPHON_THIN_PT = 0.75;
+/**
+ * The DOCX's spacer before the 版记 is this much shorter than the computed gap: room for the 1 pt
+ * paragraph a document must end with after a table, and for rounding (the last rule then sits
+ * 0.5–0.7 mm above the type area's bottom edge in LibreOffice, never on the next page).
+ */
+export const COLOPHON_SPACER_SLACK_PT = 1.5;
 
 /** Masthead geometry, in twips as written to the DOCX. */
 export const MASTHEAD_TW = {
@@ -207,7 +213,8 @@ export function layoutBriefing(input: BriefingInput): BriefingFlow {
   const lastRow = rows.at(-1);
   if (lastRow?.kind === 'line') lastRow.keepWithNext = false;
   const height = colophonHeight(input);
-  // At least one clear body line between the text and the 版记.
-  const { pages, colophonOwnPage, spaceLeft } = paginate(rows, height, BODY_PITCH);
+  // At least one clear body line between the text and the 版记, also after the DOCX spacer's
+  // allowance (COLOPHON_SPACER_SLACK_PT: the spacer is that much shorter than the gap).
+  const { pages, colophonOwnPage, spaceLeft } = paginate(rows, height, BODY_PITCH + COLOPHON_SPACER_SLACK_PT);
   return { pages, colophonOwnPage, gapAboveColophon: spaceLeft - height, colophonHeight: height };
 }
