@@ -264,4 +264,20 @@ describe('bad input gives a clean file', () => {
     expect(doc).toMatch(/<w:pStyle w:val="BriefingTitle"\/><w:keepNext\/><w:keepLines\/>/);
     expect(doc).toMatch(/<w:br\/><w:t xml:space="preserve">/);
   });
+
+  it('spans the 版记 over the whole type area with GB/T 9704 rule weights, and places the page number', async () => {
+    const zip = await JSZip.loadAsync(await renderBriefingDocx({ ...bad, draft: false }));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    expect(doc).toContain('<w:tblW w:type="dxa" w:w="8844"/>');
+    expect(doc).not.toContain('<w:tblpPr');
+    expect(doc).toMatch(/<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(doc).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    // Footer distance chosen so LibreOffice draws the page number's dashes 7 mm below the type area.
+    expect(doc).toMatch(/w:footer="1427"/);
+    const html = renderBriefingHtml({ ...bad, draft: false }, { signed: true });
+    const rects = [...html.matchAll(/<rect x="0" y="[\d.]+" width="([\d.]+)" height="([\d.]+)"\/>/g)];
+    expect(rects.map((r) => Number(r[2]))).toEqual([1, 0.75, 0.75, 0.75, 1]);
+    for (const r of rects) expect(Number(r[1])).toBeCloseTo(TYPE_AREA.width, 2);
+    expect(html).toContain('top: calc(37mm + 225mm + 3.86mm)');
+  });
 });
