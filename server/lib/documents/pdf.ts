@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
+import { forLibreOffice } from './libreoffice-compat.ts';
 
 /**
  * PDF from the same layout as the DOCX: LibreOffice converts the DOCX itself when it is
@@ -153,15 +154,17 @@ export async function renderPdf(
   if (converter === 'libreoffice') {
     const soffice = findSoffice(settings)!;
     const docx = await sources.docx();
-    return { content: await serialised(() => libreOfficePdf(soffice, docx, timeoutMs)), converter };
+    const [content] = await libreOfficePdfs(soffice, [docx], timeoutMs);
+    return { content: content!, converter };
   }
   const chromium = findChromium(settings)!;
   const html = await sources.html();
-  return { content: await serialised(() => chromiumPdf(chromium, html, timeoutMs)), converter };
+  const [content] = await chromiumPdfs(chromium, [html], timeoutMs);
+  return { content: content!, converter };
 }
 
 /** Runs a command in its own process group and kills the whole group on timeout. */
-function runTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+export function runTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -189,61 +192,82 @@ function runTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
   });
 }
 
-async function libreOfficePdf(soffice: string, docx: Buffer, timeoutMs: number): Promise<Buffer> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'xinbao-soffice-'));
-  try {
-    const input = path.join(dir, 'issue.docx');
-    await fsp.writeFile(input, docx);
-    const env = {
-      ...process.env,
-      HOME: dir,
-      FONTCONFIG_FILE: await fontconfigFile(),
-      SAL_USE_VCLPLUGIN: 'svp',
-    };
-    const output = await runTool(
-      soffice,
-      [
-        '--headless',
-        '--norestore',
-        '--nologo',
-        '--nolockcheck',
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--convert-to',
-        'pdf:writer_pdf_Export',
-        '--outdir',
-        dir,
-        input,
-      ],
-      env,
-      timeoutMs,
-    );
-    const pdf = await fsp.readFile(path.join(dir, 'issue.pdf')).catch(() => null);
-    if (!pdf) throw new Error(`LibreOffice produced no PDF: ${output.slice(-2000)}`);
-    return pdf;
-  } finally {
-    await fsp.rm(dir, { recursive: true, force: true });
-  }
+/**
+ * Converts DOCX files to PDF with one LibreOffice process (starting it costs seconds; converting
+ * one more file costs a fraction of that). Each file goes through `forLibreOffice` first, so
+ * LibreOffice breaks lines as Word and WPS do. The time limit grows with the number of files.
+ */
+export function libreOfficePdfs(soffice: string, docxs: Buffer[], timeoutMs: number): Promise<Buffer[]> {
+  return serialised(async () => {
+    if (docxs.length === 0) return [];
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'xinbao-soffice-'));
+    try {
+      const inputs = docxs.map((_, i) => path.join(dir, `document-${i + 1}.docx`));
+      for (const [i, docx] of docxs.entries()) await fsp.writeFile(inputs[i]!, await forLibreOffice(docx));
+      const env = {
+        ...process.env,
+        HOME: dir,
+        FONTCONFIG_FILE: await fontconfigFile(),
+        SAL_USE_VCLPLUGIN: 'svp',
+      };
+      const output = await runTool(
+        soffice,
+        [
+          '--headless',
+          '--norestore',
+          '--nologo',
+          '--nolockcheck',
+          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+          '--convert-to',
+          'pdf:writer_pdf_Export',
+          '--outdir',
+          dir,
+          ...inputs,
+        ],
+        env,
+        timeoutMs + 10_000 * (docxs.length - 1),
+      );
+      const pdfs: Buffer[] = [];
+      for (const input of inputs) {
+        const pdf = await fsp.readFile(input.replace(/\.docx$/, '.pdf')).catch(() => null);
+        if (!pdf) throw new Error(`LibreOffice produced no PDF for ${path.basename(input)}: ${output.slice(-2000)}`);
+        pdfs.push(pdf);
+      }
+      return pdfs;
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
 }
 
-async function chromiumPdf(executablePath: string, html: string, timeoutMs: number): Promise<Buffer> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    // Playwright adds --headless and its own fresh --user-data-dir.
-    args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'),
-    timeout: timeoutMs,
-    env: { ...process.env, FONTCONFIG_FILE: await fontconfigFile() },
+/** Prints HTML pages to PDF with one headless Chromium, one page at a time, with nothing fetched. */
+export function chromiumPdfs(executablePath: string, htmls: string[], timeoutMs: number): Promise<Buffer[]> {
+  return serialised(async () => {
+    if (htmls.length === 0) return [];
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      // Playwright adds --headless and its own fresh --user-data-dir.
+      args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'),
+      timeout: timeoutMs,
+      env: { ...process.env, FONTCONFIG_FILE: await fontconfigFile() },
+    });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      // The preview is self-contained; nothing may be fetched while printing it.
+      await context.route('**/*', (route) => route.abort());
+      const pdfs: Buffer[] = [];
+      for (const html of htmls) {
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+        await page.emulateMedia({ media: 'print' });
+        pdfs.push(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        await page.close();
+      }
+      return pdfs;
+    } finally {
+      await browser.close();
+    }
   });
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const page = await context.newPage();
-    // The preview is self-contained; nothing may be fetched while printing it.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    await page.emulateMedia({ media: 'print' });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  } finally {
-    await browser.close();
-  }
 }
