@@ -164,7 +164,12 @@ export async function renderPdf(
 }
 
 /** Runs a command in its own process group and kills the whole group on timeout. */
-export function runTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+export function runTool(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -230,7 +235,8 @@ export function libreOfficePdfs(soffice: string, docxs: Buffer[], timeoutMs: num
       const pdfs: Buffer[] = [];
       for (const input of inputs) {
         const pdf = await fsp.readFile(input.replace(/\.docx$/, '.pdf')).catch(() => null);
-        if (!pdf) throw new Error(`LibreOffice produced no PDF for ${path.basename(input)}: ${output.slice(-2000)}`);
+        if (!pdf)
+          throw new Error(`LibreOffice produced no PDF for ${path.basename(input)}: ${output.slice(-2000)}`);
         pdfs.push(pdf);
       }
       return pdfs;
