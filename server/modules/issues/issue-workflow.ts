@@ -1,8 +1,10 @@
 import type { IssueStatus, Role } from '../../db/schema/index.ts';
+import { type CheckResult, defineMachine, type Refusal, type TransitionRow } from '../../lib/transitions.ts';
 
 /**
  * The one transition table of a publication issue (期): 草稿 → 定版 → 签发 → 发布, and 解除定版
- * back to a draft. The server enforces it (commands call `checkIssueAction`) and the UI draws its
+ * back to a draft. The server enforces it (commands call `checkIssueAction`; the checks are
+ * `defineMachine`'s, server/lib/transitions.ts) and the UI draws its
  * buttons from the `actions` the server computes with `allowedIssueActions`. Pure: the web
  * imports it too.
  *
@@ -12,15 +14,7 @@ import type { IssueStatus, Role } from '../../db/schema/index.ts';
  */
 export type IssueAction = 'edit' | 'delete' | 'lock' | 'unlock' | 'sign' | 'publish';
 
-export type IssueTransition = {
-  action: IssueAction;
-  label: string;
-  from: readonly IssueStatus[];
-  /** `null`: the status does not change. */
-  to: IssueStatus | null;
-  roles: readonly Role[];
-  reasonRequired?: boolean;
-};
+export type IssueTransition = TransitionRow<IssueStatus, IssueAction>;
 
 const OFFICE_STAFF: readonly Role[] = ['editor', 'chief_editor'];
 
@@ -61,7 +55,26 @@ export type IssueFacts = { status: IssueStatus; officeId: string; signerId: stri
 /** The facts about a caller. */
 export type IssueCallerFacts = { userId: string; roles: readonly Role[]; unitIds: readonly string[] };
 
-export type IssueRefusal = { status: 403 | 409; message: string };
+export type IssueRefusal = Refusal;
+
+const issueMachine = defineMachine<IssueStatus, IssueAction, IssueTransition, IssueFacts, IssueCallerFacts>({
+  rows: ISSUE_TRANSITIONS,
+  statusLabels: ISSUE_STATUS_LABELS,
+  subject: '本期刊物',
+  stateSubject: '本期刊物',
+  statusOf: (issue) => issue.status,
+  permits: (row, issue, caller) =>
+    caller.unitIds.includes(issue.officeId) && row.roles.some((r) => caller.roles.includes(r)),
+  // The issue names its 签发领导, or, naming none, any chief editor signs.
+  authorise: (row, issue, caller) => {
+    if (row.action !== 'sign') return null;
+    const designated = issue.signerId !== null;
+    const mine = designated ? issue.signerId === caller.userId : caller.roles.includes('chief_editor');
+    return mine ? null : { status: 403, message: '本期刊物须由指定的签发领导签发' };
+  },
+  stateMessage: (row, issue) =>
+    row.action === 'sign' && issue.status !== 'draft' ? '本期刊物已签发，不能重复签发' : null,
+});
 
 /**
  * Checks one action: 403 when the caller's role or office does not allow it (for `sign`: when
@@ -72,33 +85,13 @@ export function checkIssueAction(
   action: IssueAction,
   issue: IssueFacts,
   caller: IssueCallerFacts,
-): { ok: true; transition: IssueTransition } | { ok: false; refusal: IssueRefusal } {
-  const row = ISSUE_TRANSITIONS.find((t) => t.action === action);
-  if (!row) return { ok: false, refusal: { status: 403, message: '不支持的操作' } };
-  const inOffice = caller.unitIds.includes(issue.officeId);
-  const hasRole = row.roles.some((r) => caller.roles.includes(r));
-  if (!inOffice || !hasRole) {
-    return { ok: false, refusal: { status: 403, message: `您无权对本期刊物执行“${row.label}”` } };
-  }
-  if (action === 'sign') {
-    const designated = issue.signerId !== null;
-    if (designated ? issue.signerId !== caller.userId : !caller.roles.includes('chief_editor')) {
-      return { ok: false, refusal: { status: 403, message: '本期刊物须由指定的签发领导签发' } };
-    }
-  }
-  if (!row.from.includes(issue.status)) {
-    const message =
-      action === 'sign' && issue.status !== 'draft'
-        ? '本期刊物已签发，不能重复签发'
-        : `本期刊物当前状态为“${ISSUE_STATUS_LABELS[issue.status]}”，不能执行“${row.label}”`;
-    return { ok: false, refusal: { status: 409, message } };
-  }
-  return { ok: true, transition: row };
+): CheckResult<IssueTransition> {
+  return issueMachine.check(action, issue, caller);
 }
 
 /** Every action the caller may take now; the UI draws exactly these buttons. */
 export function allowedIssueActions(issue: IssueFacts, caller: IssueCallerFacts): IssueAction[] {
-  return ISSUE_TRANSITIONS.filter((t) => checkIssueAction(t.action, issue, caller).ok).map((t) => t.action);
+  return issueMachine.allowed(issue, caller);
 }
 
 /** A publication read by the public (互联网 outlets) may never carry 秘密/机密 items. */

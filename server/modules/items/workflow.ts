@@ -1,8 +1,9 @@
 import type { IssueStatus, ItemStatus, Role } from '../../db/schema/index.ts';
+import { type CheckResult, defineMachine, type Refusal, type TransitionRow } from '../../lib/transitions.ts';
 
 /**
  * The one transition table of the item workflow (docs/domain.md §2). The server enforces it
- * (commands call `findTransition`), and the UI draws its buttons from the `actions` the server
+ * (commands call `checkTransition`; the checks are `defineMachine`'s, server/lib/transitions.ts), and the UI draws its buttons from the `actions` the server
  * computes with `allowedActions`. Pure: the web imports it too.
  *
  * `relation` says whose the item must be: `submitting_unit` — the caller belongs to the unit (or,
@@ -27,15 +28,8 @@ export type ItemAction =
 
 export type Relation = 'submitting_unit' | 'office';
 
-export type Transition = {
-  action: ItemAction;
-  label: string;
-  from: readonly ItemStatus[];
-  /** `null`: the status does not change (forwarding, recording an adoption). */
-  to: ItemStatus | null;
-  roles: readonly Role[];
+export type Transition = TransitionRow<ItemStatus, ItemAction> & {
   relation: Relation;
-  reasonRequired?: boolean;
   applies?: 'original' | 'forwarded';
   /**
    * Only the issue commands (server/modules/issues) take this row, as part of changing an
@@ -239,7 +233,7 @@ export type ItemFacts = {
 /** The facts about a caller. */
 export type CallerFacts = { roles: readonly Role[]; unitIds: readonly string[] };
 
-export type Refusal = { status: 403 | 409; message: string };
+export type { Refusal };
 
 /** Whether the caller stands in the relation to the item with one of the roles. */
 function related(t: Transition, item: ItemFacts, caller: CallerFacts): boolean {
@@ -253,6 +247,46 @@ function appliesTo(t: Transition, item: ItemFacts): boolean {
   return true;
 }
 
+/** The refusals that depend on where the item went, once role and status allow the row. */
+function guard(
+  row: Transition,
+  item: ItemFacts,
+  _caller: CallerFacts,
+  opts: { viaIssue?: boolean },
+): Refusal | null {
+  if (row.viaIssue && !opts.viaIssue) return { status: 409, message: `“${row.label}”须在刊物编辑中进行` };
+  if (row.action === 'forward' && item.forwardedToId) {
+    return { status: 409, message: '该信息已转报，同一信息只能转报一次' };
+  }
+  // Upper adoptions are registered on what the office sent upward.
+  if (row.action === 'record_adoption' && !item.forwardedToId) {
+    return { status: 409, message: '该信息尚未转报上级，不能登记上级采用' };
+  }
+  // Once forwarded, the upper office holds a copy of this text: the lower office may no longer undo it.
+  if ((row.action === 'return' || row.action === 'reject') && item.forwardedToId) {
+    return { status: 409, message: '该信息已转报上级，不能再退回或退稿' };
+  }
+  return null;
+}
+
+const itemMachine = defineMachine<
+  ItemStatus,
+  ItemAction,
+  Transition,
+  ItemFacts,
+  CallerFacts,
+  { viaIssue?: boolean }
+>({
+  rows: TRANSITIONS,
+  statusLabels: STATUS_LABELS,
+  subject: '此信息',
+  stateSubject: '信息',
+  statusOf: (item) => item.status,
+  applies: appliesTo,
+  permits: related,
+  guard,
+});
+
 /**
  * Checks one action; returns the transition, or why not: 403 when the caller's role or unit
  * does not allow it, 409 when the item's state does not.
@@ -262,34 +296,8 @@ export function checkTransition(
   item: ItemFacts,
   caller: CallerFacts,
   opts: { viaIssue?: boolean } = {},
-): { ok: true; transition: Transition } | { ok: false; refusal: Refusal } {
-  const rows = TRANSITIONS.filter((t) => t.action === action && appliesTo(t, item));
-  const label = TRANSITIONS.find((t) => t.action === action)?.label ?? action;
-  const permitted = rows.filter((t) => related(t, item, caller));
-  if (permitted.length === 0)
-    return { ok: false, refusal: { status: 403, message: `您无权对此信息执行“${label}”` } };
-  const row = permitted.find((t) => t.from.includes(item.status));
-  if (!row) {
-    return {
-      ok: false,
-      refusal: { status: 409, message: `信息当前状态为“${STATUS_LABELS[item.status]}”，不能执行“${label}”` },
-    };
-  }
-  if (row.viaIssue && !opts.viaIssue) {
-    return { ok: false, refusal: { status: 409, message: `“${label}”须在刊物编辑中进行` } };
-  }
-  if (action === 'forward' && item.forwardedToId) {
-    return { ok: false, refusal: { status: 409, message: '该信息已转报，同一信息只能转报一次' } };
-  }
-  // Upper adoptions are registered on what the office sent upward.
-  if (action === 'record_adoption' && !item.forwardedToId) {
-    return { ok: false, refusal: { status: 409, message: '该信息尚未转报上级，不能登记上级采用' } };
-  }
-  // Once forwarded, the upper office holds a copy of this text: the lower office may no longer undo it.
-  if ((action === 'return' || action === 'reject') && item.forwardedToId) {
-    return { ok: false, refusal: { status: 409, message: '该信息已转报上级，不能再退回或退稿' } };
-  }
-  return { ok: true, transition: row };
+): CheckResult<Transition> {
+  return itemMachine.check(action, item, caller, opts);
 }
 
 /** Who may edit the text in which state. */
@@ -311,11 +319,5 @@ export function canEdit(item: ItemFacts, caller: CallerFacts): boolean {
 
 /** Every action the caller may take now, plus 'edit'; the UI draws exactly these buttons. */
 export function allowedActions(item: ItemFacts, caller: CallerFacts): (ItemAction | 'edit')[] {
-  const actions: (ItemAction | 'edit')[] = [];
-  if (canEdit(item, caller)) actions.push('edit');
-  for (const t of TRANSITIONS) {
-    if (actions.includes(t.action)) continue;
-    if (checkTransition(t.action, item, caller).ok) actions.push(t.action);
-  }
-  return actions;
+  return [...(canEdit(item, caller) ? (['edit'] as const) : []), ...itemMachine.allowed(item, caller)];
 }
