@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../db/schema/index.ts';
 import { defineMachine, type TransitionRow } from './transitions.ts';
 
 type S = 'open' | 'done';
 type A = 'close' | 'reopen' | 'note';
 type Row = TransitionRow<S, A>;
 type Facts = { status: S; ownerId: string; locked?: boolean };
-type Caller = { unitId: string; roles: ('editor' | 'chief_editor')[] };
+type Caller = { unitId: string; roles: Role[] };
 
 const rows: Row[] = [
   { action: 'close', label: '办结', from: ['open'], to: 'done', roles: ['editor'] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from '../../lib/pagination.ts';
 
 const uuid = (label: string) => z.uuid(`${label} ID 格式不正确`);
 
@@ -63,13 +64,7 @@ export const mineQuery = z.object({
     .enum(['true', 'false'], { error: 'unread 须为 true 或 false' })
     .default('false')
     .transform((v) => v === 'true'),
-  page: z.coerce.number({ error: '页码须为数字' }).int('页码须为整数').min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数须为数字' })
-    .int('每页条数须为整数')
-    .min(1, '每页至少 1 条')
-    .max(PAGE_SIZE_MAX, `每页最多 ${PAGE_SIZE_MAX} 条`)
-    .default(50),
+  ...pageQueryFields(50, PAGE_SIZE_MAX),
 });
 export type MineQuery = z.output<typeof mineQuery>;
 

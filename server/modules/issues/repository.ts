@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { circulations, publicationIssues } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
+import { updateVersioned } from '../../lib/records.ts';
 import type { IssueCallerFacts } from './issue-workflow.ts';
 
 export type IssueRow = typeof publicationIssues.$inferSelect;
@@ -55,17 +56,11 @@ export async function findIssueForActor(
 }
 
 /** Updates the row if it still has `version`, bumping it; 409 when someone else saved first. */
-export async function updateIssueVersioned(
+export function updateIssueVersioned(
   tx: Db,
   id: string,
   version: number,
   values: Partial<typeof publicationIssues.$inferInsert>,
 ): Promise<IssueRow> {
-  const [row] = await tx
-    .update(publicationIssues)
-    .set({ ...values, version: sql`${publicationIssues.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(publicationIssues.id, id), eq(publicationIssues.version, version)))
-    .returning();
-  if (!row) throw conflict(ISSUE_STALE);
-  return row;
+  return updateVersioned(tx, publicationIssues, id, version, values, ISSUE_STALE);
 }

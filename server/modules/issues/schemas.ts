@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_STATUSES, ITEM_PRIORITIES, ITEM_STATUSES, SECRECY_LEVELS } from '../../db/schema/index.ts';
+import { pageQueryFields } from '../../lib/pagination.ts';
 
 /** Request and response schemas of the publication issue endpoints (刊物编辑). */
 
@@ -32,8 +33,7 @@ export const listIssuesQuery = z.object({
   year: z.coerce.number({ error: '年份须为数字' }).int('年份须为整数').min(2000).max(2100).optional(),
   status: z.enum(ISSUE_STATUSES, { error: '状态须为 draft、locked、signed 或 published' }).optional(),
   q: z.string().trim().max(100, '搜索内容不能超过 100 字').optional(),
-  page: z.coerce.number().int().min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
+  ...pageQueryFields(),
 });
 export type ListIssuesQuery = z.output<typeof listIssuesQuery>;
 

@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type ItemStatus, itemEvents, items } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
+import { updateVersioned } from '../../lib/records.ts';
 import { circulatedItem } from '../circulation/scope.ts';
 import { type CallerFacts, OFFICE_VISIBLE_STATUSES } from './workflow.ts';
 
@@ -56,24 +57,19 @@ export async function findItemForActor(
 
 /** Rejects a write based on a stale read. */
 export function assertItemVersion(row: ItemRow, version: number): void {
-  if (row.version !== version)
-    throw conflict('该信息已被他人修改，请刷新后重试', { currentVersion: row.version });
+  if (row.version !== version) throw conflict(ITEM_STALE, { currentVersion: row.version });
 }
 
+export const ITEM_STALE = '该信息已被他人修改，请刷新后重试';
+
 /** Updates the row if it still has `version`, bumping it; 409 when someone else saved first. */
-export async function updateItemVersioned(
+export function updateItemVersioned(
   tx: Db,
   id: string,
   version: number,
   values: Partial<typeof items.$inferInsert>,
 ): Promise<ItemRow> {
-  const [row] = await tx
-    .update(items)
-    .set({ ...values, version: sql`${items.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(items.id, id), eq(items.version, version)))
-    .returning();
-  if (!row) throw conflict('该信息已被他人修改，请刷新后重试');
-  return row;
+  return updateVersioned(tx, items, id, version, values, ITEM_STALE);
 }
 
 /** Appends to the item's timeline (in the caller's transaction, beside the audit event). */

@@ -6,6 +6,7 @@ import {
   PORTAL_QUEUE_STATUSES,
   SECRECY_LEVELS,
 } from '../../db/schema/index.ts';
+import { pageQueryFields } from '../../lib/pagination.ts';
 import { normaliseBody, normaliseTitle, TITLE_MAX, titleTooLong } from './body.ts';
 import { TRANSITIONS } from './workflow.ts';
 
@@ -130,8 +131,7 @@ export const listQuery = z.object({
   q: z.string().trim().max(100, '搜索词不超过 100 字').optional(),
   sort: z.enum(ITEM_SORTS, { error: '排序字段不正确' }).optional(),
   order: z.enum(['asc', 'desc'], { error: '排序方向须为 asc 或 desc' }).optional(),
-  page: z.coerce.number().int().min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
+  ...pageQueryFields(),
 });
 export type ItemListQuery = z.output<typeof listQuery>;
 

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { dictionaryEntries, orgs } from '../../db/schema/index.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
+import { STALE_RECORD, updateVersioned } from '../../lib/records.ts';
 import type { OrgNode } from './rules.ts';
 
 /** Data access shared by the registry's commands. */
@@ -10,7 +11,7 @@ export type OrgRow = typeof orgs.$inferSelect;
 export type DictionaryName = 'unit_category' | 'assessment_group';
 
 export const ORG_NOT_FOUND = '单位不存在';
-export const STALE_VERSION = '该记录已被他人修改，请刷新后重试';
+export const STALE_VERSION = STALE_RECORD;
 const DICTIONARY_NAMES: Record<DictionaryName, string> = {
   unit_category: '单位类别',
   assessment_group: '考核分组',
@@ -97,48 +98,20 @@ export async function lockTree(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('xinbao.orgs.tree'))`);
 }
 
-/** Fails early, with the usual message, when the client edited an outdated copy. */
-export function assertVersion(row: { version: number }, version: number): void {
-  if (row.version !== version) throw conflict(STALE_VERSION);
-}
-
-/** Runs a write and turns a unique-key race (two creates of one code) into a 409. */
-export async function uniqueOrConflict<T>(work: Promise<T>, message: string): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(message);
-    throw error;
-  }
-}
+export { assertVersion, isUniqueViolation, uniqueOrConflict } from '../../lib/records.ts';
 
 /** Optimistic lock: the update applies only to the version the client saw. */
-export async function updateVersioned(
+export function updateOrgVersioned(
   tx: Db,
   id: string,
   version: number,
   changes: Partial<typeof orgs.$inferInsert>,
 ): Promise<OrgRow> {
-  const [row] = await tx
-    .update(orgs)
-    .set({ ...changes, version: sql`${orgs.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(orgs.id, id), eq(orgs.version, version)))
-    .returning();
-  if (!row) throw conflict(STALE_VERSION);
-  return row;
+  return updateVersioned(tx, orgs, id, version, changes);
 }
 
 /** The fields an audit diff compares (timestamps and the version are noise). */
 export function auditRecord(row: OrgRow): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, version: _v, ...rest } = row;
   return rest;
-}
-
-/** PostgreSQL unique violation, whether raw or wrapped by drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (typeof e === 'object' && 'code' in e && (e as { code: unknown }).code === '23505') return true;
-    e = typeof e === 'object' && 'cause' in e ? (e as { cause: unknown }).cause : null;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PORTAL_QUEUE_STATUSES, type PortalQueueStatus } from '../../db/schema/index.ts';
+import { pageQueryFields } from '../../lib/pagination.ts';
 
 export const PORTAL_STATUS_LABELS: Record<PortalQueueStatus, string> = {
   queued: '待网站发布',
@@ -36,13 +37,7 @@ export const portalQuery = z.object({
       error: 'status 须为 queued（待发布）、withdrawn（已撤回）或 posted（已发布）',
     })
     .optional(),
-  page: z.coerce.number({ error: '页码须为数字' }).int('页码须为整数').min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数须为数字' })
-    .int('每页条数须为整数')
-    .min(1, '每页至少 1 条')
-    .max(PAGE_SIZE_MAX, `每页最多 ${PAGE_SIZE_MAX} 条`)
-    .default(50),
+  ...pageQueryFields(50, PAGE_SIZE_MAX),
 });
 export type PortalQuery = z.output<typeof portalQuery>;
 

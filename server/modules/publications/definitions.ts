@@ -1,15 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs, publications, type Role, userRoles, users, userUnits } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
-import { isUniqueViolation } from '../orgs/registry.ts';
+import { isUniqueViolation, STALE_RECORD, updateVersioned } from '../../lib/records.ts';
 import { ancestorOfficeIds } from './offices.ts';
 
 export type PublicationRow = typeof publications.$inferSelect;
 
 export const PUBLICATION_NOT_FOUND = '刊物不存在或您无权查看';
-export const STALE_VERSION = '该记录已被他人修改，请刷新后重试';
+export const STALE_VERSION = STALE_RECORD;
 export const DUPLICATE_NAME = '本办公室已有同名刊物';
 
 /** Who may read publication definitions at all; the office check comes per record. */
@@ -107,19 +107,13 @@ async function isStaff(tx: Db, officeId: string, userId: string, roles: Role[]):
 }
 
 /** Optimistic lock: the update applies only to the version the client saw. */
-export async function updatePublicationVersioned(
+export function updatePublicationVersioned(
   tx: Db,
   id: string,
   version: number,
   changes: Partial<typeof publications.$inferInsert>,
 ): Promise<PublicationRow> {
-  const [row] = await tx
-    .update(publications)
-    .set({ ...changes, version: sql`${publications.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(publications.id, id), eq(publications.version, version)))
-    .returning();
-  if (!row) throw conflict(STALE_VERSION);
-  return row;
+  return updateVersioned(tx, publications, id, version, changes);
 }
 
 /** The fields an audit diff compares (timestamps and the version are noise). */

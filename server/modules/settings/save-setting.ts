@@ -4,8 +4,7 @@ import { settings } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { type AuditAction, type AuditContext, diffRecords, recordAudit } from '../../lib/audit.ts';
 import { conflict } from '../../lib/errors.ts';
-
-const STALE = '该记录已被他人修改，请刷新后重试';
+import { STALE_RECORD } from '../../lib/records.ts';
 
 /**
  * Saves one settings document under optimistic locking, with its audit event, in the caller's
@@ -22,7 +21,7 @@ export async function saveSetting<T extends Record<string, unknown>>(
   version: number,
 ): Promise<void> {
   const { version: currentVersion, ...before } = current;
-  if (currentVersion !== version) throw conflict(STALE);
+  if (currentVersion !== version) throw conflict(STALE_RECORD);
   const diff = diffRecords(before, value);
   if (Object.keys(diff).length === 0) return;
   const saved =
@@ -42,7 +41,7 @@ export async function saveSetting<T extends Record<string, unknown>>(
           })
           .where(and(eq(settings.key, doc.key), eq(settings.version, version)))
           .returning({ key: settings.key });
-  if (saved.length === 0) throw conflict(STALE);
+  if (saved.length === 0) throw conflict(STALE_RECORD);
   await recordAudit(tx, audit, {
     action: doc.action,
     targetType: 'settings',

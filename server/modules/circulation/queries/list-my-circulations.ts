@@ -9,6 +9,7 @@ import {
   publications,
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
+import { offsetOf } from '../../../lib/pagination.ts';
 import type { MineQuery, MyCirculation, MyCirculations } from '../schemas.ts';
 import { issueLabel } from '../subject.ts';
 
@@ -44,7 +45,7 @@ export async function listMyCirculations(db: Db, actor: Actor, query: MineQuery)
     .where(where)
     .orderBy(sql`${circulations.readAt} is not null`, desc(circulations.sentAt), asc(circulations.id))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offsetOf(query));
 
   const titles = await firstItemTitles(
     db,

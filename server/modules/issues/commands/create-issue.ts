@@ -5,8 +5,8 @@ import { publicationIssues, publications, users } from '../../../db/schema/index
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
+import { isUniqueViolation } from '../../../lib/records.ts';
 import { todayInChina } from '../../orgs/fields.ts';
-import { isUniqueViolation } from '../../orgs/registry.ts';
 import { actorOfficeIds } from '../../publications/definitions.ts';
 import { formatIssueLabel } from '../../publications/numbering.ts';
 import { presentIssueDetail } from '../present.ts';

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { issueItems, items, publicationIssues } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
+import { offsetOf } from '../../../lib/pagination.ts';
 import { presentIssueSummaries } from '../present.ts';
 import { issueScope } from '../repository.ts';
 import type { IssuePage, ListIssuesQuery } from '../schemas.ts';
@@ -35,7 +36,7 @@ export async function listIssues(db: Db, actor: Actor, query: ListIssuesQuery): 
       publicationIssues.id,
     )
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offsetOf(query));
   return {
     items: await presentIssueSummaries(db, actor, rows),
     total: Number(total?.n ?? 0),

@@ -29,6 +29,7 @@ import {
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
+import { offsetOf } from '../../../lib/pagination.ts';
 import { loadOfficeLimits } from '../../settings/workflow-limits.ts';
 import { limitsOf, type OfficeLimits } from '../deadline.ts';
 import { itemAsSeenBy } from '../office-view.ts';
@@ -225,7 +226,7 @@ export async function listItems(
     .where(and(...base, query.status ? eq(items.status, query.status) : undefined))
     .orderBy(...orderOf(query, limits, now))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offsetOf(query));
 
   const adoptions = await adoptionsOf(
     ctx,

@@ -10,7 +10,7 @@ import {
   findOrg,
   loadTree,
   lockTree,
-  updateVersioned,
+  updateOrgVersioned,
 } from '../registry.ts';
 import { childrenProblem } from '../rules.ts';
 import type { DeactivateOrgInput, OrgView } from '../schemas.ts';
@@ -42,7 +42,7 @@ export async function deactivateOrg(
     }
     const childProblem = childrenProblem({ ...before, active: false }, childrenOf(tree, id));
     if (childProblem) throw conflict(childProblem.message);
-    const after = await updateVersioned(tx, id, input.version, {
+    const after = await updateOrgVersioned(tx, id, input.version, {
       active: false,
       validTo: input.validTo,
       successorId,

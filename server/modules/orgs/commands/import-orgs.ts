@@ -6,7 +6,7 @@ import { AppError } from '../../../lib/errors.ts';
 import { readOrgSheet } from '../excel.ts';
 import { todayInChina } from '../fields.ts';
 import { type ImportError, planImport } from '../import-plan.ts';
-import { auditRecord, loadDictionaries, lockTree, updateVersioned } from '../registry.ts';
+import { auditRecord, loadDictionaries, lockTree, updateOrgVersioned } from '../registry.ts';
 
 export type ImportResult = { created: number; updated: number; unchanged: number };
 
@@ -61,7 +61,7 @@ export async function importOrgs(
       }
     }
     for (const update of plan.updates) {
-      const after = await updateVersioned(tx, update.before.id, update.before.version, update.values);
+      const after = await updateOrgVersioned(tx, update.before.id, update.before.version, update.values);
       await recordAudit(tx, audit, {
         action: 'org.updated',
         targetType: 'org',

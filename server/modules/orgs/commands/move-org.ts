@@ -3,7 +3,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest } from '../../../lib/errors.ts';
 import { getOrg } from '../queries/get-org.ts';
-import { assertVersion, findOrg, loadTree, lockTree, updateVersioned } from '../registry.ts';
+import { assertVersion, findOrg, loadTree, lockTree, updateOrgVersioned } from '../registry.ts';
 import { createsCycle, parentProblem } from '../rules.ts';
 import type { MoveOrgInput, OrgView } from '../schemas.ts';
 
@@ -30,7 +30,7 @@ export async function moveOrg(
     const problem = parentProblem(org, parent);
     if (problem) throw badRequest(problem);
     const from = org.parentId ? (tree.get(org.parentId)?.name ?? null) : null;
-    await updateVersioned(tx, id, input.version, { parentId: parent.id });
+    await updateOrgVersioned(tx, id, input.version, { parentId: parent.id });
     await recordAudit(tx, audit, {
       action: 'org.moved',
       targetType: 'org',

@@ -3,7 +3,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { conflict } from '../../../lib/errors.ts';
 import { getOrg } from '../queries/get-org.ts';
-import { assertVersion, auditRecord, findOrg, lockTree, updateVersioned } from '../registry.ts';
+import { assertVersion, auditRecord, findOrg, lockTree, updateOrgVersioned } from '../registry.ts';
 import type { OrgView } from '../schemas.ts';
 
 /** Reopens a deactivated org (system administrator); its parent must be active. */
@@ -25,7 +25,7 @@ export async function reactivateOrg(
         throw conflict(`上级单位“${parent.name}”已停用，请先启用上级单位或把本单位调整到其他上级之下`);
       }
     }
-    const after = await updateVersioned(tx, id, input.version, {
+    const after = await updateOrgVersioned(tx, id, input.version, {
       active: true,
       validTo: null,
       successorId: null,

@@ -4,7 +4,7 @@ import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.
 import { forbidden } from '../../../lib/errors.ts';
 import { canUpdateContacts } from '../policy.ts';
 import { getOrg } from '../queries/get-org.ts';
-import { assertVersion, auditRecord, findOrg, updateVersioned } from '../registry.ts';
+import { assertVersion, auditRecord, findOrg, updateOrgVersioned } from '../registry.ts';
 import type { OrgView, UpdateContactsInput } from '../schemas.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function updateOrgContacts(
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const diff = diffRecords(auditRecord(before), auditRecord({ ...before, ...changes }));
     if (Object.keys(diff).length === 0) return getOrg(tx, actor, id);
-    const after = await updateVersioned(tx, id, version, changes);
+    const after = await updateOrgVersioned(tx, id, version, changes);
     await recordAudit(tx, audit, {
       action: 'org.updated',
       targetType: 'org',

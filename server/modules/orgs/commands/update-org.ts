@@ -13,7 +13,7 @@ import {
   loadTree,
   lockTree,
   uniqueOrConflict,
-  updateVersioned,
+  updateOrgVersioned,
 } from '../registry.ts';
 import { childrenProblem, kindLevelProblem, parentProblem } from '../rules.ts';
 import type { OrgView, UpdateOrgInput } from '../schemas.ts';
@@ -52,7 +52,7 @@ export async function updateOrg(
     }
     const diff = diffRecords(auditRecord(before), auditRecord(next));
     if (Object.keys(diff).length === 0) return getOrg(tx, actor, id);
-    const after = await updateVersioned(tx, id, version, changes);
+    const after = await updateOrgVersioned(tx, id, version, changes);
     await recordAudit(tx, audit, {
       action: 'org.updated',
       targetType: 'org',

@@ -2,6 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { type PortalQueueStatus, portalQueue } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
+import { offsetOf } from '../../../lib/pagination.ts';
 import { staffOfficeIds } from '../../circulation/office-staff.ts';
 import { loadPortalEntries } from '../present.ts';
 import type { PortalPage, PortalQuery } from '../schemas.ts';
@@ -21,7 +22,7 @@ export async function listPortalQueue(db: Db, actor: Actor, query: PortalQuery):
   const where = query.status ? and(own, eq(portalQueue.status, query.status)) : own;
   const entries = await loadPortalEntries(db, actor, where, {
     limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    offset: offsetOf(query),
   });
   const total = query.status ? counts[query.status] : counts.queued + counts.withdrawn + counts.posted;
   return { items: entries, total, page: query.page, pageSize: query.pageSize, counts };

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { users } from '../../../db/schema/index.ts';
 import { conflict } from '../../../lib/errors.ts';
+import { STALE_RECORD } from '../../../lib/records.ts';
 
 type UserChanges = Partial<Omit<typeof users.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
 
@@ -25,5 +26,5 @@ export async function updateUserRow(
     .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: new Date() })
     .where(where)
     .returning({ id: users.id });
-  if (updated.length === 0) throw conflict('该记录已被他人修改，请刷新后重试');
+  if (updated.length === 0) throw conflict(STALE_RECORD);
 }

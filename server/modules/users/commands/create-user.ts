@@ -4,11 +4,11 @@ import { pendingRoleGrants, type Role, userRoles, users, userUnits } from '../..
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
+import { isUniqueViolation } from '../../../lib/records.ts';
 import { hashPassword, passwordPolicyViolation } from '../../auth/password.ts';
 import { getSecurityPolicy } from '../../auth/security-policy.ts';
 import { PHONE_MESSAGE, PHONE_PATTERN } from '../phone.ts';
 import { holdsAdminRole, roleSetViolation } from '../role-rules.ts';
-import { isUniqueViolation } from './errors.ts';
 import { checkUnits, unitNames } from './units.ts';
 
 export type CreateUserInput = {
