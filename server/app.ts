@@ -20,23 +20,27 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { enforceAccess, errorHandler, rejectForbiddenChars } from './lib/http.ts';
 import { LOG_REDACT_PATHS, serializeError } from './lib/log.ts';
-import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerAuthRoutes } from './modules/auth/routes.ts';
-import { getSecurityPolicy } from './modules/auth/security-policy.ts';
-import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
-import { registerCirculationRoutes } from './modules/circulation/routes.ts';
-import { registerDictionaryRoutes } from './modules/dictionaries/routes.ts';
-import { registerIssueDocumentRoutes } from './modules/issues/documents/routes.ts';
-import { registerIssueRoutes } from './modules/issues/routes.ts';
-import { registerItemQualityRoutes } from './modules/items/quality-routes.ts';
-import { registerItemRoutes } from './modules/items/routes.ts';
-import { registerItemWorkflowRoutes } from './modules/items/workflow-routes.ts';
-import { registerOrgRoutes } from './modules/orgs/routes.ts';
-import { registerPortalRoutes } from './modules/portal/routes.ts';
-import { registerPublicationRoutes } from './modules/publications/routes.ts';
-import { registerSettingsRoutes } from './modules/settings/routes.ts';
-import { registerUserRoutes } from './modules/users/routes.ts';
+import { registerAttachmentRoutes } from './modules/attachments/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import {
+  getSecurityPolicy,
+  registerAuthRoutes,
+  resolveSession,
+  SESSION_COOKIE,
+} from './modules/auth/index.ts';
+import { registerCirculationRoutes } from './modules/circulation/index.ts';
+import { registerDictionaryRoutes } from './modules/dictionaries/index.ts';
+import { registerIssueDocumentRoutes, registerIssueRoutes } from './modules/issues/index.ts';
+import {
+  registerItemQualityRoutes,
+  registerItemRoutes,
+  registerItemWorkflowRoutes,
+} from './modules/items/index.ts';
+import { registerOrgRoutes } from './modules/orgs/index.ts';
+import { registerPortalRoutes } from './modules/portal/index.ts';
+import { registerPublicationRoutes } from './modules/publications/index.ts';
+import { registerSettingsRoutes } from './modules/settings/index.ts';
+import { registerUserRoutes } from './modules/users/index.ts';
 
 export const VERSION: string = JSON.parse(
   fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
-import { formatIssueLabel } from '../../modules/publications/numbering.ts';
+import { formatIssueLabel } from '../../modules/publications/index.ts';
 import type { Db } from '../client.ts';
 import {
   issueItems,

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { recordAudit, SYSTEM_CONTEXT } from '../../lib/audit.ts';
-import { hashPassword } from '../../modules/auth/password.ts';
-import { archiveHistoricDocx } from '../../modules/issues/documents/archive.ts';
+import { hashPassword } from '../../modules/auth/index.ts';
+import { archiveHistoricDocx } from '../../modules/issues/index.ts';
 import type { Db } from '../client.ts';
 import {
   type OfficeLevel,

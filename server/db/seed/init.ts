@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import { recordAudit, SYSTEM_CONTEXT } from '../../lib/audit.ts';
-import { hashPassword, passwordPolicyViolation } from '../../modules/auth/password.ts';
+import { hashPassword, passwordPolicyViolation } from '../../modules/auth/index.ts';
 import type { Db } from '../client.ts';
 import { type OfficeLevel, orgs, type Role, userRoles, users, userUnits } from '../schema/index.ts';
 import { isDatabaseEmpty } from './demo.ts';

@@ -1,8 +1,7 @@
 import { ITEM_STATUSES } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { callerFacts, type ItemRow } from '../items/repository.ts';
-import { canEdit } from '../items/workflow.ts';
+import { callerFacts, canEdit, type ItemRow } from '../items/index.ts';
 
 /** Business roles that can ever hold 'edit' on an item; others are refused before any lookup. */
 export const ATTACHMENT_EDITOR_ROLES = ['reporter', 'unit_signer', 'editor', 'chief_editor'] as const;

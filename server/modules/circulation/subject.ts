@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { items, publicationIssues, publications } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { findIssueForActor } from '../issues/repository.ts';
-import { itemLabel } from '../items/commands/apply-transition.ts';
-import { findItemForActor } from '../items/repository.ts';
+import { findIssueForActor } from '../issues/index.ts';
+import { findItemForActor, itemLabel } from '../items/index.ts';
 import type { CirculationSubject } from './list-circulation.ts';
 
 /** What is circulated, as far as circulation needs to know. */

@@ -10,7 +10,7 @@ import {
   type SecrecyLevel,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { listCirculation } from '../circulation/list-circulation.ts';
+import { listCirculation } from '../circulation/index.ts';
 import { listIssueFiles } from './documents/archive.ts';
 import { allowedIssueActions, ISSUE_STATUS_LABELS } from './issue-workflow.ts';
 import { findIssueForActor, type IssueRow, issueCallerFacts } from './repository.ts';

@@ -16,8 +16,8 @@ import {
   upperAdoptions,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { PORTAL_STATUS_LABELS } from '../portal/schemas.ts';
-import { getWorkflowLimits } from '../settings/workflow-limits.ts';
+import { PORTAL_STATUS_LABELS } from '../portal/index.ts';
+import { getWorkflowLimits } from '../settings/index.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
 import { itemAsSeenBy } from './office-view.ts';
 import { callerFacts, findItemForActor, type ItemRow, itemScope } from './repository.ts';

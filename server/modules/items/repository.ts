@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { updateVersioned } from '../../lib/records.ts';
-import { circulatedItem } from '../circulation/scope.ts';
+import { circulatedItem } from '../circulation/index.ts';
 import { type CallerFacts, OFFICE_VISIBLE_STATUSES } from './workflow.ts';
 
 export type ItemRow = typeof items.$inferSelect;

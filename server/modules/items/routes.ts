@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
-import { markReadOnOpen } from '../circulation/mark-read.ts';
+import { markReadOnOpen } from '../circulation/index.ts';
 import { createItem } from './commands/create-item.ts';
 import { updateItem } from './commands/update-item.ts';
 import { diffItemVersions } from './queries/diff-item-versions.ts';

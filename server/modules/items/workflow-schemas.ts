@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ITEM_PRIORITIES, ITEM_STATUSES } from '../../db/schema/index.ts';
-import { DATE_RULE, isIsoDate } from '../orgs/fields.ts';
+import { DATE_RULE, isIsoDate } from '../orgs/index.ts';
 import { createItemBody } from './schemas.ts';
 
 /** Request schemas of the workflow endpoints (transitions, batch, adoptions, joint reports). */

@@ -9,7 +9,7 @@ import {
   publications,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { staffOfficeIds } from '../circulation/office-staff.ts';
+import { staffOfficeIds } from '../circulation/index.ts';
 import { PORTAL_STATUS_LABELS, type PortalEntry } from './schemas.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

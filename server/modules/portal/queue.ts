@@ -4,8 +4,7 @@ import { items, portalQueue } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../lib/audit.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
-import { itemLabel } from '../items/commands/apply-transition.ts';
-import { recordItemEvent } from '../items/repository.ts';
+import { itemLabel, recordItemEvent } from '../items/index.ts';
 
 export const SECRET_NOT_FOR_PORTAL = '秘密/机密信息不能推送政府网站';
 

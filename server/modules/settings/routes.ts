@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
-import { getSecurityPolicy } from '../auth/security-policy.ts';
+import { getSecurityPolicy } from '../auth/index.ts';
 import { updateSecurityPolicy } from './commands/update-security-policy.ts';
 import { updateWorkflowLimits } from './commands/update-workflow-limits.ts';
 import { securityPolicySchema, updateSecurityPolicyBody } from './schemas.ts';

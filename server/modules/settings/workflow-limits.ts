@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { orgs, settings } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from '../items/deadline.ts';
+import { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from '../items/index.ts';
 
 /**
  * 办理时限 belong to an office: each office's are one settings document under this prefix and

@@ -4,7 +4,7 @@ import { itemAttachments } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { removeBlob } from '../../../lib/files.ts';
-import { findItemForActor, recordItemEvent } from '../../items/repository.ts';
+import { findItemForActor, recordItemEvent } from '../../items/index.ts';
 import { blobReferences, lockBlob } from '../blobs.ts';
 import { assertMayChangeAttachments } from '../policy.ts';
 import { findAttachmentForActor } from '../queries/get-attachment.ts';

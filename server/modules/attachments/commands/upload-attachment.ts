@@ -6,7 +6,7 @@ import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError, conflict } from '../../../lib/errors.ts';
 import { sha256Of, storeBlob } from '../../../lib/files.ts';
 import { describeSize } from '../../../lib/upload.ts';
-import { findItemForActor, recordItemEvent } from '../../items/repository.ts';
+import { findItemForActor, recordItemEvent } from '../../items/index.ts';
 import { lockBlob } from '../blobs.ts';
 import { cleanFileName, detectType, IMAGE_LIMIT_BYTES } from '../file-types.ts';
 import { assertMayChangeAttachments, MAX_ATTACHMENTS_PER_ITEM } from '../policy.ts';

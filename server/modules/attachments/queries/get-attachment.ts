@@ -6,7 +6,7 @@ import { itemAttachments, items } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { openBlob } from '../../../lib/files.ts';
-import { itemScope } from '../../items/repository.ts';
+import { itemScope } from '../../items/index.ts';
 import type { AttachmentRow } from '../schemas.ts';
 
 /** An attachment of an item the caller may read; another unit's is 404 like a missing one. */

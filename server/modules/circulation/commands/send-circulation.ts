@@ -3,7 +3,7 @@ import { circulations, type ItemStatus } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
-import { recordItemEvent } from '../../items/repository.ts';
+import { recordItemEvent } from '../../items/index.ts';
 import { activeLeaders, assertOfficeStaff } from '../office-staff.ts';
 import type { SendCirculationInput, SendCirculationResult } from '../schemas.ts';
 import { loadSubject } from '../subject.ts';

@@ -6,9 +6,8 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
 import { isUniqueViolation } from '../../../lib/records.ts';
-import { todayInChina } from '../../orgs/fields.ts';
-import { actorOfficeIds } from '../../publications/definitions.ts';
-import { formatIssueLabel } from '../../publications/numbering.ts';
+import { todayInChina } from '../../orgs/index.ts';
+import { actorOfficeIds, formatIssueLabel } from '../../publications/index.ts';
 import { presentIssueDetail } from '../present.ts';
 import type { CreateIssueInput, IssueDetail } from '../schemas.ts';
 

@@ -1,8 +1,13 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { conflict, forbidden } from '../../../lib/errors.ts';
-import { callerFacts, type ItemRow, recordItemEvent, updateItemVersioned } from '../../items/repository.ts';
-import { checkTransition } from '../../items/workflow.ts';
+import {
+  callerFacts,
+  checkTransition,
+  type ItemRow,
+  recordItemEvent,
+  updateItemVersioned,
+} from '../../items/index.ts';
 
 /** The item actions only an issue command takes (编入刊物, 移出刊物, 刊发). */
 export type IssueItemAction = 'add_to_issue' | 'remove_from_issue' | 'publish';

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { issueItems, items, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
-import { queueForPortal } from '../../portal/queue.ts';
+import { queueForPortal } from '../../portal/index.ts';
 import type { IssueRow } from '../repository.ts';
 import { moveItem } from './move-item.ts';
 

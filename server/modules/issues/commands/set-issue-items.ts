@@ -4,7 +4,7 @@ import { issueItems, items, publications } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
-import { SECRET_NOT_FOR_PORTAL } from '../../portal/queue.ts';
+import { SECRET_NOT_FOR_PORTAL } from '../../portal/index.ts';
 import { isPublicOutlet } from '../issue-workflow.ts';
 import { issueAuditLabel, presentIssueDetail } from '../present.ts';
 import { findIssueForActor, updateIssueVersioned } from '../repository.ts';

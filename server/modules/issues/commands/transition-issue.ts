@@ -5,7 +5,7 @@ import { issueItems, items, publications } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditAction, type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError, conflict } from '../../../lib/errors.ts';
-import { todayInChina } from '../../orgs/fields.ts';
+import { todayInChina } from '../../orgs/index.ts';
 import { archiveFinalDocx } from '../documents/archive.ts';
 import { ISSUE_STATUS_LABELS, isPublicOutlet } from '../issue-workflow.ts';
 import { issueAuditLabel, presentIssueDetail } from '../present.ts';

@@ -2,8 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { issueItems, items, orgs, publications, type SecrecyLevel } from '../../../db/schema/index.ts';
 import type { BriefingInput } from '../../../lib/documents/briefing-docx.ts';
-import { paragraphsOf } from '../../items/body.ts';
-import { todayInChina } from '../../orgs/fields.ts';
+import { paragraphsOf } from '../../items/index.ts';
+import { todayInChina } from '../../orgs/index.ts';
 import type { IssueRow } from '../repository.ts';
 
 /** What a document of one issue is made from, plus the facts the archive needs about it. */

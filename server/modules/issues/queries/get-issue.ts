@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
-import { markReadOnOpen } from '../../circulation/mark-read.ts';
+import { markReadOnOpen } from '../../circulation/index.ts';
 import { presentIssueDetail } from '../present.ts';
 import { findIssueForActor } from '../repository.ts';
 import type { IssueDetail } from '../schemas.ts';

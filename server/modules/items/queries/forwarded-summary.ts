@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { items, orgs, publications, upperAdoptions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { ancestorOfficeIds } from '../../publications/offices.ts';
+import { ancestorOfficeIds } from '../../publications/index.ts';
 
 import { itemScope } from '../repository.ts';
 import type { ForwardedSummary, ForwardedSummaryQuery } from '../schemas.ts';

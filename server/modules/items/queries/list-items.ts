@@ -30,7 +30,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
 import { offsetOf } from '../../../lib/pagination.ts';
-import { loadOfficeLimits } from '../../settings/workflow-limits.ts';
+import { loadOfficeLimits } from '../../settings/index.ts';
 import { limitsOf, type OfficeLimits } from '../deadline.ts';
 import { itemAsSeenBy } from '../office-view.ts';
 import { deadlineFields } from '../present.ts';

@@ -4,9 +4,8 @@ import { items, portalQueue } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict, notFound } from '../../../lib/errors.ts';
-import { staffOfficeIds } from '../../circulation/office-staff.ts';
-import { itemLabel } from '../../items/commands/apply-transition.ts';
-import { recordItemEvent } from '../../items/repository.ts';
+import { staffOfficeIds } from '../../circulation/index.ts';
+import { itemLabel, recordItemEvent } from '../../items/index.ts';
 import { loadPortalEntry } from '../present.ts';
 import type { PortalEntry, WithdrawInput } from '../schemas.ts';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { type PortalQueueStatus, portalQueue } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { offsetOf } from '../../../lib/pagination.ts';
-import { staffOfficeIds } from '../../circulation/office-staff.ts';
+import { staffOfficeIds } from '../../circulation/index.ts';
 import { loadPortalEntries } from '../present.ts';
 import type { PortalPage, PortalQuery } from '../schemas.ts';
 

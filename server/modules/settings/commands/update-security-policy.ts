@@ -2,7 +2,7 @@ import type { SecurityPolicy } from '../../../config.ts';
 import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
-import { getSecurityPolicy, SECURITY_POLICY_KEY } from '../../auth/security-policy.ts';
+import { getSecurityPolicy, SECURITY_POLICY_KEY } from '../../auth/index.ts';
 import { saveSetting } from '../save-setting.ts';
 
 /**

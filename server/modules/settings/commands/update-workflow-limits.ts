@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
-import type { WorkflowLimits } from '../../items/deadline.ts';
+import type { WorkflowLimits } from '../../items/index.ts';
 import { saveSetting } from '../save-setting.ts';
 import {
   getWorkflowLimits,

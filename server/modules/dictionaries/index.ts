@@ -1,0 +1,4 @@
+// The dictionaries module's public entry: what other modules, the app and the CLI may use. Everything else
+// in this folder is the module's own.
+
+export { registerDictionaryRoutes } from './routes.ts';

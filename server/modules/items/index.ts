@@ -1,0 +1,18 @@
+// The items module's public entry: what other modules, the app and the CLI may use. Everything else
+// in this folder is the module's own.
+
+export { paragraphsOf } from './body.ts';
+export { itemLabel } from './commands/apply-transition.ts';
+export { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from './deadline.ts';
+export { registerItemQualityRoutes } from './quality-routes.ts';
+export {
+  callerFacts,
+  findItemForActor,
+  type ItemRow,
+  itemScope,
+  recordItemEvent,
+  updateItemVersioned,
+} from './repository.ts';
+export { registerItemRoutes } from './routes.ts';
+export { canEdit, checkTransition } from './workflow.ts';
+export { registerItemWorkflowRoutes } from './workflow-routes.ts';
