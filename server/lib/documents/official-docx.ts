@@ -19,7 +19,8 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { BRIEFING_FONTS } from './briefing-docx.ts';
+import { BRIEFING_FONTS, FOOTER_DISTANCE } from './briefing-docx.ts';
+import { NO_END_CHARS, NO_START_CHARS } from './briefing-layout.ts';
 import {
   BODY_LINE_TW,
   CELL_LINE_TW,
@@ -35,6 +36,7 @@ import {
   RED_RULE_EIGHTHS,
   RULE_THICK_EIGHTHS,
   RULE_THIN_EIGHTHS,
+  TABLE_BORDER_EIGHTHS,
   TYPE_WIDTH_TW,
 } from './official-layout.ts';
 
@@ -78,17 +80,10 @@ const hp = (pt: number) => Math.round(pt * 2);
 /** Body tracking in twentieths of a point: -0.25 pt. */
 const BODY_TRACKING = -5;
 const EM_TW = OFFICIAL_SIZES.body * 20;
-/**
- * Footer distance from the page's bottom edge, so the page number's dashes are 7 mm below the type
- * area: 1304 twips put them 9.17 mm below in LibreOffice (measured for the 简报), 123 twips up.
- */
-export const OFFICIAL_FOOTER_DISTANCE = 1304 + 123;
+/** Footer distance from the page's bottom edge: the 简报's, measured (briefing-docx.ts). */
+export const OFFICIAL_FOOTER_DISTANCE = FOOTER_DISTANCE;
 /** The closing paragraph a document needs after its last table: 1 pt high. */
 const FINAL_LINE = 20;
-
-/** Characters that may not start a line / end one: the layout's lists, written as kinsoku settings. */
-const NO_START_CHARS = '!%),.:;?]}¢°·’”‰′″℃∶、。〃〆〉》」』】〕〗〞﹚﹜！＂％＇），．：；？］｝～…—';
-const NO_END_CHARS = '$([{£¥‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥';
 
 const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 const FONT_FOR = {
@@ -252,7 +247,7 @@ function headParagraphs(layout: OfficialLayout): Paragraph[] {
   return out;
 }
 
-const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: TABLE_BORDER_EIGHTHS, color: '000000' } as const;
 
 function table(t: FlowTable): Table {
   const row = (r: FlowTable['header']) =>
@@ -431,19 +426,21 @@ const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 
 /**
  * Paragraph defaults and settings the layout depends on, which the docx library does not write:
- * kinsoku with the layout's lists, no hanging punctuation, no automatic CJK/Latin spacing, widow
- * control, no punctuation compression, Chinese as the East Asian language.
+ * kinsoku with the layout's lists, no hanging punctuation, widow control, no punctuation
+ * compression, Chinese as the East Asian language and English for Latin text and digits — as the
+ * 简报 (briefing-docx.ts). The CJK/Latin spacing (autoSpaceDE/DN) stays on: LibreOffice always
+ * applies it and the layout counts it (briefing-layout.ts autoSpace), Word and WPS then agree.
  */
 function lineBreakingDefaults(styles: string): string {
   return styles
     .replace(
       '<w:pPrDefault/>',
       '<w:pPrDefault><w:pPr><w:widowControl/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>' +
-        '<w:topLinePunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:pPrDefault>',
+        '<w:topLinePunct w:val="0"/></w:pPr></w:pPrDefault>',
     )
     .replace(
       /(<w:rPrDefault><w:rPr>[\s\S]*?)(<\/w:rPr><\/w:rPrDefault>)/,
-      '$1<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>$2',
+      '$1<w:lang w:val="en-US" w:eastAsia="zh-CN"/>$2',
     );
 }
 
@@ -462,10 +459,7 @@ function lineBreakingSettings(settings: string): string {
  * w:wordWrap, before w:spacing.
  */
 function paragraphLineBreaking(xml: string): string {
-  return xml.replace(
-    /(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?)(<w:spacing\b)/g,
-    '$1<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>$2',
-  );
+  return xml.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?)(<w:spacing\b)/g, '$1<w:overflowPunct w:val="0"/>$2');
 }
 
 /** Rewrites the parts' timestamps and orders the entries, so the same input gives the same bytes. */

@@ -1,6 +1,17 @@
 import { stripForbiddenDeep } from '../control-chars.ts';
 import { BRIEFING_PAGE, formatDocumentDate } from './briefing-docx.ts';
-import { breakText, charWidth, type Line, type Segment, type SegmentFont } from './briefing-layout.ts';
+import {
+  type BreakMetrics,
+  balanceText,
+  breakSegments,
+  breakText,
+  type FontFace,
+  type Line,
+  SEGMENT_FACE,
+  type Segment,
+  type SegmentFont,
+  textWidth,
+} from './briefing-layout.ts';
 
 /**
  * The 公文 layout (GB/T 9704-2012 §7) for 通知 / 通报 / 函: one computed flow of lines, table rows
@@ -10,6 +21,11 @@ import { breakText, charWidth, type Line, type Segment, type SegmentFont } from 
  * manual breaks, table rows of exact computed heights, and spacers of computed heights before the
  * 版记 — so LibreOffice fills its pages with the lines computed here. Vertical measures are in
  * twips (the DOCX's own unit) so both agree to the twip; widths are in em of the line's font.
+ *
+ * Line breaking is the 简报's (briefing-layout.ts: breakText, balanceText, the 避头尾 lists and
+ * the fonts' advance widths), with the space LibreOffice always puts between Chinese and Latin
+ * letters or digits counted (autoSpace), so the DOCX as LibreOffice renders it breaks where the
+ * preview breaks (docs/domain.md, 版式一致).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -69,8 +85,17 @@ export const OFFICIAL_SIZES = { body: 16, title: 22, colophon: 14, table: 14, pa
 export const BODY_LINE_TW = 579;
 export const BODY_TRACKING_PT = -0.25;
 export const BODY_CHARS = 28;
+/** How each kind of text is measured (briefing-layout.ts BreakMetrics). */
+export const BODY_METRICS: BreakMetrics = { size: OFFICIAL_SIZES.body, tracking: BODY_TRACKING_PT };
+export const TITLE_METRICS: BreakMetrics = { size: OFFICIAL_SIZES.title };
+export const COLOPHON_METRICS: BreakMetrics = { size: OFFICIAL_SIZES.colophon };
+export const TABLE_METRICS: BreakMetrics = { size: OFFICIAL_SIZES.table };
+/** The type area's width in em of the body font (27.6: 28 tracked characters fit). */
+export const BODY_WIDTH_EM = TYPE_WIDTH_TW / 20 / OFFICIAL_SIZES.body;
 export const TITLE_LINE_TW = 700;
 export const TITLE_CHARS = Math.floor(TYPE_WIDTH_TW / 20 / OFFICIAL_SIZES.title);
+/** The type area's width in em of the title (二号). */
+export const TITLE_WIDTH_EM = TYPE_WIDTH_TW / 20 / OFFICIAL_SIZES.title;
 export const COLOPHON_LINE_TW = 560;
 /** Table cells: 四号 text on a 20 pt pitch, 4.5 pt above and below, 4 pt left and right. */
 export const CELL_LINE_TW = 400;
@@ -78,6 +103,8 @@ export const CELL_PAD_V_TW = 90;
 export const CELL_PAD_H_TW = 80;
 /** 版记 rules: first and last 0.35 mm, the middle ones 0.25 mm (eighths of a point in the DOCX). */
 export const RULE_THICK_EIGHTHS = 8;
+/** Table cell borders: 0.5 pt. */
+export const TABLE_BORDER_EIGHTHS = 4;
 export const RULE_THIN_EIGHTHS = 6;
 
 /** Page-1 head: the 发文机关标志 is 35 mm (上行文 80 mm) below the type area's top. */
@@ -92,7 +119,7 @@ export const RED_RULE_EIGHTHS = 12;
  * character (so ≤ 22 mm high), at least 二号; a name too long even at 二号 wraps.
  */
 export function issuerMarkSize(mark: string): number {
-  const n = Math.max(textEm(mark), 1);
+  const n = Math.max(textWidth(mark, TITLE_METRICS, 'serifBold'), 1);
   const widest = Math.floor((15 * 72) / 25.4); // 15 mm ≈ 42 pt
   return Math.max(OFFICIAL_SIZES.title, Math.min(widest, Math.floor(TYPE_WIDTH_TW / 20 / n)));
 }
@@ -100,38 +127,14 @@ export function issuerMarkSize(mark: string): number {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-/** Width of a text in em (characters of the body font). */
-export function textEm(text: string): number {
-  return [...text].reduce((w, ch) => w + charWidth(ch), 0);
+/** Width of a text in em of its font as the layout measures it (default: body text, tracked). */
+export function textEm(text: string, metrics: BreakMetrics = BODY_METRICS, face: FontFace = 'serif'): number {
+  return textWidth(text, metrics, face);
 }
 
-/**
- * Balanced lines: as many lines as the text needs at `width` em, each as even as possible (the
- * narrowest width that still gives that many lines), so a title never ends with one character.
- */
-export function balanceLines(text: string, width: number): string[] {
-  const greedy = breakText(text, width, width);
-  if (greedy.length < 2) return greedy;
-  let lo = textEm(text) / greedy.length - 1e-6;
-  let hi = width;
-  let best = greedy;
-  for (let k = 0; k < 30 && hi - lo > 1e-3; k++) {
-    const mid = (lo + hi) / 2;
-    const lines = breakText(text, mid, mid);
-    if (lines.length <= greedy.length) {
-      best = lines;
-      hi = mid;
-    } else lo = mid;
-  }
-  // Still a lone character (a line of one wide word): move one more character down.
-  const last = best.at(-1)!;
-  if ([...last].length === 1 && best.length > 1) {
-    const prev = [...best.at(-2)!];
-    if (prev.length > 2) {
-      best = [...best.slice(0, -2), prev.slice(0, -1).join(''), prev.at(-1)! + last];
-    }
-  }
-  return best;
+/** A title's balanced lines (briefing-layout.ts balanceText) in 小标宋 at `metrics.size`. */
+export function titleLines(text: string, width = TITLE_WIDTH_EM, metrics = TITLE_METRICS): string[] {
+  return balanceText(text, width, metrics, SEGMENT_FACE.title);
 }
 
 const BRACKETS = /^(.+?)\s*[〔[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*0*([1-9]\d*)\s*号\s*$/;
@@ -162,12 +165,13 @@ const HEADINGS: [HeadingLevel, RegExp][] = [
   [4, /^[（(]\d+[）)]/],
 ];
 
-/** The heading level a paragraph starts with (0: none), with half-width brackets made full-width. */
+/** The heading level a paragraph starts with (0: none), its marker in the full-width form. */
 export function headingOf(text: string): { level: HeadingLevel; text: string } {
   for (const [level, re] of HEADINGS) {
     const m = re.exec(text);
     if (!m) continue;
-    const marker = m[0].replace('(', '（').replace(')', '）');
+    // GB/T 9704 §7.3.3: 一、（一）1．（1） — half-width brackets and the half-width dot made full-width.
+    const marker = m[0].replace('(', '（').replace(')', '）').replace('.', '．');
     return { level, text: marker + text.slice(m[0].length) };
   }
   return { level: 0, text };
@@ -190,22 +194,10 @@ export function bodySegments(raw: string): {
   return { level, segments, headingOnly: head.length === text.length };
 }
 
-/** Splits segments into lines (briefing's breakText), keeping each character's font. */
+/** Splits body segments into lines (briefing-layout.ts breakSegments), keeping each character's font. */
 export function segmentLines(segments: Segment[], first: number, rest: number): Line[] {
-  const text = segments.map((s) => s.text).join('');
-  const fonts = segments.flatMap((s) => [...s.text].map(() => s.font));
-  const lines = text === '' ? [''] : breakText(text, first, rest);
-  let at = 0;
-  return lines.map((line, i) => {
-    const out: Segment[] = [];
-    for (const ch of line) {
-      const f = fonts[at++] ?? 'body';
-      const prev = out.at(-1);
-      if (prev && prev.font === f) prev.text += ch;
-      else out.push({ text: ch, font: f });
-    }
-    return { segments: out, last: i === lines.length - 1 };
-  });
+  if (segments.every((x) => x.text === '')) return [{ segments: [{ text: '', font: 'body' }], last: true }];
+  return breakSegments(segments, first, rest, BODY_METRICS);
 }
 
 const plain = (text: string, font: SegmentFont = 'body'): Line => ({
@@ -348,7 +340,7 @@ function head(input: OfficialDocumentInput, warnings: string[]): Head {
     : undefined;
   const topLines = [copyNumber, secrecy, input.urgency].filter(Boolean).length;
   const size = issuerMarkSize(input.issuerMark);
-  const markLines = balanceLines(input.issuerMark || ' ', Math.floor(TYPE_WIDTH_TW / 20 / size));
+  const markLines = titleLines(input.issuerMark || ' ', TYPE_WIDTH_TW / 20 / size, { size });
   // An exact line a little taller than the characters; LibreOffice puts the glyphs at its bottom.
   const lineTw = Math.round(size * 20 * 1.2);
   const markTop = upward ? MARK_TOP_UPWARD_TW : MARK_TOP_TW;
@@ -402,11 +394,9 @@ export function MARK_GLYPH_OFFSET(size: number, lineTw: number): number {
 
 function mainParas(input: OfficialDocumentInput): FlowPara[] {
   const out: FlowPara[] = [];
-  const titleLines = balanceLines(input.title.trim() || '（无标题）', TITLE_CHARS).map((t) =>
-    plain(t, 'title'),
-  );
+  const title = titleLines(input.title.trim() || '（无标题）').map((t) => plain(t, 'title'));
   out.push(
-    bodyPara(titleLines, {
+    bodyPara(title, {
       role: 'title',
       size: OFFICIAL_SIZES.title,
       pitch: TITLE_LINE_TW,
@@ -420,7 +410,7 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
   if (input.addressee?.trim()) {
     const text = `${input.addressee.trim().replace(/[：:]$/, '')}：`;
     out.push(
-      bodyPara(segmentLines([{ text, font: 'body' }], BODY_CHARS, BODY_CHARS), {
+      bodyPara(segmentLines([{ text, font: 'body' }], BODY_WIDTH_EM, BODY_WIDTH_EM), {
         role: 'addressee',
         align: 'left',
         before: BODY_LINE_TW,
@@ -434,7 +424,7 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
     if (!text) continue;
     const { level, segments, headingOnly } = bodySegments(text);
     out.push(
-      bodyPara(segmentLines(segments, BODY_CHARS - 2, BODY_CHARS), {
+      bodyPara(segmentLines(segments, BODY_WIDTH_EM - 2, BODY_WIDTH_EM), {
         firstIndent: 2,
         level,
         keepNext: level > 0 && headingOnly,
@@ -452,8 +442,8 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
       const hang = 3 + (num ? 2 : 0);
       const lines = segmentLines(
         [{ text: `${lead}${num}${name}`, font: 'body' }],
-        BODY_CHARS - 2 - (k === 0 ? 0 : 3),
-        BODY_CHARS - 2 - hang,
+        BODY_WIDTH_EM - 2 - (k === 0 ? 0 : 3),
+        BODY_WIDTH_EM - 2 - hang,
       );
       out.push(
         bodyPara(lines, {
@@ -466,17 +456,16 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
       );
     });
   }
-  // 发文机关署名 and 成文日期: one blank line below, date right-indented four characters, the
-  // signature centred over the date; kept together.
+  // 发文机关署名 and 成文日期 (GB/T 9704 §7.3.5.2, docs/domain.md §6): one blank line below the
+  // text; the date right-indented four characters, no zero padding; the signature on the line
+  // above, its first character two characters left of the date's first character.
   const date = formatDocumentDate(input.date);
   const signature = input.signature.trim() || ' ';
-  const dateEm = textEm(date);
-  const sigEm = textEm(signature);
-  const sigRight = Math.max(0, 4 + (dateEm - sigEm) / 2);
+  const sigRight = signatureRightIndent(signature, date);
   out.push(blank({ keepNext: true }));
   out.push(
     bodyPara(
-      segmentLines([{ text: signature, font: 'body' }], BODY_CHARS - sigRight, BODY_CHARS - sigRight),
+      segmentLines([{ text: signature, font: 'body' }], BODY_WIDTH_EM - sigRight, BODY_WIDTH_EM - sigRight),
       {
         role: 'signature',
         align: 'right',
@@ -485,18 +474,30 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
         widow: false,
       },
     ),
-    bodyPara([plain(date)], { role: 'date', align: 'right', rightIndent: 4, widow: false }),
+    bodyPara([plain(date)], { role: 'date', align: 'right', rightIndent: DATE_RIGHT_EM, widow: false }),
   );
   if (input.note?.trim()) {
     const text = `（${input.note.trim().replace(/^[（(]|[）)]$/g, '')}）`;
     out.push(
-      bodyPara(segmentLines([{ text, font: 'body' }], BODY_CHARS - 2, BODY_CHARS), {
+      bodyPara(segmentLines([{ text, font: 'body' }], BODY_WIDTH_EM - 2, BODY_WIDTH_EM), {
         role: 'note',
         firstIndent: 2,
       }),
     );
   }
   return out;
+}
+
+/** The 成文日期's right indent in characters (docs/domain.md §6). */
+export const DATE_RIGHT_EM = 4;
+
+/**
+ * The 发文机关署名's right indent in em: its first character two characters left of the date's
+ * first character (GB/T 9704 §7.3.5.2), the date right-indented DATE_RIGHT_EM; a signature too
+ * long for that ends at the type area's right edge.
+ */
+export function signatureRightIndent(signature: string, date: string): number {
+  return Math.max(0, DATE_RIGHT_EM + textEm(date) + 2 - textEm(signature));
 }
 
 /** Column widths in twips: natural widths, scaled down to the type area (or up to fill it). */
@@ -506,7 +507,7 @@ export function tableWidths(table: OfficialTable): number[] {
   const natural = Array.from({ length: n }, (_, c) => {
     const texts = [table.columns[c]?.title ?? '', ...table.rows.map((r) => r[c] ?? '')];
     // Long texts count at most 12 characters: they wrap rather than widen the column.
-    const widest = Math.max(2, ...texts.map((t) => Math.min(12, textEm(t))));
+    const widest = Math.max(2, ...texts.map((t) => Math.min(12, textEm(t, TABLE_METRICS))));
     return widest * em + 2 * CELL_PAD_H_TW;
   });
   const total = natural.reduce((a, b) => a + b, 0);
@@ -515,9 +516,17 @@ export function tableWidths(table: OfficialTable): number[] {
   return scaled;
 }
 
-function cellLines(text: string, widthTw: number): string[] {
+function cellLines(text: string, widthTw: number, face: FontFace): string[] {
   const em = Math.max(1, (widthTw - 2 * CELL_PAD_H_TW) / (OFFICIAL_SIZES.table * 20));
-  return text === '' ? [''] : breakText(text, em, em);
+  return text === ''
+    ? ['']
+    : breakText(
+        text,
+        em,
+        em,
+        TABLE_METRICS,
+        [...text].map(() => face),
+      );
 }
 
 /** The tallest a row may be: a page less the repeated header row. */
@@ -527,7 +536,7 @@ function tableBlock(table: OfficialTable): FlowTable {
   const widths = tableWidths(table);
   const align = (c: number) => table.columns[c]?.align ?? 'center';
   const headerCells = widths.map((w, c) => ({
-    lines: cellLines(table.columns[c]?.title ?? '', w),
+    lines: cellLines(table.columns[c]?.title ?? '', w, 'sans'),
     align: 'center' as const,
   }));
   const header: TableRowLayout = {
@@ -538,7 +547,7 @@ function tableBlock(table: OfficialTable): FlowTable {
   const maxLines = Math.floor((TYPE_HEIGHT_TW - header.height - 2 * CELL_PAD_V_TW) / CELL_LINE_TW) - 2;
   const rows: TableRowLayout[] = [];
   for (const raw of table.rows) {
-    const cells = widths.map((w, c) => ({ lines: cellLines(raw[c] ?? '', w), align: align(c) }));
+    const cells = widths.map((w, c) => ({ lines: cellLines(raw[c] ?? '', w, 'serif'), align: align(c) }));
     // A row taller than a page is cut into rows that fit, the text carrying on below.
     for (let from = 0; from === 0 || cells.some((c) => c.lines.length > from); from += maxLines) {
       const part = cells.map((c) => ({ lines: c.lines.slice(from, from + maxLines), align: c.align }));
@@ -568,7 +577,7 @@ function attachmentBlocks(input: OfficialDocumentInput): FlowBlock[] {
       }),
       blank({ keepNext: true }),
       bodyPara(
-        balanceLines(a.title.trim() || label, TITLE_CHARS).map((t) => plain(t, 'title')),
+        titleLines(a.title.trim() || label).map((t) => plain(t, 'title')),
         {
           role: 'annexTitle',
           size: OFFICIAL_SIZES.title,
@@ -590,7 +599,7 @@ function attachmentBlocks(input: OfficialDocumentInput): FlowBlock[] {
       if (!text) continue;
       const { level, segments, headingOnly } = bodySegments(text);
       out.push(
-        bodyPara(segmentLines(segments, BODY_CHARS - 2, BODY_CHARS), {
+        bodyPara(segmentLines(segments, BODY_WIDTH_EM - 2, BODY_WIDTH_EM), {
           firstIndent: 2,
           level,
           keepNext: level > 0 && headingOnly,
@@ -605,12 +614,14 @@ function attachmentBlocks(input: OfficialDocumentInput): FlowBlock[] {
 
 /** 版记: 抄送 wrapped with lines aligned after 抄送：, 印发机关 left and 印发日期 right. */
 function colophonOf(input: OfficialDocumentInput): Colophon {
-  const width = Math.floor(TYPE_WIDTH_TW / 20 / OFFICIAL_SIZES.colophon) - 2;
+  // The cell's text is one character in on each side.
+  const width = TYPE_WIDTH_TW / 20 / OFFICIAL_SIZES.colophon - 2;
   const list = (input.colophon.cc ?? []).map((s) => s.trim().replace(/[，,、。；;]+$/, '')).filter(Boolean);
-  const cc = list.length > 0 ? breakText(`抄送：${list.join('，')}。`, width, width - 3) : [];
+  const cc =
+    list.length > 0 ? breakText(`抄送：${list.join('，')}。`, width, width - 3, COLOPHON_METRICS) : [];
   const printer = input.colophon.printer.trim();
   const printDate = `${formatDocumentDate(input.colophon.printDate)}印发`;
-  const printTwoLines = textEm(printer) + textEm(printDate) + 2 > width;
+  const printTwoLines = textEm(printer, COLOPHON_METRICS) + textEm(printDate, COLOPHON_METRICS) + 2 > width;
   const height = (cc.length + (printTwoLines ? 2 : 1)) * COLOPHON_LINE_TW;
   return { cc, printer, printDate, printTwoLines, height };
 }
@@ -736,7 +747,9 @@ export function layoutOfficial(raw: OfficialDocumentInput): OfficialLayout {
     pages.push({ number: pages.length + 1, placed: [], used: 0, numbered: mode === 'own', blank: false });
   }
   const page = pages.at(-1)!;
-  const spacerTw = TYPE_HEIGHT_TW - page.used - colophon.height - COLOPHON_SAFETY_TW;
+  // After a table, LibreOffice starts the next paragraph below the table's bottom border.
+  const afterTable = page.placed.at(-1)?.kind === 'rows' ? TABLE_BORDER_EIGHTHS * 2.5 : 0;
+  const spacerTw = TYPE_HEIGHT_TW - page.used - colophon.height - COLOPHON_SAFETY_TW - afterTable;
   return {
     input,
     head: h,

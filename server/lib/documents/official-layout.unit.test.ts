@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderOfficialLayoutHtml } from './official-html.ts';
 import {
-  BODY_CHARS,
   BODY_LINE_TW,
-  balanceLines,
+  BODY_METRICS,
+  BODY_WIDTH_EM,
   DOCUMENT_NUMBER,
   type FlowBlock,
   type FlowPara,
@@ -14,10 +14,15 @@ import {
   type OfficialDocumentInput,
   type OfficialLayout,
   paginateOfficial,
+  signatureRightIndent,
+  TABLE_METRICS,
   TITLE_CHARS,
+  TITLE_METRICS,
+  TITLE_WIDTH_EM,
   TYPE_HEIGHT_TW,
   TYPE_WIDTH_TW,
   textEm,
+  titleLines,
 } from './official-layout.ts';
 import { sampleOfficialNotice } from './official-sample.ts';
 
@@ -114,14 +119,47 @@ describe('公文 text rules', () => {
       const title = '关于进一步加强和改进全市政务信息报送采用工作的若干意见和实施细则补充通知'
         .repeat(3)
         .slice(0, n);
-      const lines = balanceLines(title, TITLE_CHARS);
+      const lines = titleLines(title);
       expect(lines.join('')).toBe(title);
       expect([...lines.at(-1)!].length, title).toBeGreaterThan(1);
-      for (const l of lines) expect(textEm(l)).toBeLessThanOrEqual(TITLE_CHARS + 1e-9);
+      for (const l of lines)
+        expect(textEm(l, TITLE_METRICS, 'serifBold')).toBeLessThanOrEqual(TITLE_WIDTH_EM + 1e-9);
       // Balanced: the lines differ by a few characters at most.
       const lengths = lines.map((l) => [...l].length);
       expect(Math.max(...lengths) - Math.min(...lengths), title).toBeLessThanOrEqual(4);
     }
+  });
+});
+
+describe('公文 line breaking (the 简报 rules, LibreOffice spacing counted)', () => {
+  it('counts the space LibreOffice puts between Chinese and figures', () => {
+    // Measured: LibreOffice ends this first line before 被, not after it.
+    const text =
+      '全年共收到各单位报送信息2046条，采用1021条，其中被吕梁市政府办公室采用186条，被省政府办公厅采用23条。';
+    const layout = layoutOfficial(base({ body: [text] }));
+    const body = layout.blocks.find((b): b is FlowPara => b.kind === 'para' && b.role === 'body')!;
+    expect(lineText(body.lines[0]!)).toBe('全年共收到各单位报送信息2046条，采用1021条，其中');
+    expect(textEm('信息2046条')).toBeGreaterThan(
+      textEm('信息') + textEm('2046', BODY_METRICS) + textEm('条'),
+    );
+  });
+
+  it('writes the third-level marker with the full-width dot', () => {
+    expect(headingOf('1.工业生产。').text).toBe('1．工业生产。');
+  });
+
+  it('right-indents the date four characters and starts the signature two characters left of it', () => {
+    const layout = layoutOfficial(base());
+    const sig = layout.blocks.find((b): b is FlowPara => b.kind === 'para' && b.role === 'signature')!;
+    const date = layout.blocks.find((b): b is FlowPara => b.kind === 'para' && b.role === 'date')!;
+    expect(lineText(date.lines[0]!)).toBe('2026年12月3日');
+    expect(date.rightIndent).toBe(4);
+    expect(date.align).toBe('right');
+    const dateLeft = BODY_WIDTH_EM - 4 - textEm('2026年12月3日');
+    const sigLeft = BODY_WIDTH_EM - sig.rightIndent - textEm('汾阳市人民政府办公室');
+    expect(dateLeft - sigLeft).toBeCloseTo(2, 6);
+    // A signature too long for that ends at the right edge.
+    expect(signatureRightIndent('汾阳市人民政府办公室汾阳市人民政府办公室', '2026年1月5日')).toBe(0);
   });
 });
 
@@ -217,7 +255,7 @@ describe('layoutOfficial', () => {
     const tall = { columns: [{ title: '序号' }, { title: '说明' }], rows: [['1', '很长的说明'.repeat(400)]] };
     const layout = layoutOfficial(
       base({
-        title: '关于'.padEnd(70, '进一步加强政务信息工作') + '的通知',
+        title: `${'关于'.padEnd(70, '进一步加强政务信息工作')}的通知`,
         body: [
           '超长段落'.repeat(400),
           '生僻字𠮷䶮与表情😀🎉，半角(括号)与英文Word和网址https://example.gov.cn/a/very/long/path/that/does/not/fit/on/one/line/at/all/really',
@@ -237,9 +275,12 @@ describe('layoutOfficial', () => {
       }),
     );
     for (const { p, text, k } of allParaLines(layout)) {
-      const width = p.size === 16 ? BODY_CHARS : TITLE_CHARS;
+      const [width, w] =
+        p.size === 16
+          ? [BODY_WIDTH_EM, textEm(text)]
+          : [TITLE_WIDTH_EM, textEm(text, TITLE_METRICS, 'serifBold')];
       const indent = k === 0 ? p.firstIndent : p.leftIndent;
-      expect(textEm(text) + indent + p.rightIndent, text).toBeLessThanOrEqual(width + 1e-9);
+      expect(w + indent + p.rightIndent, text).toBeLessThanOrEqual(width + 1e-9);
     }
     for (const b of layout.blocks) {
       if (b.kind !== 'table') continue;
@@ -247,7 +288,8 @@ describe('layoutOfficial', () => {
       for (const r of [b.header, ...b.rows]) {
         expect(r.height).toBeLessThan(TYPE_HEIGHT_TW - b.header.height);
         r.cells.forEach((c, i) => {
-          for (const l of c.lines) expect(textEm(l) * 14 * 20).toBeLessThanOrEqual(b.widths[i]! - 160 + 1e-6);
+          for (const l of c.lines)
+            expect(textEm(l, TABLE_METRICS) * 14 * 20).toBeLessThanOrEqual(b.widths[i]! - 160 + 1e-6);
         });
       }
     }
