@@ -1,11 +1,13 @@
 import { escapeHtml, FONT_STACKS } from './briefing-html.ts';
-import type { Line } from './briefing-layout.ts';
+import { autoSpace, type BreakMetrics, type Line } from './briefing-layout.ts';
 import {
   BODY_LINE_TW,
+  BODY_METRICS,
   BODY_TRACKING_PT,
   CELL_LINE_TW,
   CELL_PAD_H_TW,
   COLOPHON_LINE_TW,
+  COLOPHON_METRICS,
   COLOPHON_SAFETY_TW,
   type FlowPara,
   type FlowTable,
@@ -17,6 +19,7 @@ import {
   RED_RULE_EIGHTHS,
   RULE_THICK_EIGHTHS,
   RULE_THIN_EIGHTHS,
+  TABLE_METRICS,
   TYPE_HEIGHT_TW,
   TYPE_WIDTH_TW,
 } from './official-layout.ts';
@@ -39,6 +42,9 @@ function baselineLineHeight(lineTw: number, size: number): string {
   return `${((2 * lineTw) / 20 - 1.448 * size).toFixed(2)}pt`;
 }
 
+/** The head's 16 pt lines are not tracked. */
+const METRICS_NOTRACK: BreakMetrics = { size: OFFICIAL_SIZES.body };
+
 const FONT_CLASS = {
   body: 'f-body',
   colophon: 'f-body',
@@ -47,9 +53,34 @@ const FONT_CLASS = {
   heading2: 'f-h2',
 } as const;
 
-function lineContent(line: Line): string {
+/**
+ * Escaped text with the space LibreOffice puts between Chinese and Latin letters or digits
+ * (briefing-layout.ts autoSpace, which the layout counts): an empty span of that width at each
+ * boundary, so lines that are not justified (the 成文日期, last lines, titles) have the printed
+ * DOCX's width. `prev`: the character before the text on the same line.
+ */
+function spaced(text: string, metrics: BreakMetrics, prev = ''): string {
+  let out = '';
+  let before = prev;
+  for (const ch of text) {
+    const gap = before ? autoSpace(before, ch, metrics) : 0;
+    if (gap > 0) out += `<span class="as" style="margin-left:${gap.toFixed(4)}em"></span>`;
+    out += escapeHtml(ch);
+    before = ch;
+  }
+  return out;
+}
+
+const metricsOf = (size: number): BreakMetrics => (size === OFFICIAL_SIZES.body ? BODY_METRICS : { size });
+
+function lineContent(line: Line, metrics: BreakMetrics): string {
+  let prev = '';
   return line.segments
-    .map((s) => `<span class="${FONT_CLASS[s.font]}">${escapeHtml(s.text)}</span>`)
+    .map((s) => {
+      const html = `<span class="${FONT_CLASS[s.font]}">${spaced(s.text, metrics, prev)}</span>`;
+      prev = [...s.text].at(-1) ?? prev;
+      return html;
+    })
     .join('');
 }
 
@@ -86,7 +117,14 @@ function paraLines(p: FlowPara, from: number, to: number, top: number): string[]
       ...(p.size === OFFICIAL_SIZES.body ? [`letter-spacing:${BODY_TRACKING_PT}pt`] : []),
     ];
     out.push(
-      lineBlock(top + (k - from) * p.pitch, p.pitch, p.size, lineContent(line), style, `ln ${p.role}`),
+      lineBlock(
+        top + (k - from) * p.pitch,
+        p.pitch,
+        p.size,
+        lineContent(line, metricsOf(p.size)),
+        style,
+        `ln ${p.role}`,
+      ),
     );
   }
   return out;
@@ -108,7 +146,7 @@ function tableRows(
       const lines = c.lines
         .map(
           (l) =>
-            `<div style="height:${pt(CELL_LINE_TW)};line-height:${baselineLineHeight(CELL_LINE_TW, OFFICIAL_SIZES.table)}">${escapeHtml(l)}</div>`,
+            `<div style="height:${pt(CELL_LINE_TW)};line-height:${baselineLineHeight(CELL_LINE_TW, OFFICIAL_SIZES.table)}">${spaced(l, TABLE_METRICS)}</div>`,
         )
         .join('');
       return `<div class="cell${r.header ? ' th' : ''}" style="width:${pt(t.widths[i]!)};text-align:${c.align};padding:0 ${pt(CELL_PAD_H_TW)}">${lines}</div>`;
@@ -132,14 +170,27 @@ function headHtml(layout: OfficialLayout): string[] {
   ] as const) {
     if (!text) continue;
     out.push(
-      lineBlock(y, BODY_LINE_TW, OFFICIAL_SIZES.body, `<span class="${cls}">${escapeHtml(text)}</span>`, []),
+      lineBlock(
+        y,
+        BODY_LINE_TW,
+        OFFICIAL_SIZES.body,
+        `<span class="${cls}">${spaced(text, BODY_METRICS)}</span>`,
+        [],
+      ),
     );
     y += BODY_LINE_TW;
   }
   y += head.mark.spacerTw;
   for (const line of head.mark.lines) {
     out.push(
-      lineBlock(y, head.mark.lineTw, head.mark.size, escapeHtml(line), ['text-align:center'], 'ln mark'),
+      lineBlock(
+        y,
+        head.mark.lineTw,
+        head.mark.size,
+        spaced(line, { size: head.mark.size }),
+        ['text-align:center'],
+        'ln mark',
+      ),
     );
     y += head.mark.lineTw;
   }
@@ -153,7 +204,7 @@ function headHtml(layout: OfficialLayout): string[] {
         y,
         BODY_LINE_TW,
         OFFICIAL_SIZES.body,
-        `<span>${escapeHtml(head.number ?? '')}</span>${signers}`,
+        `<span>${spaced(head.number ?? '', METRICS_NOTRACK)}</span>${signers}`,
         ['display:flex', 'justify-content:space-between', 'padding:0 1em'],
         'ln number',
       ),
@@ -164,7 +215,7 @@ function headHtml(layout: OfficialLayout): string[] {
         y,
         BODY_LINE_TW,
         OFFICIAL_SIZES.body,
-        escapeHtml(head.number),
+        spaced(head.number, METRICS_NOTRACK),
         ['text-align:center'],
         'ln number',
       ),
@@ -182,14 +233,17 @@ function colophonHtml(layout: OfficialLayout): string {
   if (colophon.cc.length > 0) {
     rows.push(
       `<div class="c-row">${colophon.cc
-        .map((l, k) => `<div class="c-line" style="padding-left:${k === 0 ? 1 : 4}em">${escapeHtml(l)}</div>`)
+        .map(
+          (l, k) =>
+            `<div class="c-line" style="padding-left:${k === 0 ? 1 : 4}em">${spaced(l, COLOPHON_METRICS)}</div>`,
+        )
         .join('')}</div>`,
     );
   }
   rows.push(
     colophon.printTwoLines
-      ? `<div class="c-row"><div class="c-line" style="padding-left:1em">${escapeHtml(colophon.printer)}</div><div class="c-line" style="text-align:right">${escapeHtml(colophon.printDate)}</div></div>`
-      : `<div class="c-row"><div class="c-line c-split"><span>${escapeHtml(colophon.printer)}</span><span>${escapeHtml(colophon.printDate)}</span></div></div>`,
+      ? `<div class="c-row"><div class="c-line" style="padding-left:1em">${spaced(colophon.printer, COLOPHON_METRICS)}</div><div class="c-line" style="text-align:right">${spaced(colophon.printDate, COLOPHON_METRICS)}</div></div>`
+      : `<div class="c-row"><div class="c-line c-split"><span>${spaced(colophon.printer, COLOPHON_METRICS)}</span><span>${spaced(colophon.printDate, COLOPHON_METRICS)}</span></div></div>`,
   );
   return `<footer class="colophon" style="top:${pt(top)};height:${pt(colophon.height)}">${rows.join('')}</footer>`;
 }
