@@ -2,10 +2,12 @@
  * Document generation cost, measured in one run on the demo's own texts.
  * Run: npx tsx bench/documents.bench.ts   (prints CPU seconds and ratios to the budget)
  *
- * Scenarios (issue 9): a 5-item and a 20-item issue of 《汾阳政务信息》 as DOCX and as the HTML
- * print preview. Budget: DOCX generation under 0.5 s of CPU for 20 items. CPU time is the
- * process's user + system time over several renders (the first, cold one reported apart), so a
- * busy machine does not change the figure much.
+ * Scenarios (issue 9): a 5-item and a 20-item issue of 《汾阳政务信息》 and a 公文 (the 考评通报
+ * with its 3-page score-table annex) as DOCX and as the HTML print preview. Budget: DOCX
+ * generation under 0.5 s of CPU for 20 items. CPU time is the process's user + system time over
+ * several renders (the first, cold one reported apart), so a busy machine does not change the
+ * figure much. The rendered check (LibreOffice, Chromium, poppler: child processes) is reported
+ * separately, as wall-clock seconds per document in one batch, when the tools are installed.
  */
 import { desc, eq } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client.ts';
@@ -13,6 +15,11 @@ import { items } from '../server/db/schema/index.ts';
 import { seedDemo } from '../server/db/seed/demo.ts';
 import { type BriefingInput, renderBriefingDocx } from '../server/lib/documents/briefing-docx.ts';
 import { renderBriefingHtml } from '../server/lib/documents/briefing-html.ts';
+import { renderOfficialDocx } from '../server/lib/documents/official-docx.ts';
+import { renderOfficialHtml } from '../server/lib/documents/official-html.ts';
+import { sampleOfficialNotice } from '../server/lib/documents/official-sample.ts';
+import { findChromium, findSoffice } from '../server/lib/documents/pdf.ts';
+import { checkDocuments } from '../server/lib/documents/rendered/check-document.ts';
 import { paragraphsOf } from '../server/modules/items/body.ts';
 
 const DOCX_BUDGET_S = 0.5;
@@ -78,5 +85,48 @@ for (const n of [5, 20]) {
   if (n === 20 && docx.warm > DOCX_BUDGET_S) {
     console.log(`  ✘ 20 条信息的 DOCX 生成超过预算 / over budget`);
     process.exitCode = 1;
+  }
+}
+
+const notice = sampleOfficialNotice();
+const officialDocx = await cpuSeconds(() => renderOfficialDocx(notice));
+const officialHtml = await cpuSeconds(() => renderOfficialHtml(notice));
+console.log(
+  `  公文（考评通报，附 3 页得分表）/ official notice: DOCX ${fmt(officialDocx.warm)} (cold ${fmt(officialDocx.cold)}), ` +
+    `${(officialDocx.warm / DOCX_BUDGET_S).toFixed(2)} × budget; preview ${fmt(officialHtml.warm)}`,
+);
+
+const soffice = findSoffice({});
+const chromium = findChromium({});
+if (!soffice || !chromium) {
+  console.log('  渲染检查未测：缺少 LibreOffice 或 Chromium / rendered check skipped: tools missing');
+} else {
+  const inputs = [
+    {
+      name: '5 条',
+      docx: await renderBriefingDocx(issueOf(5)),
+      previewHtml: renderBriefingHtml(issueOf(5), { signed: true }),
+    },
+    {
+      name: '20 条',
+      docx: await renderBriefingDocx(issueOf(20)),
+      previewHtml: renderBriefingHtml(issueOf(20), { signed: true }),
+    },
+    { name: '公文', docx: await renderOfficialDocx(notice), previewHtml: renderOfficialHtml(notice) },
+  ];
+  const started = performance.now();
+  const reports = await checkDocuments(inputs, { soffice, chromium });
+  const wall = (performance.now() - started) / 1000;
+  const pages = reports.reduce((n, r) => n + r.pages, 0);
+  console.log(
+    `渲染检查 / rendered check (wall clock, one batch): ${inputs.length} documents, ${pages} pages in ${wall.toFixed(1)} s — ` +
+      `${(wall / inputs.length).toFixed(1)} s per document, ${(wall / pages).toFixed(2)} s per page; ` +
+      `findings ${reports.reduce((n, r) => n + r.problems.length, 0)}`,
+  );
+  for (const r of reports) {
+    const a = r.agreement!;
+    console.log(
+      `  ${r.name}: ${r.pages} 页, lines identical ${a.identical}/${a.lines}, page starts differing ${a.pageStarts.length}`,
+    );
   }
 }

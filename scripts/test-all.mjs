@@ -71,6 +71,12 @@ const STEPS = [
     limitMin: 10,
   },
   {
+    key: 'acceptance-documents',
+    title: '验收演练 / acceptance: documents (rendered check, preview agreement)',
+    cmd: [node, 'scripts/acceptance.mjs', 'documents'],
+    limitMin: 10,
+  },
+  {
     key: 'acceptance-hardening',
     title: '验收演练 / acceptance: hardening',
     cmd: [node, 'scripts/acceptance.mjs', 'hardening'],

@@ -3,7 +3,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
 import { initInstallation } from './db/seed/init.ts';
-import { addUserFromCli, resetPasswordFromCli } from './modules/users/cli.ts';
+import { addUserFromCli, resetPasswordFromCli } from './modules/users/index.ts';
 
 const program = new Command()
   .name('xinbao')
@@ -112,6 +112,20 @@ user
   .action((opts) =>
     withDatabase('user reset-password', (database, cfg) => resetPasswordFromCli(database.db, cfg, opts)),
   );
+
+program
+  .command('check-document')
+  .description(
+    '检查文档排版：读 XML、经 LibreOffice 打印并测量版面（版心、行数、标题、页码、版记），可与打印预览比对；不需要数据库',
+  )
+  .argument('<file>', 'Word 文档（.docx）')
+  .option('--preview <file>', '同一文档的打印预览（.html），比对分行与分页')
+  .option('--kind <kind>', '文档类型：briefing 简报 | official 公文（默认按首页判断）')
+  .option('--json', '以 JSON 输出报告')
+  .action(async (file: string, opts: { preview?: string; kind?: string; json?: boolean }) => {
+    const { checkDocumentFromCli } = await import('./lib/documents/rendered/cli.ts');
+    process.exitCode = await checkDocumentFromCli(file, opts);
+  });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
