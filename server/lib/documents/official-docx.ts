@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeightRule,
   LineRuleType,
   Packer,
@@ -72,6 +73,7 @@ export const OFFICIAL_STYLES = {
   tableText: 'OfficialTableText',
   colophon: 'OfficialColophon',
   pageNumber: 'OfficialPageNumber',
+  draftMark: 'OfficialDraftMark',
 } as const;
 
 const RED = 'FF0000';
@@ -177,9 +179,10 @@ function mergeSegments<T extends { text: string; font: string }>(segments: T[]):
   return out;
 }
 
-function spacer(heightTw: number): Paragraph {
+function spacer(heightTw: number, pageBreakBefore = false): Paragraph {
   return new Paragraph({
     style: OFFICIAL_STYLES.spacer,
+    pageBreakBefore,
     spacing: exact(Math.max(20, Math.round(heightTw))),
     children: [new TextRun({ text: '', size: 2 })],
   });
@@ -407,6 +410,23 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/**
+ * "样稿" at the top right of every page of a document made before the sign-off, in the header as
+ * the 简报 has it (briefing-docx.ts): red 黑体 三号, above the type area.
+ */
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: OFFICIAL_STYLES.draftMark,
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 0, after: 0 },
+        children: [run('样　稿', OFFICIAL_FONTS.heading1, OFFICIAL_SIZES.body, { color: RED })],
+      }),
+    ],
+  });
+}
+
 const emptyFooter = () =>
   new Footer({ children: [new Paragraph({ style: OFFICIAL_STYLES.pageNumber, children: [] })] });
 
@@ -498,8 +518,12 @@ export async function renderOfficialLayoutDocx(layout: OfficialLayout): Promise<
   const { input, colophonPlacement } = layout;
   const main: (Paragraph | Table)[] = [...headParagraphs(layout)];
   for (const b of layout.blocks) main.push(b.kind === 'para' ? paragraph(b) : table(b));
+  // The blank page before the 版记 page is written out (an empty paragraph, then a page break):
+  // LibreOffice's PDF export skips the blank pages it inserts itself for an even-page section.
+  const afterBlank = colophonPlacement.mode === 'afterBlank';
   const end = [
-    ...(colophonPlacement.spacerTw >= 20 ? [spacer(colophonPlacement.spacerTw)] : []),
+    ...(afterBlank ? [spacer(FINAL_LINE), spacer(colophonPlacement.spacerTw, true)] : []),
+    ...(!afterBlank && colophonPlacement.spacerTw >= 20 ? [spacer(colophonPlacement.spacerTw)] : []),
     colophonTable(layout),
     new Paragraph({
       style: OFFICIAL_STYLES.spacer,
@@ -512,22 +536,22 @@ export async function renderOfficialLayoutDocx(layout: OfficialLayout): Promise<
     margin: { ...OFFICIAL_PAGE.margin, header: 851, footer: OFFICIAL_FOOTER_DISTANCE },
   };
   const numbered = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
+  const headers = input.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {};
   const sections =
     colophonPlacement.mode === 'same'
-      ? [{ properties: { page }, footers: numbered, children: [...main, ...end] }]
+      ? [{ properties: { page }, footers: numbered, ...headers, children: [...main, ...end] }]
       : [
-          { properties: { page }, footers: numbered, children: main },
+          { properties: { page }, footers: numbered, ...headers, children: main },
           {
-            // The 版记 page: the next even page when printed on both sides (LibreOffice and Word
-            // insert the blank page); the blank page and the 版记 page after it carry no number.
-            properties: {
-              page,
-              type: (input.duplex ?? true) ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
-            },
+            // The 版记 on a page of its own: the next page (an even page when printed on both
+            // sides), or the one after the blank page; the blank page and the 版记 page after it
+            // carry no number.
+            properties: { page, type: SectionType.NEXT_PAGE },
             footers:
               colophonPlacement.mode === 'afterBlank'
                 ? { default: emptyFooter(), even: emptyFooter() }
                 : numbered,
+            ...headers,
             children: end,
           },
         ];

@@ -1,4 +1,4 @@
-import { escapeHtml, FONT_STACKS } from './briefing-html.ts';
+import { DRAFT_MARK, escapeHtml, FONT_STACKS } from './briefing-html.ts';
 import { autoSpace, type BreakMetrics, type Line } from './briefing-layout.ts';
 import {
   BODY_LINE_TW,
@@ -269,6 +269,7 @@ function pageHtml(layout: OfficialLayout, page: OfficialPage): string {
   if (page.number === layout.colophonPlacement.page) parts.push(colophonHtml(layout));
   return [
     `<section class="page ${side}${page.blank ? ' blank' : ''}" aria-label="第 ${page.number} 页">`,
+    layout.input.draft ? `<div class="draft-mark">${DRAFT_MARK}</div>` : '',
     `<div class="area">${parts.join('')}</div>`,
     page.numbered ? `<div class="pn">— ${page.number} —</div>` : '',
     '</section>',
@@ -304,6 +305,8 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
   line-height: 14pt; white-space: nowrap; }
 .page.odd .pn { right: calc(26mm + 1em); }
 .page.even .pn { left: calc(28mm + 1em); }
+.draft-mark { position: absolute; top: 15mm; right: 26mm; font-family: ${FONT_STACKS.heading1}; font-size: 16pt;
+  line-height: 16pt; color: #f00; border: 1pt solid #f00; padding: 2pt 6pt; letter-spacing: 0.5em; }
 @media print {
   body { background: none; }
   .page { margin: 0; box-shadow: none; break-after: page; page-break-after: always; }

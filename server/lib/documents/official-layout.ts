@@ -69,6 +69,8 @@ export type OfficialDocumentInput = {
   colophon: { cc?: string[]; printer: string; printDate: Date };
   /** Printed on both sides (default): the 版记 page is an even page. */
   duplex?: boolean;
+  /** Made before the sign-off: every page carries a 样稿 mark (docs/domain.md §6), as the 简报 does. */
+  draft?: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
