@@ -3,7 +3,7 @@ import { DRAFT_MARK } from '../briefing-html.ts';
 import { checkBriefingDocx } from '../docx-format-check.ts';
 import { chromiumPdfs, libreOfficePdfs } from '../pdf.ts';
 import { type Agreement, agreementProblems, compareLayouts } from './agreement.ts';
-import { compactText, type PdfLayout, readPdfLayout } from './pdf-layout.ts';
+import { compactText, type PdfLayout, readPdfLayout, visualRows } from './pdf-layout.ts';
 import { checkRenderedLayout, type DocumentKind, detectKind, type Finding } from './rendered-check.ts';
 
 /**
@@ -71,7 +71,10 @@ async function readAll(pdfs: Buffer[]): Promise<PdfLayout[]> {
 
 /** Pages that lack the 样稿 mark (draft) or carry it (issued text). */
 export function draftMarkProblems(layout: PdfLayout, draft: boolean): string[] {
-  const marked = layout.pages.map((p) => p.lines.some((l) => compactText(l.text).includes(DRAFT_MARK)));
+  // The mark's letter-spacing makes two words, sometimes two lines, of one row.
+  const marked = layout.pages.map((p) =>
+    visualRows(p.lines).some((row) => compactText(row.map((l) => l.text).join('')).includes(DRAFT_MARK)),
+  );
   const wrong = marked.flatMap((m, i) => (m === draft ? [] : [i + 1]));
   if (wrong.length === 0) return [];
   const pages = wrong.map((n) => `第${n}页`).join('、');
