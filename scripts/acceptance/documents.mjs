@@ -20,7 +20,7 @@ export async function run({ step, expect, client, chromiumPath, resultsDir }) {
   const { findSoffice } = await import('../../server/lib/documents/pdf.ts');
   const { checkDocuments } = await import('../../server/lib/documents/rendered/check-document.ts');
   const { formatReport } = await import('../../server/lib/documents/rendered/cli.ts');
-  const { percent } = await import('../../server/lib/documents/rendered/agreement.ts');
+  const { AGREEMENT_TARGET, percent } = await import('../../server/lib/documents/rendered/agreement.ts');
   const { sampleOfficialNotice } = await import('../../server/lib/documents/official-sample.ts');
   const { renderOfficialDocx } = await import('../../server/lib/documents/official-docx.ts');
   const { renderOfficialHtml } = await import('../../server/lib/documents/official-html.ts');
@@ -154,19 +154,39 @@ export async function run({ step, expect, client, chromiumPath, resultsDir }) {
       let starts = 0;
       let pages = 0;
       const failing = [];
-      for (const r of reports) {
+      const below = [];
+      // The 99 % target is measured over all documents (issue 9); a document below it on its own is
+      // listed and kept, a page start or page count that differs fails as every other finding does.
+      const ratioOnly = (p) => p.startsWith('一致性：打印文档与预览的分行一致率');
+      const keep = path.join(resultsDir, 'documents');
+      fs.rmSync(keep, { recursive: true, force: true });
+      for (const [k, r] of reports.entries()) {
         lines += r.agreement.lines;
         identical += r.agreement.identical;
         starts += r.agreement.pageStarts.length;
         pages += r.pages;
-        if (r.problems.length) failing.push(formatReport(r));
+        const hard = r.problems.filter((p) => !ratioOnly(p));
+        if (hard.length) failing.push(formatReport(r));
+        else if (r.problems.length) below.push(`${r.name} ${percent(r.agreement.ratio)}`);
+        if (r.problems.length) {
+          // The failing files, to open and to run `xinbao check-document` on.
+          fs.mkdirSync(keep, { recursive: true });
+          const base = path.join(keep, r.name.replace(/[\\/:*?"<>|\s]+/g, '_').replace(/\.docx$/, ''));
+          fs.writeFileSync(`${base}.docx`, inputs[k].docx);
+          fs.writeFileSync(`${base}.html`, inputs[k].previewHtml);
+        }
       }
       for (const f of failing.slice(0, 10)) console.log(f);
       expect.true(
         failing.length === 0,
-        `全部文档检查通过 / every document checks clean（${failing.length}/${reports.length} 份有问题，详见 test-results/acceptance-documents.txt）`,
+        `全部文档检查通过 / every document checks clean（${failing.length}/${reports.length} 份有问题，详见 test-results/acceptance-documents.txt，文件在 test-results/documents/）`,
       );
-      return `${reports.length} 份文档 ${pages} 页；分行一致 ${percent(identical / lines)}（${identical}/${lines}）；页首不同 ${starts} 处`;
+      expect.true(
+        identical / lines >= AGREEMENT_TARGET,
+        `全部文档分行一致率不低于 ${percent(AGREEMENT_TARGET)} / at least 99 % of rows identical over all documents（${percent(identical / lines)}）`,
+      );
+      const note = below.length ? `；单份低于 99% 的：${below.join('，')}` : '';
+      return `${reports.length} 份文档 ${pages} 页；分行一致 ${percent(identical / lines)}（${identical}/${lines}）；页首不同 ${starts} 处${note}`;
     },
   );
 }

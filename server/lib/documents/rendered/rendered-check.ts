@@ -405,7 +405,8 @@ function checkIssuerMark(layout: PdfLayout, pages: Classified[][]): Finding[] {
       );
     }
   }
-  const red = page.rules.find((r) => isRed(r));
+  // The widest red rule: the 样稿 mark's red box has short ones.
+  const red = page.rules.filter((r) => isRed(r)).sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))[0];
   if (!red) out.push(f('首页发文字号下没有红色分隔线'));
   else if (red.x0 > TYPE_AREA_MM.left + 1 || red.x1 < TYPE_AREA_MM.right - 1) {
     out.push(f(`红色分隔线长 ${fmt(red.x1 - red.x0)} 毫米，应与版心等宽（156 毫米）`));
