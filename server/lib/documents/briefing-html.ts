@@ -47,7 +47,7 @@ const COLOPHON_HANG = COLOPHON_HANG_EM;
  * the type area (GB/T 9704 §7.5); in the Chromium PDF with the mapped 宋体 (Noto Serif CJK SC) the
  * dashes' ink sits 3.14 mm below the box top (measured at 600 dpi with pdftoppm).
  */
-const PAGE_NUMBER_TOP_MM = 7 - 3.14;
+export const PAGE_NUMBER_TOP_MM = 7 - 3.14;
 /** Printed at the top of every page of a document made before the sign-off. */
 export const DRAFT_MARK = '样稿';
 

@@ -1,4 +1,4 @@
-import { DRAFT_MARK, escapeHtml, FONT_STACKS } from './briefing-html.ts';
+import { DRAFT_MARK, escapeHtml, FONT_STACKS, PAGE_NUMBER_TOP_MM } from './briefing-html.ts';
 import { autoSpace, type BreakMetrics, type Line } from './briefing-layout.ts';
 import {
   BODY_LINE_TW,
@@ -245,7 +245,36 @@ function colophonHtml(layout: OfficialLayout): string {
       ? `<div class="c-row"><div class="c-line" style="padding-left:1em">${spaced(colophon.printer, COLOPHON_METRICS)}</div><div class="c-line" style="text-align:right">${spaced(colophon.printDate, COLOPHON_METRICS)}</div></div>`
       : `<div class="c-row"><div class="c-line c-split"><span>${spaced(colophon.printer, COLOPHON_METRICS)}</span><span>${spaced(colophon.printDate, COLOPHON_METRICS)}</span></div></div>`,
   );
-  return `<footer class="colophon" style="top:${pt(top)};height:${pt(colophon.height)}">${rows.join('')}</footer>`;
+  return `<footer class="colophon" style="top:${pt(top)};height:${pt(colophon.height)}">${colophonRulesSvg(layout)}${rows.join('')}</footer>`;
+}
+
+/**
+ * The 版记 rules as one SVG over the (transparent) borders that reserve their room: Chromium snaps
+ * CSS borders to whole pixels when it prints (every rule came out 0.26 mm); SVG shapes keep the
+ * GB/T 9704 weights, 1 pt first and last and 0.75 pt between, across the full type area.
+ */
+function colophonRulesSvg(layout: OfficialLayout): string {
+  const { colophon } = layout;
+  const thick = RULE_THICK_EIGHTHS / 8;
+  const thin = RULE_THIN_EIGHTHS / 8;
+  const width = TYPE_WIDTH_TW / 20;
+  const height = colophon.height / 20;
+  const rowLines = [...(colophon.cc.length > 0 ? [colophon.cc.length] : []), colophon.printTwoLines ? 2 : 1];
+  const rects: string[] = [];
+  const rect = (y: number, h: number) =>
+    rects.push(`<rect x="0" y="${y.toFixed(3)}" width="${width.toFixed(3)}" height="${h}"/>`);
+  let y = 0;
+  rect(y, thick);
+  y += thick;
+  for (const [i, lines] of rowLines.entries()) {
+    if (i > 0) {
+      rect(y, thin);
+      y += thin;
+    }
+    y += (lines * COLOPHON_LINE_TW) / 20;
+  }
+  rect(height - thick, thick);
+  return `<svg class="c-rules" style="top:-${thick}pt;height:${height.toFixed(3)}pt" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width.toFixed(3)} ${height.toFixed(3)}" preserveAspectRatio="none" aria-hidden="true">${rects.join('')}</svg>`;
 }
 
 function pageHtml(layout: OfficialLayout, page: OfficialPage): string {
@@ -297,11 +326,12 @@ body { background: #e8e8e8; color: #000; -webkit-print-color-adjust: exact; prin
 .trow.first { border-top: 0.5pt solid #000; }
 .cell { display: flex; flex-direction: column; justify-content: center; border-right: 0.5pt solid #000; white-space: nowrap; overflow: hidden; }
 .colophon { position: absolute; left: 0; right: 0; font-family: ${FONT_STACKS.colophon}; font-size: ${OFFICIAL_SIZES.colophon}pt;
-  border-top: ${RULE_THICK_EIGHTHS / 8}pt solid #000; border-bottom: ${RULE_THICK_EIGHTHS / 8}pt solid #000; }
-.c-row + .c-row { border-top: ${RULE_THIN_EIGHTHS / 8}pt solid #000; }
+  border-top: ${RULE_THICK_EIGHTHS / 8}pt solid transparent; border-bottom: ${RULE_THICK_EIGHTHS / 8}pt solid transparent; }
+.c-row + .c-row { border-top: ${RULE_THIN_EIGHTHS / 8}pt solid transparent; }
+.c-rules { position: absolute; left: 0; width: 100%; fill: #000; }
 .c-line { height: ${pt(COLOPHON_LINE_TW)}; line-height: ${baselineLineHeight(COLOPHON_LINE_TW, OFFICIAL_SIZES.colophon)}; padding-right: 1em; white-space: nowrap; }
 .c-split { display: flex; justify-content: space-between; padding-left: 1em; }
-.pn { position: absolute; top: calc(37mm + 225mm + 7mm); font-family: ${FONT_STACKS.pageNumber}; font-size: 14pt;
+.pn { position: absolute; top: calc(37mm + 225mm + ${PAGE_NUMBER_TOP_MM}mm); font-family: ${FONT_STACKS.pageNumber}; font-size: 14pt;
   line-height: 14pt; white-space: nowrap; }
 .page.odd .pn { right: calc(26mm + 1em); }
 .page.even .pn { left: calc(28mm + 1em); }
