@@ -728,7 +728,7 @@ export const COLOPHON_GAP_TW = BODY_LINE_TW;
  * are dropped here, so the preview and the DOCX print the same text.
  */
 export function layoutOfficial(raw: OfficialDocumentInput): OfficialLayout {
-  const input = stripForbiddenDeep(raw);
+  const input = tidyInput(stripForbiddenDeep(raw));
   const warnings: string[] = [];
   const h = head(input, warnings);
   const blocks: FlowBlock[] = [...mainParas(input), ...attachmentBlocks(input)];
@@ -760,6 +760,59 @@ export function layoutOfficial(raw: OfficialDocumentInput): OfficialLayout {
     colophon,
     colophonPlacement: { mode, page: page.number, spacerTw },
     warnings,
+  };
+}
+
+const HAN_CHAR = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]';
+const SPACE_BEFORE_LATIN = new RegExp(`(${HAN_CHAR})[ \\u00a0]+(?=[A-Za-z0-9])`, 'gu');
+const SPACE_AFTER_LATIN = new RegExp(`([A-Za-z0-9])[ \\u00a0]+(?=${HAN_CHAR})`, 'gu');
+/** Half-width brackets around Chinese text: Chinese text takes full-width ones (GB/T 15834). */
+const CHINESE_IN_BRACKETS = new RegExp(`\\(([^()]*${HAN_CHAR}[^()]*)\\)`, 'gu');
+
+/**
+ * Half-width brackets around Chinese text become full-width ones (“(按可比价格计算)” →
+ * “（按可比价格计算）”, GB/T 15834), as the 发文字号's brackets are corrected; LibreOffice sets
+ * a half-width bracket inside Chinese text wider than the font's advance, so the layout could
+ * not break such lines where it does. And drops spaces typed between Chinese and Latin letters
+ * or digits (“GDP 增长” → “GDP增长”): the
+ * printed space between them is the one LibreOffice, Word and WPS put there themselves, which the
+ * layout counts (briefing-layout.ts autoSpace). LibreOffice adds it after a typed space too, so
+ * keeping the typed one would print a double gap and break lines where the layout does not.
+ */
+export function tidySpacing(text: string): string {
+  return text
+    .replace(SPACE_BEFORE_LATIN, '$1')
+    .replace(SPACE_AFTER_LATIN, '$1')
+    .replace(CHINESE_IN_BRACKETS, '（$1）');
+}
+
+function tidyInput(input: OfficialDocumentInput): OfficialDocumentInput {
+  const t = tidySpacing;
+  return {
+    ...input,
+    title: t(input.title),
+    ...(input.addressee !== undefined ? { addressee: t(input.addressee) } : {}),
+    body: input.body.map(t),
+    ...(input.note !== undefined ? { note: t(input.note) } : {}),
+    ...(input.attachments
+      ? {
+          attachments: input.attachments.map((a) => ({
+            title: t(a.title),
+            blocks: a.blocks.map((b) =>
+              b.kind === 'paragraph'
+                ? { kind: 'paragraph', text: t(b.text) }
+                : {
+                    kind: 'table',
+                    table: {
+                      columns: b.table.columns.map((c) => ({ ...c, title: t(c.title) })),
+                      rows: b.table.rows.map((r) => r.map(t)),
+                    },
+                  },
+            ),
+          })),
+        }
+      : {}),
+    colophon: { ...input.colophon, ...(input.colophon.cc ? { cc: input.colophon.cc.map(t) } : {}) },
   };
 }
 

@@ -22,6 +22,7 @@ import {
   TYPE_HEIGHT_TW,
   TYPE_WIDTH_TW,
   textEm,
+  tidySpacing,
   titleLines,
 } from './official-layout.ts';
 import { sampleOfficialNotice } from './official-sample.ts';
@@ -145,6 +146,14 @@ describe('公文 line breaking (the 简报 rules, LibreOffice spacing counted)',
     expect(textEm('信息2046条')).toBeGreaterThan(
       textEm('信息') + textEm('2046', BODY_METRICS) + textEm('条'),
     );
+  });
+
+  it('drops typed spaces between Chinese and figures, brackets around Chinese text made full-width', () => {
+    expect(tidySpacing('全市GDP 增长6.5%，Word 和 Excel')).toBe('全市GDP增长6.5%，Word和Excel');
+    expect(tidySpacing('增加值(按可比价格计算)同比')).toBe('增加值（按可比价格计算）同比');
+    expect(tidySpacing('(GDP)与(2)，A B')).toBe('(GDP)与(2)，A B');
+    const layout = layoutOfficial(base({ body: ['投资(含基建)增长 6.5%。'] }));
+    expect(layout.input.body[0]).toBe('投资（含基建）增长6.5%。');
   });
 
   it('writes the third-level marker with the full-width dot', () => {
