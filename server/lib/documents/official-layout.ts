@@ -394,6 +394,21 @@ export function MARK_GLYPH_OFFSET(size: number, lineTw: number): number {
   return Math.round(lineTw - size * 20 * (0.288 + 0.88));
 }
 
+/**
+ * A body paragraph, indented two characters. A heading (a paragraph that is only its 一、/（一）/
+ * 1．/（1） sentence) of one or two lines keeps with the next paragraph; a longer one flows as body
+ * text (widow and orphan control only), as LibreOffice splits a long keep-with-next paragraph.
+ */
+function bodyParagraph(text: string): FlowPara {
+  const { level, segments, headingOnly } = bodySegments(text);
+  const lines = segmentLines(segments, BODY_WIDTH_EM - 2, BODY_WIDTH_EM);
+  return bodyPara(lines, {
+    firstIndent: 2,
+    level,
+    keepNext: level > 0 && headingOnly && lines.length <= 2,
+  });
+}
+
 function mainParas(input: OfficialDocumentInput): FlowPara[] {
   const out: FlowPara[] = [];
   const title = titleLines(input.title.trim() || '（无标题）').map((t) => plain(t, 'title'));
@@ -424,14 +439,7 @@ function mainParas(input: OfficialDocumentInput): FlowPara[] {
   for (const raw of input.body) {
     const text = raw.trim();
     if (!text) continue;
-    const { level, segments, headingOnly } = bodySegments(text);
-    out.push(
-      bodyPara(segmentLines(segments, BODY_WIDTH_EM - 2, BODY_WIDTH_EM), {
-        firstIndent: 2,
-        level,
-        keepNext: level > 0 && headingOnly,
-      }),
-    );
+    out.push(bodyParagraph(text));
   }
   const attachments = input.attachments ?? [];
   if (attachments.length > 0) {
@@ -599,14 +607,7 @@ function attachmentBlocks(input: OfficialDocumentInput): FlowBlock[] {
       }
       const text = b.text.trim();
       if (!text) continue;
-      const { level, segments, headingOnly } = bodySegments(text);
-      out.push(
-        bodyPara(segmentLines(segments, BODY_WIDTH_EM - 2, BODY_WIDTH_EM), {
-          firstIndent: 2,
-          level,
-          keepNext: level > 0 && headingOnly,
-        }),
-      );
+      out.push(bodyParagraph(text));
     }
     const last = out.at(-1);
     if (last?.kind === 'para' && last.role === 'blank') last.keepNext = false;

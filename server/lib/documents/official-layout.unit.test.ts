@@ -156,6 +156,16 @@ describe('公文 line breaking (the 简报 rules, LibreOffice spacing counted)',
     expect(layout.input.body[0]).toBe('投资（含基建）增长6.5%。');
   });
 
+  it('keeps a heading of one or two lines with the next paragraph, not a longer one', () => {
+    const layout = layoutOfficial(
+      base({ body: ['一、总体情况', `二、${'存在的问题'.repeat(20)}。`, '正文。'] }),
+    );
+    const [short, long] = layout.blocks.filter((b): b is FlowPara => b.kind === 'para' && b.level === 1);
+    expect(short!.keepNext).toBe(true);
+    expect(long!.lines.length).toBeGreaterThan(2);
+    expect(long!.keepNext).toBe(false);
+  });
+
   it('writes the third-level marker with the full-width dot', () => {
     expect(headingOf('1.工业生产。').text).toBe('1．工业生产。');
   });
