@@ -117,7 +117,9 @@ describe('checkDocuments', () => {
   it('a draft carries 样稿 on every page; a document claimed to be a draft without the mark is named', () => {
     expect(report('draft').problems).toEqual([]);
     const unmarked = report('unmarked draft').problems;
-    expect(unmarked).toContainEqual(expect.stringMatching(/^打印：签发前的样稿，第1页(、第\d+页)*没有“样稿”标记$/));
+    expect(unmarked).toContainEqual(
+      expect.stringMatching(/^打印：签发前的样稿，第1页(、第\d+页)*没有“样稿”标记$/),
+    );
     expect(unmarked.some((p) => p.startsWith('预览：签发前的样稿'))).toBe(true);
   });
 

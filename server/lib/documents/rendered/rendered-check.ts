@@ -230,7 +230,7 @@ function checkBreaks(pages: Classified[][]): Finding[] {
     const second = c[1];
     if (p > 0 && first?.kind === 'body' && !indented(first) && !full(first)) {
       const prev = content(pages[p - 1]!).at(-1);
-      const endsParagraph = !second || second.kind !== 'body' || indented(second);
+      const endsParagraph = second?.kind !== 'body' || indented(second);
       if (prev?.kind === 'body' && full(prev) && endsParagraph) {
         out.push({
           rule: 'widow-orphan',
