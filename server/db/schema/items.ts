@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { commissions, topics } from './coordination.ts';
 import { publicationIssues } from './issues.ts';
 import { orgs, publications } from './orgs.ts';
 
@@ -64,6 +65,9 @@ export const items = pgTable(
     forwardedToId: uuid('forwarded_to_id').references((): AnyPgColumn => items.id),
     followUpOfId: uuid('follow_up_of_id').references((): AnyPgColumn => items.id),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => items.id),
+    /** The 约稿 this item answers, and the 报送要点 it is written to (the unit's choice). */
+    commissionId: uuid('commission_id').references((): AnyPgColumn => commissions.id),
+    topicId: uuid('topic_id').references((): AnyPgColumn => topics.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
     categoryCode: text('category_code').notNull(),
@@ -95,6 +99,8 @@ export const items = pgTable(
     index('items_origin_unit').on(t.originUnitId),
     index('items_root').on(t.rootId),
     index('items_submitted_at').on(t.submittedAt),
+    index('items_commission').on(t.commissionId),
+    index('items_topic').on(t.topicId),
   ],
 );
 
