@@ -324,6 +324,14 @@ describe('HTTP failures', () => {
     expect(err.retryable).toBe(true);
     expect(err.message).toBe('无法连接短信网关（连接被拒绝）');
   });
+
+  it('an unresolvable host is retryable', async () => {
+    const config = smsConfig({ url: 'http://xinbao-gateway.invalid/sms' });
+    const err = await failure(deliver('sms', config, message, { timeoutMs: 1000 }));
+    expect(err.retryable).toBe(true);
+    // Without a resolver at hand the lookup may time out instead.
+    expect(['无法解析短信网关的域名（DNS 查询失败）', '短信网关连接超时（1 秒）']).toContain(err.message);
+  });
 });
 
 describe('WeCom robot', () => {

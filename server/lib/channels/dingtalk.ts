@@ -6,9 +6,9 @@ import {
   type PostOptions,
   permanent,
   postJson,
-  queryParam,
   ROBOT_RATE_PER_MINUTE,
   transient,
+  urlSecrets,
   valueAtPath,
 } from './http.ts';
 
@@ -52,7 +52,7 @@ export async function sendDingtalk(
   const url = config.secret
     ? dingtalkSignedUrl(config.webhookUrl, config.secret, opts.now())
     : config.webhookUrl;
-  const secrets = [config.secret, queryParam(config.webhookUrl, 'access_token')];
+  const secrets = [config.secret, ...urlSecrets(config.webhookUrl)];
   const body = JSON.stringify({
     msgtype: 'markdown',
     markdown: { title: message.title, text: dingtalkMarkdown(message) },

@@ -1,6 +1,14 @@
 import nodemailer from 'nodemailer';
 import type { EmailConfig } from './config.ts';
-import { answerExcerpt, type DeliveryError, errorCode, permanent, seconds, transient } from './http.ts';
+import {
+  answerExcerpt,
+  CERT_CODES,
+  type DeliveryError,
+  errorCode,
+  permanent,
+  seconds,
+  transient,
+} from './http.ts';
 
 type SmtpError = Error & { code?: string; responseCode?: number; response?: string; command?: string };
 
@@ -61,13 +69,14 @@ function smtpError(
   const reply = err.response ? answerExcerpt(err.response, [password]) : '';
   const code = err.responseCode;
   if (err.code === 'EAUTH' || err.code === 'ENOAUTH') {
-    if (code && code >= 400 && code < 500)
+    if (code && code >= 400 && code < 500) {
       return transient(`邮件服务器暂时无法登录${reply ? `（${reply}）` : ''}`);
+    }
     return permanent(`邮件服务器拒绝登录，请检查用户名和密码${reply ? `（${reply}）` : ''}`);
   }
   if (code && code >= 400 && code < 600) {
-    // 5xx is a permanent rejection (RFC 5321), except 503 "bad sequence", which a new session mends.
-    if (code >= 500 && code !== 503) return permanent(`邮件服务器拒收（${reply || code}）`);
+    // 5xx is a permanent rejection (RFC 5321); 4xx asks to try again later.
+    if (code >= 500) return permanent(`邮件服务器拒收（${reply || code}）`);
     return transient(`邮件服务器暂时拒收（${reply || code}）`);
   }
   if (aborted || err.code === 'EABORT' || err.code === 'ETIMEDOUT') {
@@ -78,7 +87,8 @@ function smtpError(
     return transient('无法解析邮件服务器的域名（DNS 查询失败）');
   }
   if (system === 'ECONNREFUSED') return transient('无法连接邮件服务器（连接被拒绝）');
-  if (err.code === 'ETLS') return transient('与邮件服务器建立加密连接失败，请检查端口与 SSL/TLS 设置');
+  if (system && CERT_CODES.has(system)) return permanent(`邮件服务器的 TLS 证书无效（${system}）`);
+  if (err.code === 'ETLS') return permanent('与邮件服务器建立加密连接失败，请检查端口与 SSL/TLS 设置');
   if (err.code === 'EENVELOPE') return permanent('邮件的发件人或收件人地址无效');
   if (err.code === 'ECONFIG') return permanent('邮件通道配置无效');
   if (err.code === 'ESOCKET' || err.code === 'ECONNECTION') {

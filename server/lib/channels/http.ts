@@ -134,7 +134,7 @@ export async function postJson(
   return { status, text, json };
 }
 
-const CERT_CODES = new Set([
+export const CERT_CODES = new Set([
   'CERT_HAS_EXPIRED',
   'CERT_NOT_YET_VALID',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -184,12 +184,17 @@ function networkError(label: string, err: unknown, timeoutMs: number, timedOut: 
   return transient(`连接${label}失败（网络错误${code ? ` ${code}` : ''}）`);
 }
 
-/** A query parameter of a URL, or undefined (also for an unreadable URL). */
-export function queryParam(url: string, name: string): string | undefined {
+/** Values in a URL that are secrets: its password and secret-looking query parameters (key, access_token, …). */
+export function urlSecrets(url: string): string[] {
   try {
-    return new URL(url).searchParams.get(name) ?? undefined;
+    const u = new URL(url);
+    const out = [...u.searchParams]
+      .filter(([name]) => /key|token|secret|sign|passw/i.test(name))
+      .map(([, value]) => value);
+    if (u.password) out.push(decodeURIComponent(u.password));
+    return out;
   } catch {
-    return undefined;
+    return [];
   }
 }
 

@@ -1,5 +1,13 @@
 import { fillSmsTemplate, type SmsConfig } from './config.ts';
-import { answerExcerpt, DeliveryError, type PostOptions, permanent, postJson, valueAtPath } from './http.ts';
+import {
+  answerExcerpt,
+  DeliveryError,
+  type PostOptions,
+  permanent,
+  postJson,
+  urlSecrets,
+  valueAtPath,
+} from './http.ts';
 
 /** One SMS holds 70 characters (code points), the signature 【…】 included. */
 export const SMS_MAX_CHARS = 70;
@@ -50,7 +58,7 @@ export async function sendSms(
   if (!phone) throw permanent('用户未登记手机号');
   if (!/^\+?\d{5,20}$/.test(phone)) throw permanent(`手机号格式不正确（${maskPhone(phone)}）`);
 
-  const secrets = Object.values(config.headers ?? {});
+  const secrets = [...Object.values(config.headers ?? {}), ...urlSecrets(config.url)];
   const segments = smsSegments(config.signName, message.text);
   for (const [i, content] of segments.entries()) {
     const body = fillSmsTemplate(config.bodyTemplate, {

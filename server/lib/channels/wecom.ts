@@ -5,9 +5,9 @@ import {
   type PostOptions,
   permanent,
   postJson,
-  queryParam,
   ROBOT_RATE_PER_MINUTE,
   transient,
+  urlSecrets,
   valueAtPath,
 } from './http.ts';
 
@@ -42,7 +42,7 @@ export async function sendWecom(
   opts: Pick<PostOptions, 'timeoutMs' | 'now'>,
 ): Promise<{ detail: string }> {
   const body = JSON.stringify({ msgtype: 'markdown', markdown: { content: wecomMarkdown(message) } });
-  const secrets = [queryParam(config.webhookUrl, 'key')];
+  const secrets = urlSecrets(config.webhookUrl);
   const answer = await postJson(LABEL, config.webhookUrl, body, { ...opts, secrets });
   const errcode = valueAtPath(answer.json, 'errcode');
   if (errcode === 0) return { detail: '已发送到企业微信群' };
