@@ -6,6 +6,7 @@
  * in the window, 2,000 compared). "cold" = every candidate's vectors computed (first check after
  * a start, or after every item changed); "warm" = vectors cached, the usual case while writing.
  */
+
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
@@ -13,6 +14,9 @@ import type { AppContext } from '../server/context.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { items, orgs } from '../server/db/schema/index.ts';
 import { seedDemo } from '../server/db/seed/demo.ts';
+import { systemClock } from '../server/lib/clock.ts';
+import { startLiveHub } from '../server/lib/live.ts';
+import { createScheduler } from '../server/lib/scheduler/scheduler.ts';
 import { checkItemQuality } from '../server/modules/items/quality.ts';
 
 const SUBJECTS = [
@@ -89,7 +93,16 @@ const database = await openDatabase({ dataDir: 'memory://' });
 await database.migrate();
 await seedDemo(database.db, 'Bench@2026x');
 const db = database.db;
-const ctx: AppContext = { config, database, db, log: pino({ level: 'silent' }) };
+const log = pino({ level: 'silent' });
+const ctx: AppContext = {
+  config,
+  database,
+  db,
+  log,
+  clock: systemClock,
+  scheduler: createScheduler({ db, clock: systemClock, log }),
+  live: await startLiveHub(database, () => {}),
+};
 
 const [fy] = await db.select().from(orgs).where(eq(orgs.code, 'fy'));
 const [xy] = await db.select().from(orgs).where(eq(orgs.code, 'xy'));
@@ -147,4 +160,5 @@ for (const [label, total] of [
   console.log(`  check, vectors cached   / bare SELECT of the candidates: ${(warm / base).toFixed(1)}×`);
   console.log(`  check, vectors computed / bare SELECT of the candidates: ${(cold / base).toFixed(1)}×`);
 }
+await ctx.live.stop();
 await database.close();

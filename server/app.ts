@@ -18,8 +18,11 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
 import { enforceAccess, errorHandler, rejectForbiddenChars } from './lib/http.ts';
+import { startLiveHub } from './lib/live.ts';
 import { LOG_REDACT_PATHS, serializeError } from './lib/log.ts';
+import { createScheduler, registerHousekeeping } from './lib/scheduler/scheduler.ts';
 import { registerAttachmentRoutes } from './modules/attachments/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import {
@@ -36,6 +39,7 @@ import {
   registerItemRoutes,
   registerItemWorkflowRoutes,
 } from './modules/items/index.ts';
+import { registerNotificationJobs, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerOrgRoutes } from './modules/orgs/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerPublicationRoutes } from './modules/publications/index.ts';
@@ -54,6 +58,10 @@ export type BuildOptions = {
   logger?: boolean;
   /** Where the log goes instead of stdout (tests read it back). */
   logStream?: { write(line: string): void };
+  /** Default: the system clock. Tests pass a manual one. */
+  clock?: Clock;
+  /** Run the scheduler's loop in this process (serve does; tests call `scheduler.runDue()`). */
+  startScheduler?: boolean;
 };
 
 /** Builds the whole HTTP application on an open database. Tests call `app.inject()` on it. */
@@ -62,6 +70,8 @@ export async function buildApp({
   database,
   logger = true,
   logStream,
+  clock = systemClock,
+  startScheduler = false,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Errors go through serializeError and secrets are redacted: see server/lib/log.ts.
@@ -89,7 +99,20 @@ export async function buildApp({
     return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
   });
 
-  const ctx: AppContext = { config, database, db: database.db, log: app.log };
+  const scheduler = createScheduler({ db: database.db, clock, log: app.log });
+  const live = await startLiveHub(database, (err) => app.log.warn({ err }, '实时通知消息无法解析'));
+  const ctx: AppContext = { config, database, db: database.db, log: app.log, clock, scheduler, live };
+  app.decorate('xinbao', ctx);
+  registerHousekeeping(scheduler);
+  registerNotificationJobs(ctx);
+  if (startScheduler && config.schedulerIntervalMs > 0) {
+    app.addHook('onReady', async () => scheduler.start(config.schedulerIntervalMs));
+  }
+  // Streams end before the server closes; queued jobs stay in the table for the next start.
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    await live.stop();
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -188,6 +211,7 @@ export async function buildApp({
   registerAttachmentRoutes(api, ctx);
   registerCirculationRoutes(api, ctx);
   registerPortalRoutes(api, ctx);
+  registerNotificationRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

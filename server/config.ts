@@ -48,6 +48,13 @@ const envSchema = z.object({
     .default('auto'),
   SOFFICE_PATH: z.string().min(1, 'SOFFICE_PATH 不能为空').optional(),
   CHROMIUM_PATH: z.string().min(1, 'CHROMIUM_PATH 不能为空').optional(),
+  /** The address users open, for links in SMS, e-mail and robot messages (e.g. https://xinbao.fenyang.gov.cn). */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'PUBLIC_URL 必须是 http:// 或 https:// 开头的地址')
+    .optional(),
+  /** How often the scheduler looks for due jobs; 0 turns it off in this instance. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
 });
 
 export type Config = {
@@ -70,6 +77,9 @@ export type Config = {
   pdf: PdfSettings;
   /** Defaults of the security policy; the security administrator may override them at run time. */
   security: SecurityPolicy;
+  /** Base of absolute links in outbound messages, without a trailing slash. */
+  publicUrl?: string;
+  schedulerIntervalMs: number;
 };
 
 export type SecurityPolicy = {
@@ -106,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     pdf: { converter: e.PDF_CONVERTER, sofficePath: e.SOFFICE_PATH, chromiumPath: e.CHROMIUM_PATH },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     security: {
       passwordMinLength: e.PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.PASSWORD_MIN_CLASSES,

@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<void> {
         printDemoAccounts(config.demoPassword);
       }
     });
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, startScheduler: true });
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

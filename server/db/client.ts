@@ -26,6 +26,12 @@ export type Database = {
    * database needs nothing more, since its data directory has only one opener.
    */
   withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` for every `pg_notify(channel, payload)` committed by any connection — on
+   * PostgreSQL also by other instances (one dedicated connection, reopened when it drops).
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -66,6 +72,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       kind: 'postgresql',
       migrate: () => migratePg(db as never, { migrationsFolder }),
       withStartupLock: (fn) => withAdvisoryLock(pool, fn, log),
+      listen: (channel, onPayload) => listenPg(opts.databaseUrl as string, channel, onPayload, log),
       close: () => pool.end(),
     };
   }
@@ -92,6 +99,12 @@ function pgliteDatabase(client: PGlite, afterClose: () => Promise<void>): Databa
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     withStartupLock: (fn) => fn(),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     async close() {
       try {
         await client.close();
@@ -135,4 +148,46 @@ async function withAdvisoryLock<T>(
   } finally {
     conn.release(discard);
   }
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). When the
+ * connection drops (server restart, failover) it is reopened after a pause; notifications sent
+ * meanwhile are lost, so listeners treat a payload as "look again", never as the data itself.
+ */
+async function listenPg(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  log: (m: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const open = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onPayload(n.payload ?? '');
+    });
+    c.on('error', (err) => {
+      log(`PostgreSQL 通知连接已断开：${err.message}`);
+      c.end().catch(() => {});
+      if (client === c) client = null;
+      if (!stopped) retry = setTimeout(() => void open().catch(() => {}), 2000);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (stopped) {
+      await c.end();
+      return;
+    }
+    client = c;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
+    client = null;
+  };
 }

@@ -75,3 +75,18 @@ export function auditContextOf(
     userAgent,
   };
 }
+
+/** The offices the caller works in, the primary unit first. */
+export function officesOf(actor: Pick<Actor, 'units'>): { id: string; name: string }[] {
+  return actor.units
+    .filter((u) => u.kind === 'office')
+    .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+    .map((u) => ({ id: u.id, name: u.name }));
+}
+
+/** The office a caller belongs under: their office, or the office their primary unit reports to. */
+export function homeOfficeId(actor: Pick<Actor, 'units' | 'primaryUnit'>): string | null {
+  const office = officesOf(actor)[0];
+  if (office) return office.id;
+  return actor.primaryUnit?.parentId ?? null;
+}

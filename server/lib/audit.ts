@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = {
   'circulation.read': '阅读传阅件',
   'portal.queued': '推送网站',
   'portal.withdrawn': '撤回网站推送',
+  'notification.channels_changed': '修改消息通道',
+  'notification.channel_tested': '测试消息通道',
+  'notification.delivery_retried': '重新发送消息',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import { seedDemo } from '../db/seed/demo.ts';
 import { type Actor, loadMembership } from '../lib/actor.ts';
+import type { Clock } from '../lib/clock.ts';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -26,7 +27,7 @@ export type TestApp = {
  * (it adds about a thousand items, so most tests go without).
  */
 export async function createTestApp(
-  opts: { seed?: boolean; items?: boolean; env?: Record<string, string> } = {},
+  opts: { seed?: boolean; items?: boolean; env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -52,7 +53,12 @@ export async function createTestApp(
   await database.migrate();
   if (opts.seed !== false)
     await seedDemo(database.db, DEMO_PASSWORD, { items: opts.items ?? false, filesDir: config.filesDir });
-  const app = await buildApp({ config: { ...config, databaseUrl }, database, logger: false });
+  const app = await buildApp({
+    config: { ...config, databaseUrl },
+    database,
+    logger: false,
+    clock: opts.clock,
+  });
   await app.ready();
   return {
     app,
@@ -132,7 +138,7 @@ export async function actorOf(t: TestApp, username: string): Promise<Actor> {
 
 /** The application context the routes hand to commands, for calling a command directly. */
 export function contextOf(t: TestApp): AppContext {
-  return { config: t.config, database: t.database, db: t.database.db, log: t.app.log };
+  return t.app.xinbao;
 }
 
 /**

@@ -79,9 +79,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user').on(t.userId, t.id),
-    index('notifications_user_unread')
-      .on(t.userId, t.id)
-      .where(sql`${t.readAt} is null`),
+    index('notifications_user_unread').on(t.userId, t.id).where(sql`${t.readAt} is null`),
     uniqueIndex('notifications_dedupe').on(t.userId, t.dedupeKey),
   ],
 );
@@ -145,7 +143,10 @@ export const recordAttachments = pgTable(
     uploadedByName: text('uploaded_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('record_attachments_record').on(t.recordType, t.recordId), index('record_attachments_sha').on(t.sha256)],
+  (t) => [
+    index('record_attachments_record').on(t.recordType, t.recordId),
+    index('record_attachments_sha').on(t.sha256),
+  ],
 );
 
 // ─── Leader instructions (领导批示) ───────────────────────────────────────────────────────────
@@ -200,7 +201,12 @@ export const instructions = pgTable(
  * 待反馈 → 已反馈 (the office reviews) → 已办结, or back to 需补充 (the office asks for more).
  * Overdue is not a status: a row is overdue while not 已办结 and past its deadline.
  */
-export const ASSIGNMENT_STATUSES = ['awaiting_feedback', 'feedback_submitted', 'more_requested', 'completed'] as const;
+export const ASSIGNMENT_STATUSES = [
+  'awaiting_feedback',
+  'feedback_submitted',
+  'more_requested',
+  'completed',
+] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** An instruction given to one handling unit (承办单位) with its feedback deadline. */
@@ -319,7 +325,10 @@ export const commissionTargets = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.commissionId, t.unitId] }), index('commission_targets_unit').on(t.unitId, t.answer)],
+  (t) => [
+    primaryKey({ columns: [t.commissionId, t.unitId] }),
+    index('commission_targets_unit').on(t.unitId, t.answer),
+  ],
 );
 
 // ─── Priority topics (报送要点) ───────────────────────────────────────────────────────────────

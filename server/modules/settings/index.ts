@@ -2,4 +2,5 @@
 // in this folder is the module's own.
 
 export { registerSettingsRoutes } from './routes.ts';
+export { saveSetting } from './save-setting.ts';
 export { getWorkflowLimits, loadOfficeLimits } from './workflow-limits.ts';

@@ -2,7 +2,7 @@ import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { orgs, settings } from '../../db/schema/index.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { type Actor, officesOf } from '../../lib/actor.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from '../items/index.ts';
 
@@ -56,14 +56,6 @@ export const updateWorkflowLimitsBody = z.object({
   version: z.number({ error: '缺少版本号' }).int().min(0),
 });
 export type UpdateWorkflowLimitsInput = z.output<typeof updateWorkflowLimitsBody>;
-
-/** The offices the caller works in, the primary unit first. */
-function officesOf(actor: Actor) {
-  return actor.units
-    .filter((u) => u.kind === 'office')
-    .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-    .map((u) => ({ id: u.id, name: u.name }));
-}
 
 /**
  * The office whose limits the caller reads or changes: the named one, which must be one of the
