@@ -4,6 +4,7 @@
 export { paragraphsOf } from './body.ts';
 export { itemLabel } from './commands/apply-transition.ts';
 export { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from './deadline.ts';
+export { notifyItemMoved } from './notifications.ts';
 export { registerItemQualityRoutes } from './quality-routes.ts';
 export {
   callerFacts,

@@ -5,6 +5,7 @@ import {
   callerFacts,
   checkTransition,
   type ItemRow,
+  notifyItemMoved,
   recordItemEvent,
   updateItemVersioned,
 } from '../../items/index.ts';
@@ -36,5 +37,10 @@ export async function moveItem(
   const to = check.transition.to ?? row.status;
   const updated = await updateItemVersioned(tx, row.id, row.version, { status: to });
   await recordItemEvent(tx, actor, row.id, { action, fromStatus: row.status, toStatus: to, data: issue });
+  if (action === 'publish') {
+    await notifyItemMoved(tx, updated, 'publish', {
+      detail: `刊于《${issue.publicationName}》${issue.label}`,
+    });
+  }
   return updated;
 }

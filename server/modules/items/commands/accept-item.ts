@@ -32,6 +32,7 @@ export function acceptItem(
       values: { targetPublicationId: publication.id, decidedAt: new Date() },
       eventData: { publicationId: publication.id, publicationName: publication.name },
       auditDiff: { targetPublication: publication.name },
+      notice: `拟用于《${publication.name}》`,
     };
   });
 }

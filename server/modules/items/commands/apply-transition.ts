@@ -4,6 +4,7 @@ import type { items } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditAction, type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { AppError, conflict, forbidden } from '../../../lib/errors.ts';
+import { notifyItemMoved } from '../notifications.ts';
 import { assertNoFatalFindings, checkItemQuality } from '../quality.ts';
 import {
   assertItemVersion,
@@ -22,6 +23,8 @@ export type TransitionEffects = {
   auditDiff?: Record<string, unknown>;
   /** Runs after the item's own timeline event, e.g. to start another item's timeline after it. */
   afterEvent?: () => Promise<void>;
+  /** A line for the notification the move sends (e.g. the publication that will print it). */
+  notice?: string;
 };
 
 export type TransitionInput = { version?: number; reason?: string };
@@ -84,6 +87,7 @@ export async function applyTransition(
     data: extra.eventData ?? null,
   });
   await extra.afterEvent?.();
+  await notifyItemMoved(tx, updated, action, { reason: input.reason, detail: extra.notice });
   await recordAudit(tx, audit, {
     action: extra.auditAction ?? 'item.transition',
     targetType: 'item',

@@ -4,6 +4,7 @@ import { itemAttachments, itemCredits, items, itemVersions, orgs } from '../../.
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
 import { conflict } from '../../../lib/errors.ts';
+import { notifyItemMoved } from '../notifications.ts';
 import { type ItemRow, recordItemEvent } from '../repository.ts';
 import { applyTransition, type TransitionInput } from './apply-transition.ts';
 
@@ -40,15 +41,17 @@ export function forwardItem(
       auditAction: 'item.forwarded',
       auditDiff: { toOffice: parent.name, toItemId: copy.id, toSerial: copy.serial },
       // The copy's timeline starts where the lower item's "forward" event ends.
-      afterEvent: () =>
-        recordItemEvent(tx, actor, copy.id, {
+      afterEvent: async () => {
+        await recordItemEvent(tx, actor, copy.id, {
           action: 'forwarded_in',
           fromStatus: null,
           toStatus: 'submitted',
           reason: input.reason ?? null,
           // The copy starts at version 1: what the office receives (与单位报送稿对比).
           data: { fromItemId: row.id, fromOfficeName: office.name, versionNo: 1 },
-        }),
+        });
+        await notifyItemMoved(tx, copy, 'forwarded_copy', { detail: `${office.name}转报` });
+      },
     };
   });
 }

@@ -6,6 +6,7 @@ import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import { ancestorOfficeIds } from '../../publications/index.ts';
+import { notifyItemMoved } from '../notifications.ts';
 import { findItemForActor, type ItemRow, recordItemEvent } from '../repository.ts';
 import type { AdoptionInput } from '../workflow-schemas.ts';
 import { assertTransition, itemLabel } from './apply-transition.ts';
@@ -66,6 +67,9 @@ export function recordAdoption(
       fromStatus: row.status,
       toStatus: null,
       data: { adoptionId: adoption.id, ...facts },
+    });
+    await notifyItemMoved(tx, row, 'record_adoption', {
+      detail: `《${publication.name}》${adoption.issueLabel ?? ''}${adoption.adoptionKind}`,
     });
     await recordAudit(tx, audit, {
       action: 'item.adoption_recorded',
