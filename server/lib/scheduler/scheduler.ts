@@ -48,10 +48,17 @@ export class RetryLater extends Error {
 /** A failure no retry can mend (a missing address, a rejected configuration). */
 export class PermanentJobError extends Error {}
 
+/**
+ * "As soon as possible": a job enqueued by a request is due whatever any instance's clock says
+ * (a request's time and a test's manual clock need not agree), and goes before later ones.
+ */
+export const IMMEDIATELY = new Date(0);
+
 export type EnqueueInput = {
   kind: string;
   payload?: Record<string, unknown>;
-  runAt: Date;
+  /** Default: IMMEDIATELY. */
+  runAt?: Date;
   dedupeKey?: string;
   maxAttempts?: number;
 };
@@ -63,7 +70,7 @@ export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<boolean> 
     .values({
       kind: input.kind,
       payload: input.payload ?? {},
-      runAt: input.runAt,
+      runAt: input.runAt ?? IMMEDIATELY,
       dedupeKey: input.dedupeKey ?? null,
       maxAttempts: input.maxAttempts ?? 5,
     })

@@ -63,14 +63,11 @@ export async function saveChannels(db: Db, actor: Actor, input: SaveChannelsInpu
         label: `${office.name}消息通道`,
         action: 'notification.channels_changed',
       },
-      // The audit diff compares redacted documents: secrets never reach the audit log.
-      {
-        config: redactChannelsConfig(current.config),
-        robotKinds: current.robotKinds,
-        version: current.version,
-      },
+      { config: current.config, robotKinds: current.robotKinds, version: current.version },
       { config, robotKinds: [...new Set(input.robotKinds)] },
       input.version,
+      // The audit diff compares redacted documents: secrets never reach the audit log.
+      (v) => ({ ...v, config: redactChannelsConfig(v.config) }),
     );
   });
   return getChannels(db, actor, office.id);
@@ -172,7 +169,6 @@ export async function retryDelivery(db: Db, actor: Actor, id: number, audit: Aud
     const queued = await enqueueJob(tx, {
       kind: DELIVER_JOB,
       payload: { deliveryId: id },
-      runAt: clock.now(),
       dedupeKey: `deliver:${id}:retry:${clock.now().getTime()}`,
       maxAttempts: DELIVERY_ATTEMPTS,
     });

@@ -129,7 +129,6 @@ async function queueDeliveries(
     await enqueueJob(tx, {
       kind: DELIVER_JOB,
       payload: { deliveryId: d.id },
-      runAt: input.at,
       dedupeKey: `deliver:${d.id}`,
       maxAttempts: DELIVERY_ATTEMPTS,
     });

@@ -19,11 +19,13 @@ export async function saveSetting<T extends Record<string, unknown>>(
   current: T & { version: number },
   value: T,
   version: number,
+  /** How the audit log sees a document (secrets hidden); default: as it is. */
+  forAudit: (v: T) => Record<string, unknown> = (v) => v,
 ): Promise<void> {
   const { version: currentVersion, ...before } = current;
   if (currentVersion !== version) throw conflict(STALE_RECORD);
-  const diff = diffRecords(before, value);
-  if (Object.keys(diff).length === 0) return;
+  if (Object.keys(diffRecords(before, value)).length === 0) return;
+  const diff = diffRecords(forAudit(before as unknown as T), forAudit(value));
   const saved =
     version === 0
       ? await tx
