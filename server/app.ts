@@ -33,6 +33,7 @@ import {
 } from './modules/auth/index.ts';
 import { registerCirculationRoutes } from './modules/circulation/index.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/index.ts';
+import { registerInstructionJobs, registerInstructionRoutes } from './modules/instructions/index.ts';
 import { registerIssueDocumentRoutes, registerIssueRoutes } from './modules/issues/index.ts';
 import {
   registerItemQualityRoutes,
@@ -105,6 +106,7 @@ export async function buildApp({
   app.decorate('xinbao', ctx);
   registerHousekeeping(scheduler);
   registerNotificationJobs(ctx);
+  registerInstructionJobs(ctx);
   if (startScheduler && config.schedulerIntervalMs > 0) {
     app.addHook('onReady', async () => scheduler.start(config.schedulerIntervalMs));
   }
@@ -212,6 +214,7 @@ export async function buildApp({
   registerCirculationRoutes(api, ctx);
   registerPortalRoutes(api, ctx);
   registerNotificationRoutes(api, ctx);
+  registerInstructionRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

@@ -154,6 +154,13 @@ export const recordAttachments = pgTable(
 /** 国务院 / 省 / 市 / 县 (and the 乡镇 level for a township leader's instruction). */
 export const INSTRUCTION_LEVELS = ['state_council', 'province', 'city', 'county', 'township'] as const;
 export type InstructionLevel = (typeof INSTRUCTION_LEVELS)[number];
+export const INSTRUCTION_LEVEL_LABELS: Record<InstructionLevel, string> = {
+  state_council: '国务院',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  township: '乡镇',
+};
 /** Written by the leader in Xinbao, or recorded by an editor from paper or an upper office. */
 export const INSTRUCTION_SOURCES = ['online', 'paper', 'upper'] as const;
 export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number];

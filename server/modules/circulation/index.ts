@@ -6,3 +6,4 @@ export { markReadOnOpen } from './mark-read.ts';
 export { assertOfficeStaff, staffOfficeIds } from './office-staff.ts';
 export { registerCirculationRoutes } from './routes.ts';
 export { circulatedItem } from './scope.ts';
+export { loadSubject } from './subject.ts';
