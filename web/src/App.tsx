@@ -23,6 +23,9 @@ const AuditLogPage = lazy(() =>
 const DictionariesPage = lazy(() =>
   import('./pages/admin/DictionariesPage.tsx').then((m) => ({ default: m.DictionariesPage })),
 );
+const NotificationChannelsPage = lazy(() =>
+  import('./pages/admin/NotificationChannelsPage.tsx').then((m) => ({ default: m.NotificationChannelsPage })),
+);
 const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const PublicationsPage = lazy(() =>
   import('./pages/admin/PublicationsPage.tsx').then((m) => ({ default: m.PublicationsPage })),
@@ -59,6 +62,9 @@ const SignoffPage = lazy(() =>
   import('./pages/items/SignoffPage.tsx').then((m) => ({ default: m.SignoffPage })),
 );
 const MyUnitPage = lazy(() => import('./pages/MyUnitPage.tsx').then((m) => ({ default: m.MyUnitPage })));
+const NotificationsPage = lazy(() =>
+  import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const PortalQueuePage = lazy(() =>
   import('./pages/PortalQueuePage.tsx').then((m) => ({ default: m.PortalQueuePage })),
 );
@@ -81,6 +87,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/admin/orgs', element: <OrgsPage /> },
   { path: '/admin/users', element: <UsersPage /> },
   { path: '/admin/dictionaries', element: <DictionariesPage /> },
+  { path: '/admin/notifications', element: <NotificationChannelsPage /> },
   { path: '/admin/security', element: <SecurityPolicyPage /> },
   { path: '/admin/role-grants', element: <RoleGrantsPage /> },
   { path: '/admin/audit', element: <AuditLogPage /> },
@@ -117,6 +124,7 @@ export function App() {
                   >
                     <Route index element={<HomePage />} />
                     <Route path="/change-password" element={<ChangePasswordPage />} />
+                    <Route path="/notifications" element={<NotificationsPage />} />
                     {MENU_ROUTES.map((r) => (
                       <Route
                         key={r.path}

@@ -117,6 +117,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'notification-channels',
+      label: '消息通道',
+      path: '/admin/notifications',
+      description: '短信、邮件、企业微信和钉钉机器人的配置、测试与发送记录',
+    },
+    roles: ['sysadmin'],
+  },
+  {
+    entry: {
       key: 'workflow-limits',
       label: '时限设置',
       path: '/admin/workflow-limits',

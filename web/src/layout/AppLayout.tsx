@@ -5,6 +5,8 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
 import { membershipLine } from '../auth/membership.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { useLiveUpdates } from '../features/notifications/useLiveUpdates.ts';
 import { ScreenBoundary } from './ScreenBoundary.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -23,6 +25,8 @@ export function AppLayout() {
   // While the password must be changed nothing else is reachable, so no menu is offered.
   const restricted = me.user.mustChangePassword;
   const unitLine = membershipLine(me.user, ' · ');
+  // One live connection per signed-in page: the bell's count and refreshes of the open lists.
+  useLiveUpdates(restricted ? null : me.user.id);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the route changes
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -78,6 +82,7 @@ export function AppLayout() {
           </span>
         )}
         <div style={{ flex: 1 }} />
+        {!restricted && <NotificationBell compact={isMobile} />}
         <UserMenu compact={isMobile} />
       </Layout.Header>
       <Layout>
