@@ -58,6 +58,10 @@ export async function createTestApp(
     database,
     logger: false,
     clock: opts.clock,
+    // TEST_LOG=1 prints server errors while debugging a test.
+    ...(process.env.TEST_LOG === '1'
+      ? { logger: true, config: { ...config, databaseUrl, logLevel: 'error' as const } }
+      : {}),
   });
   await app.ready();
   return {

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { instructionAssignments, instructions } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -30,12 +30,10 @@ export function instructionScope(r: InstructionReader): SQL {
   if (r.unitIds.length) {
     parts.push(inArray(instructions.originUnitId, r.unitIds));
     parts.push(
-      exists(
-        sql`select 1 from ${instructionAssignments} where ${and(
-          eq(instructionAssignments.instructionId, instructions.id),
-          inArray(instructionAssignments.unitId, r.unitIds),
-        )}`,
-      ),
+      sql`exists (select 1 from ${instructionAssignments} where ${and(
+        eq(instructionAssignments.instructionId, instructions.id),
+        inArray(instructionAssignments.unitId, r.unitIds),
+      )})`,
     );
   }
   parts.push(eq(instructions.leaderId, r.userId));

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import {
   type AssignmentStatus,
@@ -32,9 +32,7 @@ export async function listInstructions(db: Db, actor: Actor, q: ListQuery, now: 
   if (q.level) conds.push(eq(instructions.level, q.level));
   if (q.itemId) conds.push(eq(instructions.itemId, q.itemId));
   const assignmentWhere = (extra: SQL) =>
-    exists(
-      sql`select 1 from ${instructionAssignments} where ${and(eq(instructionAssignments.instructionId, instructions.id), extra)}`,
-    );
+    sql`exists (select 1 from ${instructionAssignments} where ${and(eq(instructionAssignments.instructionId, instructions.id), extra)})`;
   if (q.unitId)
     conds.push(
       or(
