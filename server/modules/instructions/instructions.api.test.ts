@@ -88,8 +88,14 @@ describe('领导批示', () => {
     });
     expect(await kindsFor('editor')).toContain('instruction_written');
     expect(await kindsFor('fy_czj_xxy')).toContain('instruction_written');
-    const detail = await get(editor, itemId);
-    expect(detail.timeline?.some((e: { action: string }) => e.action === 'instruction') ?? true).toBe(true);
+    const detail = await get(reporter, itemId);
+    expect(detail.instructions).toMatchObject([{ id: instructionId, levelLabel: '县级' }]);
+    const list = (await editor.request('GET', '/api/items?box=inbox&pageSize=100')).json();
+    const accepted = (
+      await editor.request('GET', '/api/items?box=inbox&status=accepted&pageSize=100')
+    ).json();
+    const row = [...list.items, ...accepted.items].find((i: { id: string }) => i.id === itemId);
+    expect(row?.instructionCount).toBe(1);
   });
 
   it('a leader cannot instruct on what was not circulated to them, nor with a date in the future', async () => {

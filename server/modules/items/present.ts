@@ -20,6 +20,7 @@ import { PORTAL_STATUS_LABELS } from '../portal/index.ts';
 import { getWorkflowLimits } from '../settings/index.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
 import { itemAsSeenBy } from './office-view.ts';
+import { instructionMarkers } from './queries/instruction-markers.ts';
 import { callerFacts, findItemForActor, type ItemRow, itemScope } from './repository.ts';
 import type { ItemDetail } from './schemas.ts';
 import { awaitsUnitSignoff, signoffOf, submittedVersionOf } from './submission.ts';
@@ -235,7 +236,9 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
   // Back with the unit: the earlier round's sign-off, submission time and time limit are void.
   const waiting = awaitsUnitSignoff(row);
   const signoff = await signoffOf(db, row);
+  const markers = await instructionMarkers(db, [row.rootId ?? row.id]);
   return {
+    instructions: markers.get(row.rootId ?? row.id) ?? [],
     id: row.id,
     serial: row.serial,
     title: row.title,

@@ -168,7 +168,19 @@ export const versionInfoSchema = z.object({
   createdAt: when,
 });
 
+/** A leader's instruction on the item (批示标记), at this office or one above. */
+const instructionMarkerSchema = z.object({
+  id: z.uuid(),
+  leaderName: z.string(),
+  leaderTitle: z.string().nullable(),
+  level: z.string(),
+  levelLabel: z.string(),
+  instructedOn: z.string(),
+  text: z.string(),
+});
+
 export const itemDetailSchema = z.object({
+  instructions: z.array(instructionMarkerSchema),
   id: z.uuid(),
   serial: z.number().int(),
   title: z.string(),
@@ -260,6 +272,8 @@ export const itemSummarySchema = z.object({
   overdue: z.boolean(),
   forwardedTo: z.object({ status, officeName: z.string() }).nullable(),
   adoptionCount: z.number().int(),
+  /** How many 批示 the item drew (here or above); the list shows a 批 marker. */
+  instructionCount: z.number().int(),
   /** The upper adoptions recorded on this item, oldest first. */
   adoptions: z.array(summaryAdoptionSchema),
   version: z.number().int(),

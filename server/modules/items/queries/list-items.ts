@@ -39,6 +39,7 @@ import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
 import { awaitsUnitSignoff } from '../submission.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
 import { officeDeadlineSql, overdueSql } from './deadline-sql.ts';
+import { instructionMarkers } from './instruction-markers.ts';
 
 /** The submitting unit, joined by every query over a queue (the 分类 filter reads its group). */
 export const submitter = alias(orgs, 'submitter');
@@ -233,6 +234,10 @@ export async function listItems(
     rows.map((r) => r.item.id),
     ownOffices,
   );
+  const markers = await instructionMarkers(
+    ctx.db,
+    rows.map((r) => r.item.rootId ?? r.item.id),
+  );
   const caller = callerFacts(actor);
   // A returned item under revision shows the office the title it returned (office-view.ts).
   const seen = new Map(
@@ -263,6 +268,7 @@ export async function listItems(
         r.upperStatus && r.upperOfficeName ? { status: r.upperStatus, officeName: r.upperOfficeName } : null,
       adoptionCount: Number(r.adoptionCount),
       adoptions: adoptions.get(item.id) ?? [],
+      instructionCount: markers.get(item.rootId ?? item.id)?.length ?? 0,
       version: item.version,
       // Items in an issue may be edited while the issue is a draft.
       actions: allowedActions({ ...item, issueStatus: r.issueStatus }, caller),
