@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -37,9 +39,11 @@ describe('消息提醒（浏览器）/ the bell and 消息中心, live', () => {
     if (task.result?.state === 'fail') failed = true;
   });
 
-  const shot = async (page: Page, name: string) => {
+  /** The window as the user sees it, once popovers have finished fading in. */
+  const shot = async (page: Page, name: string, fullPage = false) => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `notifications-${name}.png`) });
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await page.screenshot({ path: path.join(SHOTS, `notifications-${name}.png`), fullPage });
   };
   /** The bell of the top bar; its data-unread is the badge's figure. */
   const bell = (page: Page) => page.locator('header button[data-unread]');
@@ -194,24 +198,163 @@ describe('消息提醒（浏览器）/ the bell and 消息中心, live', () => {
     await shot(page, '390-bell-open');
   });
 
-  test('系统管理员打开消息通道，看到四个通道 / the sysadmin sees the four channels', async () => {
+  test('系统管理员打开消息通道：四个通道、测试、发送记录与重新发送 / the sysadmin’s channels, tests and delivery log', async () => {
     const { page } = ui;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await loginAs(page, 'admin');
-    expect(await menuLabels(page)).toContain('消息通道');
-    await page.getByRole('menuitem', { name: '消息通道' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/notifications');
-    for (const card of ['短信网关', '邮件服务器（SMTP）', '企业微信群机器人', '钉钉群机器人']) {
-      await page.locator('.ant-card-head-title').getByText(card, { exact: true }).waitFor();
-    }
-    await page.getByText('群机器人推送的消息类型').waitFor();
-    await page.locator('.ant-card-head-title').getByText('发送记录', { exact: true }).waitFor();
-    await shot(page, '1280-channels');
+    // A stand-in SMS gateway that refuses every message (a permanent failure) and a WeCom robot that takes them.
+    const received: string[] = [];
+    const receiver = http.createServer((req, res) => {
+      received.push(req.url ?? '');
+      req.resume();
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/sms')) {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发业务流控' }));
+      } else res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    const admin = await apiSession('admin');
+    const editor = await apiSession('editor');
+    type View = { office: { id: string }; config: unknown; robotKinds: string[]; version: number };
+    const original = (await (await admin.get('/api/notification-channels')).json()) as View;
+    try {
+      const put = await admin.put('/api/notification-channels', {
+        data: {
+          officeId: original.office.id,
+          config: {
+            sms: {
+              enabled: true,
+              url: `${origin}/sms?key=secret-${suffix}`,
+              bodyTemplate: '{"phone":"{{phone}}","sign":"{{sign}}","content":"{{content}}"}',
+              signName: '信报',
+              templateCode: 'SMS_0',
+            },
+            wecom: { enabled: true, webhookUrl: `${origin}/wecom?key=secret-${suffix}` },
+          },
+          robotKinds: [...new Set([...original.robotKinds, 'item_returned'])],
+          version: original.version,
+        },
+      });
+      expect(put.status(), await put.text()).toBe(200);
 
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
-    await page.locator('.ant-card-head-title').getByText('钉钉群机器人', { exact: true }).waitFor();
-    expect(await sideOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, '390-channels');
+      // Another of the reporter's items is returned: an SMS to the reporter (refused) and a robot post (sent).
+      const created = await reporter.post('/api/items', {
+        data: {
+          title: `市财政局优化国库集中支付${suffix}`,
+          body: '市财政局优化国库集中支付流程，资金拨付时间平均缩短两个工作日。',
+          categoryCode: 'dynamic',
+          priority: 'normal',
+          secrecy: 'public',
+          authorPhone: '13935800001',
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      let second = (await created.json()) as Item;
+      const signer = await apiSession('fy_czj_qf');
+      try {
+        for (const [who, action, data] of [
+          [reporter, 'submit_for_signoff', {}],
+          [signer, 'sign', {}],
+          [editor, 'return', { reason: `请核实拨付时间。${suffix}` }],
+        ] as const) {
+          const r = await who.post(`/api/items/${second.id}/actions/${action}`, {
+            data: { version: second.version, ...data },
+          });
+          expect(r.status(), await r.text()).toBe(200);
+          second = (await r.json()) as Item;
+        }
+      } finally {
+        await signer.dispose();
+      }
+      type Deliveries = { items: { channel: string; status: string; title: string }[] };
+      const settled = async () => {
+        const res = await admin.get('/api/notification-deliveries?pageSize=50');
+        const mine = ((await res.json()) as Deliveries).items.filter((d) => d.title.includes(suffix));
+        return mine.some((d) => d.channel === 'sms' && d.status === 'failed') &&
+          mine.some((d) => d.channel === 'wecom' && d.status === 'sent')
+          ? mine
+          : null;
+      };
+      for (let i = 0; i < 60 && !(await settled()); i++) await new Promise((r) => setTimeout(r, 250));
+      expect(await settled(), 'the SMS fails and the robot post goes out').not.toBeNull();
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await loginAs(page, 'admin');
+      expect(await menuLabels(page)).toContain('消息通道');
+      await page.getByRole('menuitem', { name: '消息通道' }).click();
+      await page.waitForURL((url) => url.pathname === '/admin/notifications');
+      for (const card of ['短信网关', '邮件服务器（SMTP）', '企业微信群机器人', '钉钉群机器人']) {
+        await page.locator('.ant-card-head-title').getByText(card, { exact: true }).waitFor();
+      }
+      await page.getByText('群机器人推送的消息类型').waitFor();
+      // The gateway's key never comes back; the address shows ****** in its place.
+      await expect(page.getByPlaceholder('https://sms.example.gov.cn/api/send').inputValue()).resolves.toBe(
+        `${origin}/sms?key=******`,
+      );
+      expect(await page.content()).not.toContain(`secret-${suffix}`);
+
+      // 发送测试: the robot answers, the gateway refuses — each answer shown on its card.
+      const card = (title: string) =>
+        page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
+      await card('企业微信群机器人')
+        .getByRole('button', { name: /发送测试/ })
+        .click();
+      await card('企业微信群机器人').getByText('测试消息已发出').waitFor();
+      await card('短信网关')
+        .getByRole('button', { name: /发送测试/ })
+        .click();
+      const modal = page.locator('.ant-modal:visible').last();
+      await modal.getByLabel('接收手机号').fill('13800000000');
+      await modal.getByRole('button', { name: '发送', exact: true }).click();
+      await card('短信网关').getByText('测试发送失败').waitFor();
+
+      const log = card('发送记录');
+      const failedRow = log
+        .locator('tr.ant-table-row')
+        .filter({ hasText: suffix })
+        .filter({ hasText: '发送失败' });
+      await failedRow.first().waitFor();
+      await log
+        .locator('tr.ant-table-row')
+        .filter({ hasText: suffix })
+        .filter({ hasText: '已发送' })
+        .first()
+        .waitFor();
+      await shot(page, '1280-channels');
+      await shot(page, '1280-channels-full', true);
+
+      // A channel switched on must have its fields: the form says so before anything is sent.
+      await page.getByRole('switch', { name: '启用邮件服务器（SMTP）' }).click();
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText('启用时必须填写服务器地址').waitFor();
+      await page.getByRole('button', { name: '恢复', exact: true }).click();
+      await expect(
+        page.getByRole('switch', { name: '启用邮件服务器（SMTP）' }).getAttribute('aria-checked'),
+      ).resolves.toBe('false');
+
+      await failedRow.first().getByRole('button', { name: '重新发送' }).click();
+      await page.locator('.ant-message').getByText('已重新加入发送队列').waitFor();
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await page.locator('.ant-card-head-title').getByText('钉钉群机器人', { exact: true }).waitFor();
+      expect(await sideOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '390-channels');
+      await shot(page, '390-channels-full', true);
+    } finally {
+      // Leave the office's channels as the demo had them, for the specs that follow.
+      const now = (await (await admin.get('/api/notification-channels')).json()) as View;
+      await admin.put('/api/notification-channels', {
+        data: {
+          officeId: original.office.id,
+          config: original.config,
+          robotKinds: original.robotKinds,
+          version: now.version,
+        },
+      });
+      await admin.dispose();
+      await editor.dispose();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

@@ -200,6 +200,31 @@ export function NotificationsPage() {
 
 type PreferenceValues = { sms: boolean; email: boolean };
 
+/**
+ * A channel's switch: off and locked while the account has no address for it (nothing could be
+ * sent), the stored choice kept for when the address is registered.
+ */
+function ChannelSwitch({
+  checked,
+  onChange,
+  hasAddress,
+  label,
+}: {
+  checked?: boolean;
+  onChange?: (v: boolean) => void;
+  hasAddress: boolean;
+  label: string;
+}) {
+  return (
+    <Switch
+      aria-label={label}
+      checked={hasAddress && !!checked}
+      disabled={!hasAddress}
+      onChange={(v) => onChange?.(v)}
+    />
+  );
+}
+
 /** 接收设置: SMS for important matters and e-mail for all, each only where the account has the address. */
 function PreferencesCard() {
   const { query, current, form, saving, save } = useVersionedSetting<PreferenceValues, Preferences>({
@@ -233,7 +258,7 @@ function PreferencesCard() {
                 : '未登记手机号，请联系系统管理员'
             }
           >
-            <Switch disabled={!current.phone && !current.sms} aria-label="短信提醒" />
+            <ChannelSwitch hasAddress={!!current.phone} label="短信提醒" />
           </Form.Item>
           <Form.Item
             name="email"
@@ -245,7 +270,7 @@ function PreferencesCard() {
                 : '未登记电子邮箱，请联系系统管理员'
             }
           >
-            <Switch disabled={!current.emailAddress && !current.email} aria-label="邮件提醒" />
+            <ChannelSwitch hasAddress={!!current.emailAddress} label="邮件提醒" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving}>
             保存

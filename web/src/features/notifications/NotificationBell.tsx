@@ -136,8 +136,11 @@ export function NotificationBell({ compact }: { compact: boolean }) {
       // 'bottom' may slide sideways to stay on a phone's screen; 'bottomRight' only flips.
       placement={compact ? 'bottom' : 'bottomRight'}
       arrow={!compact}
+      // On a phone the popover is a sheet across the screen, just under the top bar.
       styles={{
-        container: { width: 'min(380px, calc(100vw - 16px))', padding: 0 },
+        container: compact
+          ? { width: '100vw', padding: 0, borderRadius: '0 0 8px 8px' }
+          : { width: 380, padding: 0 },
         content: { padding: 0 },
       }}
     >

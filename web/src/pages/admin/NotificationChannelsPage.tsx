@@ -636,7 +636,7 @@ export function NotificationChannelsPage() {
                   <Checkbox.Group style={{ width: '100%' }}>
                     <Row gutter={[8, 8]} style={{ width: '100%' }}>
                       {view.kinds.map((k) => (
-                        <Col key={k.code} xs={24} sm={12} md={8} xl={6}>
+                        <Col key={k.code} xs={12} md={8} xl={6}>
                           <Checkbox value={k.code}>
                             {k.label}
                             {k.important && (
@@ -718,17 +718,17 @@ function DeliveriesCard({ officeId }: { officeId: string }) {
   };
 
   const columns: ColumnsType<Delivery> = [
-    { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '时间', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
     {
       title: '渠道',
       dataIndex: 'channel',
-      width: 90,
+      width: 80,
       render: (v: string) => CHANNEL_LABELS[v] ?? v,
     },
     {
       title: '接收人',
       key: 'recipient',
-      width: 200,
+      width: 170,
       render: (_, d) => (
         <div style={{ lineHeight: 1.4 }}>
           <div>{d.recipientName}</div>
@@ -738,30 +738,29 @@ function DeliveriesCard({ officeId }: { officeId: string }) {
         </div>
       ),
     },
-    { title: '消息', dataIndex: 'title', ellipsis: true },
+    { title: '消息', dataIndex: 'title', ellipsis: { showTitle: true } },
     {
-      title: '状态',
+      title: '状态 / 尝试次数',
       dataIndex: 'status',
-      width: 100,
+      width: 130,
       render: (v: string, d) => {
         const s = DELIVERY_STATUS[v];
         return (
-          <div style={{ lineHeight: 1.4 }}>
-            <Tag color={s?.color}>{s?.label ?? v}</Tag>
-            {d.sentAt && (
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {formatDateTime(d.sentAt)}
-              </Typography.Text>
-            )}
+          <div style={{ lineHeight: 1.5 }}>
+            <Tag color={s?.color} title={d.sentAt ? `发送于 ${formatDateTime(d.sentAt)}` : undefined}>
+              {s?.label ?? v}
+            </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              尝试 {d.attempts} 次
+            </Typography.Text>
           </div>
         );
       },
     },
-    { title: '尝试次数', dataIndex: 'attempts', width: 90, align: 'center' },
     {
       title: '错误信息',
       dataIndex: 'lastError',
-      width: 240,
+      width: 220,
       render: (v: string | null) =>
         v ? (
           <Typography.Paragraph
