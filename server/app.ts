@@ -40,6 +40,7 @@ import {
   registerItemRoutes,
   registerItemWorkflowRoutes,
 } from './modules/items/index.ts';
+import { registerLiaisonJobs, registerLiaisonRoutes } from './modules/liaison/index.ts';
 import { registerNotificationJobs, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerOrgRoutes } from './modules/orgs/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
@@ -107,6 +108,7 @@ export async function buildApp({
   registerHousekeeping(scheduler);
   registerNotificationJobs(ctx);
   registerInstructionJobs(ctx);
+  registerLiaisonJobs(ctx);
   if (startScheduler && config.schedulerIntervalMs > 0) {
     app.addHook('onReady', async () => scheduler.start(config.schedulerIntervalMs));
   }
@@ -215,6 +217,7 @@ export async function buildApp({
   registerPortalRoutes(api, ctx);
   registerNotificationRoutes(api, ctx);
   registerInstructionRoutes(api, ctx);
+  registerLiaisonRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

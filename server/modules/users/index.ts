@@ -2,4 +2,5 @@
 // in this folder is the module's own.
 
 export { addUserFromCli, resetPasswordFromCli } from './cli.ts';
+export { PHONE_MESSAGE, PHONE_PATTERN } from './phone.ts';
 export { registerUserRoutes } from './routes.ts';
