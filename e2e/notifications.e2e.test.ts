@@ -42,7 +42,9 @@ describe('消息提醒（浏览器）/ the bell and 消息中心, live', () => {
   /** The window as the user sees it, once popovers have finished fading in. */
   const shot = async (page: Page, name: string, fullPage = false) => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await page.evaluate(() =>
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    );
     await page.screenshot({ path: path.join(SHOTS, `notifications-${name}.png`), fullPage });
   };
   /** The bell of the top bar; its data-unread is the badge's figure. */

@@ -43,6 +43,12 @@ const WorkflowLimitsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const InstructionPage = lazy(() =>
+  import('./pages/instructions/InstructionPage.tsx').then((m) => ({ default: m.InstructionPage })),
+);
+const InstructionsPage = lazy(() =>
+  import('./pages/instructions/InstructionsPage.tsx').then((m) => ({ default: m.InstructionsPage })),
+);
 const IssuePage = lazy(() => import('./pages/issues/IssuePage.tsx').then((m) => ({ default: m.IssuePage })));
 const IssuesPage = lazy(() =>
   import('./pages/issues/IssuesPage.tsx').then((m) => ({ default: m.IssuesPage })),
@@ -101,6 +107,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/issues', element: <IssuesPage /> },
   { path: '/portal-queue', element: <PortalQueuePage /> },
   { path: '/reading', element: <ReadingPage /> },
+  { path: '/instructions', element: <InstructionsPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -137,6 +144,8 @@ export function App() {
                     <Route path="/items/:id/edit" element={<ComposePage />} />
                     {/* Office staff, and a leader the issue was circulated to; the server answers 404 otherwise. */}
                     <Route path="/issues/:id" element={<IssuePage />} />
+                    {/* The server answers 404 for an instruction outside the caller's scope. */}
+                    <Route path="/instructions/:id" element={<InstructionPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

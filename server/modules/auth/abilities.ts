@@ -81,6 +81,33 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'instructions',
+      label: '领导批示',
+      path: '/instructions',
+      description: '领导批示的登记、交办与落实反馈审核，逾期跟踪',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
+      key: 'my-instructions',
+      label: '我的批示',
+      path: '/instructions',
+      description: '您作出的批示及各承办单位的落实情况',
+    },
+    roles: ['leader'],
+  },
+  {
+    entry: {
+      key: 'instruction-feedback',
+      label: '批示落实',
+      path: '/instructions',
+      description: '交办本单位的领导批示，按期报送落实反馈',
+    },
+    roles: ['reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'my-unit',
       label: '本单位',
       path: '/my-unit',
@@ -166,6 +193,10 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
 ];
 
+/** The caller's entries in menu order; a screen shown to several roles under different names appears once. */
 export function menuFor(roles: readonly Role[]): MenuEntry[] {
-  return MENU.filter((m) => m.roles.some((r) => roles.includes(r))).map((m) => m.entry);
+  const paths = new Set<string>();
+  return MENU.filter((m) => m.roles.some((r) => roles.includes(r)))
+    .map((m) => m.entry)
+    .filter((e) => !paths.has(e.path) && !!paths.add(e.path));
 }

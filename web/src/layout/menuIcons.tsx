@@ -10,6 +10,9 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HighlightOutlined,
   HomeOutlined,
   InboxOutlined,
   NotificationOutlined,
@@ -41,6 +44,9 @@ const ICONS: Record<string, ReactNode> = {
   'portal-queue': <CloudUploadOutlined />,
   reading: <ReadOutlined />,
   audit: <FileSearchOutlined />,
+  instructions: <FlagOutlined />,
+  'my-instructions': <HighlightOutlined />,
+  'instruction-feedback': <FormOutlined />,
 };
 
 /** The icon of a menu entry by its key; new entries get a neutral one until they have their own. */

@@ -1,6 +1,7 @@
 import type { IssueStatus, PortalQueueStatus } from '../../../../server/db/schema/issues.ts';
 import type { ItemPriority, ItemStatus, SecrecyLevel } from '../../../../server/db/schema/items.ts';
 import type { ItemAction } from '../../../../server/modules/items/workflow.ts';
+import type { InstructionMarker } from '../instructions/api.ts';
 
 export type { ItemAction, ItemPriority, ItemStatus, SecrecyLevel };
 
@@ -94,6 +95,8 @@ export type ItemDetail = {
   issue: { id: string; label: string; publicationName: string; status: IssueStatus } | null;
   /** Its entry in the portal queue (网站推送), if it was ever queued. */
   portal: { status: PortalQueueStatus; statusLabel: string } | null;
+  /** 领导批示 on the item or on a copy of it up the chain. */
+  instructions: InstructionMarker[];
   version: number;
   actions: ItemAbility[];
 };
@@ -119,6 +122,8 @@ export type ItemSummary = {
   adoptionCount: number;
   /** The upper adoptions recorded on this item, oldest first. */
   adoptions: SummaryAdoption[];
+  /** 领导批示 on the item or its copies (the 批 mark). */
+  instructionCount: number;
   version: number;
   actions: ItemAbility[];
 };

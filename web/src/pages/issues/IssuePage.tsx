@@ -3,6 +3,7 @@ import {
   CheckOutlined,
   DeleteOutlined,
   EditOutlined,
+  HighlightOutlined,
   LockOutlined,
   SendOutlined,
   UnlockOutlined,
@@ -12,7 +13,9 @@ import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { SECRECY_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { ApiError } from '../../api/client.ts';
+import { useMe } from '../../auth/context.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { WriteInstructionModal } from '../../features/instructions/WriteInstructionModal.tsx';
 import { useIssue } from '../../features/issues/api.ts';
 import { CirculationPanel } from '../../features/issues/IssueCirculation.tsx';
 import { IssueFiles } from '../../features/issues/IssueFiles.tsx';
@@ -100,8 +103,22 @@ function ReaderView({ issue }: { issue: IssueDetail }) {
   const isMobile = useIsMobile();
   const [chosen, setView] = useState<FullTextView | null>(null);
   const view = chosen ?? (isMobile ? 'text' : 'layout');
+  const leader = useMe().user.roles.includes('leader');
+  const [writing, setWriting] = useState(false);
   return (
     <Flex vertical gap={16}>
+      {leader && (
+        <div>
+          <Button danger icon={<HighlightOutlined />} onClick={() => setWriting(true)}>
+            写批示
+          </Button>
+          <WriteInstructionModal
+            open={writing}
+            subject={{ issueId: issue.id, title: `《${issue.publicationName}》${issue.label}` }}
+            onClose={() => setWriting(false)}
+          />
+        </div>
+      )}
       <Card size="small" title={`本期信息（${issue.items.length} 条）`}>
         <ol style={{ margin: 0, paddingInlineStart: 22 }}>
           {issue.items.map((i) => (

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
 import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
 import { AdoptionLines } from '../../features/items/editor/AdoptionList.tsx';
 import { ForwardedSummary } from '../../features/items/editor/ForwardedSummary.tsx';
@@ -47,6 +48,7 @@ export function ForwardedPage() {
       render: (title: string, r) => (
         <span title={title} className="xb-clamp-2">
           <PriorityTag priority={r.priority} />
+          <InstructionMark count={r.instructionCount} />
           <Link to={`/items/${r.id}`}>{title}</Link>
         </span>
       ),

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { tableChangeToQuery } from '../../components/tableQuery.ts';
+import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
 import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
 import { BatchActionModal, type BatchKind } from '../../features/items/editor/BatchActionModal.tsx';
 import { DeadlineCell, useNow } from '../../features/items/editor/DeadlineCell.tsx';
@@ -142,6 +143,7 @@ export function InboxPage() {
           title={title}
           className="xb-clamp-2"
         >
+          <InstructionMark count={r.instructionCount} />
           {title}
         </Link>
       ),

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, HighlightOutlined } from '@ant-design/icons';
 import {
   Badge,
   Button,
@@ -13,9 +13,14 @@ import {
   Tabs,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
+import { useMe } from '../../auth/context.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { InstructionMarkers } from '../../features/instructions/InstructionMarkers.tsx';
+import { RecordInstructionModal } from '../../features/instructions/RecordInstructionModal.tsx';
+import { WriteInstructionModal } from '../../features/instructions/WriteInstructionModal.tsx';
 import { AttachmentList } from '../../features/items/Attachments.tsx';
 import { useItem } from '../../features/items/api.ts';
 import { Countdown } from '../../features/items/Countdown.tsx';
@@ -77,6 +82,34 @@ function tabLabel(label: string, n?: number) {
   );
 }
 
+/**
+ * 写批示 for a leader the item was circulated to (the server checks the circulation), 登记批示
+ * for the office's editors: a paper or upper instruction about this item.
+ */
+function InstructionButton({ item }: { item: ItemDetail }) {
+  const roles = useMe().user.roles;
+  const [open, setOpen] = useState(false);
+  const leader = roles.includes('leader');
+  const staff = roles.includes('editor') || roles.includes('chief_editor');
+  if (!leader && !staff) return null;
+  return (
+    <>
+      <Button icon={<HighlightOutlined />} onClick={() => setOpen(true)} danger={leader}>
+        {leader ? '写批示' : '登记批示'}
+      </Button>
+      {leader ? (
+        <WriteInstructionModal
+          open={open}
+          subject={{ itemId: item.id, title: item.title }}
+          onClose={() => setOpen(false)}
+        />
+      ) : (
+        <RecordInstructionModal open={open} itemId={item.id} onClose={() => setOpen(false)} />
+      )}
+    </>
+  );
+}
+
 function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }) {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'body';
@@ -109,9 +142,11 @@ function ItemView({ item, onReload }: { item: ItemDetail; onReload: () => void }
         <Flex gap={8} wrap>
           <ItemActionBar item={item} onReload={onReload} />
           <ItemPublishingButtons item={item} />
+          <InstructionButton item={item} />
         </Flex>
       </div>
       <ReturnNotice item={item} />
+      <InstructionMarkers markers={item.instructions} />
       {isMobile ? (
         // A phone reads the text first: the metadata folds into one line above it.
         <Collapse

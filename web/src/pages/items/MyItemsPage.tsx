@@ -8,6 +8,7 @@ import { PRIORITY_LABELS, STATUS_LABELS } from '../../../../server/modules/items
 import { useMe } from '../../auth/context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
 import { ITEM_PAGE_SIZE, useItemCategories, useItems } from '../../features/items/api.ts';
 import { Countdown } from '../../features/items/Countdown.tsx';
 import { ItemCardList, ItemsEmpty } from '../../features/items/ItemCardList.tsx';
@@ -121,6 +122,7 @@ export function MyItemsPage() {
       render: (_: unknown, i) => (
         <>
           <PriorityTag priority={i.priority} />
+          <InstructionMark count={i.instructionCount} />
           <Link to={`/items/${i.id}`} style={{ fontWeight: 500 }}>
             {i.title}
           </Link>

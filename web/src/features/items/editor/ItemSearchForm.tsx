@@ -4,10 +4,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { PRIORITY_LABELS } from '../../../../../server/modules/items/workflow.ts';
 import { useDictionary } from '../../dictionaries/api.ts';
+import { MemberUnitSelect } from '../../orgs/MemberUnitSelect.tsx';
 import { useItemCategories } from '../api.ts';
 import type { ItemListFilters, ItemPriority } from '../types.ts';
 import type { FilterKey } from './listParams.ts';
-import { SubmitterSelect } from './SubmitterSelect.tsx';
 
 type Values = {
   q?: string;
@@ -70,7 +70,7 @@ export function ItemSearchForm({ filters, onSearch, compact }: Props) {
         <Input allowClear placeholder="标题、正文、关键词或编号" style={{ width: 210 }} maxLength={50} />
       </Form.Item>
       <Form.Item name="unitId" label="报送单位">
-        <SubmitterSelect style={{ width: 190 }} />
+        <MemberUnitSelect includeInactive style={{ width: 190 }} />
       </Form.Item>
       {!compact && (
         <Form.Item name="groupCode" label="考核分组">
