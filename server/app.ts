@@ -41,6 +41,7 @@ import {
   registerItemWorkflowRoutes,
 } from './modules/items/index.ts';
 import { registerLiaisonJobs, registerLiaisonRoutes } from './modules/liaison/index.ts';
+import { registerMeetingRoutes } from './modules/meetings/index.ts';
 import { registerNotificationJobs, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerOrgRoutes } from './modules/orgs/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
@@ -218,6 +219,7 @@ export async function buildApp({
   registerNotificationRoutes(api, ctx);
   registerInstructionRoutes(api, ctx);
   registerLiaisonRoutes(api, ctx);
+  registerMeetingRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, liaisonFilings, notifications, orgs, users } from '../../db/schema/index.ts';
 import { manualClock } from '../../lib/clock.ts';
@@ -157,7 +157,10 @@ describe('联络员备案', () => {
       .where(eq(auditEvents.targetType, 'liaison_filing'))
       .orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['liaison.filed', 'liaison.updated', 'liaison.updated']);
-    expect(audit[1]?.diff).toEqual({ 信息员: ['杨晓东', '李晓华'], 信息员手机: ['13903581234', '13903589999'] });
+    expect(audit[1]?.diff).toEqual({
+      信息员: ['杨晓东', '李晓华'],
+      信息员手机: ['13903581234', '13903589999'],
+    });
   });
 
   it('shows who changed what when, field by field, newest first', async () => {

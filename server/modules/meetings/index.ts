@@ -1,0 +1,4 @@
+// The meetings module's public entry: what other modules, the app and the CLI may use.
+// Everything else in this folder is the module's own.
+
+export { registerMeetingRoutes } from './routes.ts';
