@@ -67,6 +67,7 @@ const MyItemsPage = lazy(() =>
 const SignoffPage = lazy(() =>
   import('./pages/items/SignoffPage.tsx').then((m) => ({ default: m.SignoffPage })),
 );
+const LiaisonPage = lazy(() => import('./pages/LiaisonPage.tsx').then((m) => ({ default: m.LiaisonPage })));
 const MyUnitPage = lazy(() => import('./pages/MyUnitPage.tsx').then((m) => ({ default: m.MyUnitPage })));
 const NotificationsPage = lazy(() =>
   import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
@@ -108,6 +109,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/portal-queue', element: <PortalQueuePage /> },
   { path: '/reading', element: <ReadingPage /> },
   { path: '/instructions', element: <InstructionsPage /> },
+  { path: '/liaison', element: <LiaisonPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */

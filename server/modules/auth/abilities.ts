@@ -108,6 +108,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'liaison',
+      label: '联络员备案',
+      path: '/liaison',
+      description: '各单位年度分管领导和信息员备案、变更记录，未备案名单与通讯录导出',
+    },
+    roles: ['editor', 'chief_editor', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'my-unit',
       label: '本单位',
       path: '/my-unit',

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  ContactsOutlined,
   EditOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -45,6 +46,7 @@ const ICONS: Record<string, ReactNode> = {
   reading: <ReadOutlined />,
   audit: <FileSearchOutlined />,
   instructions: <FlagOutlined />,
+  liaison: <ContactsOutlined />,
   'my-instructions': <HighlightOutlined />,
   'instruction-feedback': <FormOutlined />,
 };
