@@ -32,6 +32,7 @@ import {
   SESSION_COOKIE,
 } from './modules/auth/index.ts';
 import { registerCirculationRoutes } from './modules/circulation/index.ts';
+import { registerCommissionJobs, registerCommissionRoutes } from './modules/commissions/index.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/index.ts';
 import { registerInstructionJobs, registerInstructionRoutes } from './modules/instructions/index.ts';
 import { registerIssueDocumentRoutes, registerIssueRoutes } from './modules/issues/index.ts';
@@ -109,6 +110,7 @@ export async function buildApp({
   registerHousekeeping(scheduler);
   registerNotificationJobs(ctx);
   registerInstructionJobs(ctx);
+  registerCommissionJobs(ctx);
   registerLiaisonJobs(ctx);
   if (startScheduler && config.schedulerIntervalMs > 0) {
     app.addHook('onReady', async () => scheduler.start(config.schedulerIntervalMs));
@@ -218,6 +220,7 @@ export async function buildApp({
   registerPortalRoutes(api, ctx);
   registerNotificationRoutes(api, ctx);
   registerInstructionRoutes(api, ctx);
+  registerCommissionRoutes(api, ctx);
   registerLiaisonRoutes(api, ctx);
   registerMeetingRoutes(api, ctx);
 

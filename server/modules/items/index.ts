@@ -15,5 +15,5 @@ export {
   updateItemVersioned,
 } from './repository.ts';
 export { registerItemRoutes } from './routes.ts';
-export { canEdit, checkTransition } from './workflow.ts';
+export { canEdit, checkTransition, STATUS_LABELS as ITEM_STATUS_LABELS } from './workflow.ts';
 export { registerItemWorkflowRoutes } from './workflow-routes.ts';

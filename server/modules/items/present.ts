@@ -16,6 +16,7 @@ import {
   upperAdoptions,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { commissionRef } from '../commissions/index.ts';
 import { PORTAL_STATUS_LABELS } from '../portal/index.ts';
 import { getWorkflowLimits } from '../settings/index.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
@@ -266,6 +267,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     forwardedFrom: related.forwardedFrom,
     forwardedTo: upper ? { id: upper.id, officeName: upper.officeName, status: upper.status } : null,
     followUpOf: related.followUpOf,
+    commission: await commissionRef(db, row.commissionId),
     followUps: related.followUps,
     mergedInto: related.mergedInto,
     credits,

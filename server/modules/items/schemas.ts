@@ -86,6 +86,8 @@ export const createItemBody = z.object({
   authorPhone,
   eventAt: eventAt.nullish(),
   followUpOfId: z.uuid('续报的原信息 ID 格式不正确').nullish(),
+  /** The 约稿 the item answers: issued, not closed, sent to the writer's unit. */
+  commissionId: z.uuid('约稿编号格式不正确').nullish(),
 });
 export type CreateItemInput = z.output<typeof createItemBody>;
 
@@ -98,6 +100,8 @@ export const updateItemBody = z.object({
   keywords: keywords.optional(),
   authorPhone: authorPhone.optional(),
   eventAt: eventAt.nullish(),
+  /** Links the item to a 约稿 (null unlinks); only the item's own unit, before it is submitted. */
+  commissionId: z.uuid('约稿编号格式不正确').nullish(),
   version: z.number({ error: '缺少版本号' }).int().min(1),
   reason: z.string().trim().max(200, '修改说明不超过 200 字').optional(),
 });
@@ -208,6 +212,8 @@ export const itemDetailSchema = z.object({
   forwardedFrom: z.object({ id: z.uuid(), officeName: z.string(), status }).nullable(),
   forwardedTo: z.object({ id: z.uuid(), officeName: z.string(), status }).nullable(),
   followUpOf: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  /** The 约稿 the item answers. */
+  commission: z.object({ id: z.uuid(), topic: z.string(), numberLabel: z.string().nullable() }).nullable(),
   followUps: z.array(z.object({ id: z.uuid(), title: z.string(), status })),
   mergedInto: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   /** `share` in thousandths (1000 = the whole credit). */

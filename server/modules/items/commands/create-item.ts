@@ -5,6 +5,7 @@ import { dictionaryEntries, items, itemVersions, orgs } from '../../../db/schema
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, forbidden } from '../../../lib/errors.ts';
+import { assertCommissionForItem } from '../../commissions/index.ts';
 import { presentItemDetail } from '../present.ts';
 import { findItemForActor, itemScope, recordItemEvent } from '../repository.ts';
 import type { CreateItemInput, ItemDetail } from '../schemas.ts';
@@ -68,6 +69,9 @@ export async function createItem(
     await assertItemCategory(tx, input.categoryCode);
     const followUpOf = input.followUpOfId ? await firstReport(tx, actor, input.followUpOfId) : null;
     const priority = input.priority ?? (followUpOf?.priority === 'urgent' ? 'urgent' : 'normal');
+    if (input.commissionId) {
+      await assertCommissionForItem(tx, input.commissionId, { officeId, submittingUnitId: unitId });
+    }
     const [row] = await tx
       .insert(items)
       .values({
@@ -75,6 +79,7 @@ export async function createItem(
         submittingUnitId: unitId,
         originUnitId: unitId,
         followUpOfId: followUpOf?.id ?? null,
+        commissionId: input.commissionId ?? null,
         title: input.title,
         body: input.body,
         categoryCode: input.categoryCode,
@@ -110,6 +115,7 @@ export async function createItem(
         priority: [null, row.priority],
         secrecy: [null, row.secrecy],
         ...(row.followUpOfId ? { followUpOfId: [null, row.followUpOfId] } : {}),
+        ...(row.commissionId ? { commissionId: [null, row.commissionId] } : {}),
       },
     });
     return presentItemDetail(tx, actor, row.id);

@@ -2,14 +2,16 @@ import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import type { AuditContext } from '../../../lib/audit.ts';
+import { answerCommissionByItem } from '../../commissions/index.ts';
 import type { ItemRow } from '../repository.ts';
 import { applyTransition, assertItemQuality, type TransitionInput } from './apply-transition.ts';
 
 /**
  * 签发报送: the unit's signer releases the item to the office. The sign-off is recorded on the
- * item (notices criticise items without one) and the office's time limit starts now.
+ * item (notices criticise items without one) and the office's time limit starts now. An item
+ * linked to a 约稿 answers it.
  */
-export function signItem(
+export async function signItem(
   ctx: AppContext,
   tx: Db,
   actor: Actor,
@@ -17,7 +19,7 @@ export function signItem(
   row: ItemRow,
   input: TransitionInput,
 ): Promise<ItemRow> {
-  return applyTransition(tx, actor, audit, row, 'sign', input, async () => {
+  const signed = await applyTransition(tx, actor, audit, row, 'sign', input, async () => {
     await assertItemQuality(ctx, tx, row, actor.displayName);
     const now = new Date();
     return {
@@ -33,4 +35,7 @@ export function signItem(
       auditDiff: { signerName: actor.displayName },
     };
   });
+  // An item written for a 约稿 answers it when it reaches the office (the first time only).
+  await answerCommissionByItem(tx, actor, signed, audit, ctx.clock);
+  return signed;
 }

@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client.ts';
 import { ITEM_STATUSES, itemVersions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
-import { conflict, forbidden } from '../../../lib/errors.ts';
+import { badRequest, conflict, forbidden } from '../../../lib/errors.ts';
+import { assertCommissionForItem } from '../../commissions/index.ts';
 import { itemIssue, presentItemDetail } from '../present.ts';
 import {
   callerFacts,
@@ -36,6 +37,16 @@ async function assertEditable(tx: Db, row: ItemRow, actor: Actor): Promise<void>
   throw conflict(`信息当前状态为“${STATUS_LABELS[row.status]}”，您不能修改`);
 }
 
+/**
+ * A 约稿 link is the unit's own choice about its own item (an office's copy above never carries
+ * one); a new link must name an issued commission sent to the unit (400 otherwise).
+ */
+async function assertCommissionLink(tx: Db, actor: Actor, row: ItemRow, commissionId: string | null) {
+  if (row.forwardedFromId) throw badRequest('转报的信息不能关联约稿');
+  if (!actor.units.some((u) => u.id === row.submittingUnitId)) throw forbidden('只有报送单位可以关联约稿');
+  if (commissionId) await assertCommissionForItem(tx, commissionId, row);
+}
+
 /** The fields the request changes, with their stored values. */
 function changesOf(row: ItemRow, input: UpdateItemInput): Partial<ItemRow> {
   const next: Partial<ItemRow> = {};
@@ -49,6 +60,8 @@ function changesOf(row: ItemRow, input: UpdateItemInput): Partial<ItemRow> {
     next.authorPhone = input.authorPhone;
   if (input.keywords !== undefined && input.keywords.join('\n') !== row.keywords.join('\n'))
     next.keywords = input.keywords;
+  if (input.commissionId !== undefined && (input.commissionId ?? null) !== row.commissionId)
+    next.commissionId = input.commissionId ?? null;
   if (input.eventAt !== undefined) {
     const eventAt = input.eventAt ? new Date(input.eventAt) : null;
     if (eventAt?.getTime() !== row.eventAt?.getTime()) next.eventAt = eventAt;
@@ -94,6 +107,7 @@ export async function updateItem(
     const changes = changesOf(row, input);
     if (Object.keys(changes).length === 0) return presentItemDetail(tx, actor, id);
     if (changes.categoryCode !== undefined) await assertItemCategory(tx, changes.categoryCode);
+    if (changes.commissionId !== undefined) await assertCommissionLink(tx, actor, row, changes.commissionId);
     const reason = input.reason || DEFAULT_EDIT_REASON;
     const textChanged = changes.title !== undefined || changes.body !== undefined;
     const versionNo = textChanged ? row.currentVersion + 1 : null;
