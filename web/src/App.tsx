@@ -68,6 +68,12 @@ const SignoffPage = lazy(() =>
   import('./pages/items/SignoffPage.tsx').then((m) => ({ default: m.SignoffPage })),
 );
 const LiaisonPage = lazy(() => import('./pages/LiaisonPage.tsx').then((m) => ({ default: m.LiaisonPage })));
+const MeetingPage = lazy(() =>
+  import('./pages/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+);
+const MeetingsPage = lazy(() =>
+  import('./pages/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
 const MyUnitPage = lazy(() => import('./pages/MyUnitPage.tsx').then((m) => ({ default: m.MyUnitPage })));
 const NotificationsPage = lazy(() =>
   import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
@@ -110,6 +116,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/reading', element: <ReadingPage /> },
   { path: '/instructions', element: <InstructionsPage /> },
   { path: '/liaison', element: <LiaisonPage /> },
+  { path: '/meetings', element: <MeetingsPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -148,6 +155,7 @@ export function App() {
                     <Route path="/issues/:id" element={<IssuePage />} />
                     {/* The server answers 404 for an instruction outside the caller's scope. */}
                     <Route path="/instructions/:id" element={<InstructionPage />} />
+                    <Route path="/meetings/:id" element={<MeetingPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -117,6 +117,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'meetings',
+      label: '会议培训',
+      path: '/meetings',
+      description: '工作会议、培训和视频会议：保障清单、出席登记、年度统计',
+    },
+    roles: ['editor', 'chief_editor', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'my-unit',
       label: '本单位',
       path: '/my-unit',

@@ -22,6 +22,7 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -47,6 +48,7 @@ const ICONS: Record<string, ReactNode> = {
   audit: <FileSearchOutlined />,
   instructions: <FlagOutlined />,
   liaison: <ContactsOutlined />,
+  meetings: <VideoCameraOutlined />,
   'my-instructions': <HighlightOutlined />,
   'instruction-feedback': <FormOutlined />,
 };
