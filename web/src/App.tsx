@@ -43,6 +43,12 @@ const WorkflowLimitsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const CommissionPage = lazy(() =>
+  import('./pages/commissions/CommissionPage.tsx').then((m) => ({ default: m.CommissionPage })),
+);
+const CommissionsPage = lazy(() =>
+  import('./pages/commissions/CommissionsPage.tsx').then((m) => ({ default: m.CommissionsPage })),
+);
 const InstructionPage = lazy(() =>
   import('./pages/instructions/InstructionPage.tsx').then((m) => ({ default: m.InstructionPage })),
 );
@@ -115,6 +121,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/portal-queue', element: <PortalQueuePage /> },
   { path: '/reading', element: <ReadingPage /> },
   { path: '/instructions', element: <InstructionsPage /> },
+  { path: '/commissions', element: <CommissionsPage /> },
   { path: '/liaison', element: <LiaisonPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
 ];
@@ -156,6 +163,7 @@ export function App() {
                     {/* The server answers 404 for an instruction outside the caller's scope. */}
                     <Route path="/instructions/:id" element={<InstructionPage />} />
                     <Route path="/meetings/:id" element={<MeetingPage />} />
+                    <Route path="/commissions/:id" element={<CommissionPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -81,6 +81,24 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'commissions',
+      label: '约稿',
+      path: '/commissions',
+      description: '向各单位约稿：约稿通知单、已读回执、催报，答复与完成情况',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
+      key: 'my-commissions',
+      label: '约稿通知',
+      path: '/commissions',
+      description: '办公室的约稿通知：按期报送相关信息或说明原因',
+    },
+    roles: ['reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'instructions',
       label: '领导批示',
       path: '/instructions',

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  BulbOutlined,
   CloudUploadOutlined,
   ContactsOutlined,
   EditOutlined,
@@ -49,6 +50,8 @@ const ICONS: Record<string, ReactNode> = {
   instructions: <FlagOutlined />,
   liaison: <ContactsOutlined />,
   meetings: <VideoCameraOutlined />,
+  commissions: <BulbOutlined />,
+  'my-commissions': <BulbOutlined />,
   'my-instructions': <HighlightOutlined />,
   'instruction-feedback': <FormOutlined />,
 };
