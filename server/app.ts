@@ -48,6 +48,7 @@ import { registerOrgRoutes } from './modules/orgs/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerPublicationRoutes } from './modules/publications/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
+import { registerTopicRoutes } from './modules/topics/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 
 export const VERSION: string = JSON.parse(
@@ -223,6 +224,7 @@ export async function buildApp({
   registerCommissionRoutes(api, ctx);
   registerLiaisonRoutes(api, ctx);
   registerMeetingRoutes(api, ctx);
+  registerTopicRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

@@ -86,6 +86,10 @@ export const AUDIT_ACTIONS = {
   'notification.channels_changed': '修改消息通道',
   'notification.channel_tested': '测试消息通道',
   'notification.delivery_retried': '重新发送消息',
+  'topic.created': '新建报送要点',
+  'topic.updated': '修改报送要点',
+  'topic.published': '发布报送要点',
+  'topic.withdrawn': '撤回报送要点',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
