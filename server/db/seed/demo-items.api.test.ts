@@ -567,3 +567,57 @@ describe('this year up to today', () => {
     expect(res.json().label).toBe(`${thisYear}年第${(last?.n ?? 0) + 1}期`);
   });
 });
+
+describe('coordination up to today', () => {
+  const thisYear = year + 1;
+  it('gives 汾阳 instructions in every state: closed, waiting for a report, overdue with a report to review, not yet assigned', async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('GET', '/api/instructions?pageSize=50');
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json().items as {
+      status: string;
+      overdue: number;
+      source?: string;
+      levelLabel: string;
+    }[];
+    expect(list.map((i) => i.status).sort()).toEqual(['assigned', 'assigned', 'closed', 'recorded'].sort());
+    expect(list.some((i) => i.overdue > 0)).toBe(true);
+    expect(list.map((i) => i.levelLabel)).toContain('市级');
+    const leader = await login(t.app, 'leader');
+    const mine = (await leader.request('GET', '/api/instructions')).json().items as unknown[];
+    expect(mine.length).toBe(2);
+  });
+
+  it('files this year’s liaison of all but five units, one changed once, nothing dated after today', async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('GET', `/api/liaison?year=${thisYear}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const fy = (res.json().offices as { office: { name: string }; missing: number; filed: number }[]).find(
+      (o) => o.office.name === '汾阳市人民政府办公室',
+    );
+    expect(fy?.missing).toBe(5);
+    expect(fy?.filed).toBeGreaterThan(30);
+    const [r] = await rows<{ changed: number; future: number }>(sql`
+      select (select count(*) from liaison_filings where version = 2)::int as changed,
+             (select count(*) from liaison_filing_revisions where changed_at > ${now.toISOString()}::timestamptz)::int as future`);
+    expect(r).toEqual({ changed: 1, future: 0 });
+  });
+
+  it('records the year’s meetings with attendance, and one to come with nobody marked yet', async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('GET', `/api/meetings/stats?year=${thisYear}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json() as {
+      totals: { meetings: number; personTimes: number };
+      byLevelKind: { label: string }[];
+    };
+    expect(stats.totals.meetings).toBeGreaterThanOrEqual(3);
+    expect(stats.totals.personTimes).toBeGreaterThan(20);
+    expect(stats.byLevelKind.map((b) => b.label).join('；')).toContain('省级培训 1 次');
+    const [future] = await rows<{ n: number; marked: number }>(sql`
+      select count(distinct m.id)::int as n, count(p.unit_id) filter (where p.attendance <> 'expected')::int as marked
+      from meetings m left join meeting_participants p on p.meeting_id = m.id
+      where m.starts_at > ${now.toISOString()}::timestamptz`);
+    expect(future).toEqual({ n: 1, marked: 0 });
+  });
+});

@@ -13,6 +13,7 @@ import {
   userUnits,
 } from '../schema/index.ts';
 import { seedDemoCirculation } from './demo-circulation.ts';
+import { seedDemoCoordination } from './demo-coordination.ts';
 import { seedDemoIssues } from './demo-issues.ts';
 import { type DemoItemsSummary, seedDemoItems } from './demo-items.ts';
 import { seedDictionaries } from './dictionaries.ts';
@@ -570,6 +571,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
       : undefined;
     const demoIssues = opts.items ? await seedDemoIssues(tx, now, archive) : null;
     const demoCirculation = opts.items ? await seedDemoCirculation(tx, now) : null;
+    const demoCoordination = opts.items ? await seedDemoCoordination(tx, now) : null;
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',
@@ -581,6 +583,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
         ...(demoItems ? { demoYear: demoItems.year, items: demoItems.items } : {}),
         ...(demoIssues ? { issues: demoIssues.issues } : {}),
         ...(demoCirculation ? { circulated: demoCirculation.issues + demoCirculation.items } : {}),
+        ...(demoCoordination ?? {}),
       },
     });
   });
