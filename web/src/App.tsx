@@ -36,6 +36,10 @@ const RoleGrantsPage = lazy(() =>
 const SecurityPolicyPage = lazy(() =>
   import('./pages/admin/SecurityPolicyPage.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
+const TopicPage = lazy(() => import('./pages/topics/TopicPage.tsx').then((m) => ({ default: m.TopicPage })));
+const TopicsPage = lazy(() =>
+  import('./pages/topics/TopicsPage.tsx').then((m) => ({ default: m.TopicsPage })),
+);
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const WorkflowLimitsPage = lazy(() =>
   import('./pages/admin/WorkflowLimitsPage.tsx').then((m) => ({ default: m.WorkflowLimitsPage })),
@@ -122,6 +126,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/reading', element: <ReadingPage /> },
   { path: '/instructions', element: <InstructionsPage /> },
   { path: '/commissions', element: <CommissionsPage /> },
+  { path: '/topics', element: <TopicsPage /> },
   { path: '/liaison', element: <LiaisonPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
 ];
@@ -164,6 +169,7 @@ export function App() {
                     <Route path="/instructions/:id" element={<InstructionPage />} />
                     <Route path="/meetings/:id" element={<MeetingPage />} />
                     <Route path="/commissions/:id" element={<CommissionPage />} />
+                    <Route path="/topics/:id" element={<TopicPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -81,6 +81,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'topics',
+      label: '报送要点',
+      path: '/topics',
+      description: '按时段发布报送要点，统计各要点的报送、采用和上级采用情况',
+    },
+    roles: ['editor', 'chief_editor', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'commissions',
       label: '约稿',
       path: '/commissions',

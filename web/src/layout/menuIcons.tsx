@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -51,6 +52,7 @@ const ICONS: Record<string, ReactNode> = {
   liaison: <ContactsOutlined />,
   meetings: <VideoCameraOutlined />,
   commissions: <BulbOutlined />,
+  topics: <AimOutlined />,
   'my-commissions': <BulbOutlined />,
   'my-instructions': <HighlightOutlined />,
   'instruction-feedback': <FormOutlined />,
