@@ -1,0 +1,260 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+
+/** The shapes of server/modules/meetings/schemas.ts as JSON (dates are strings). */
+export type MeetingKind = 'work_meeting' | 'training' | 'video_conference';
+export type MeetingLevel = 'national' | 'province' | 'city' | 'county';
+export type Attendance = 'expected' | 'present' | 'absent' | 'excused';
+export type ChecklistPhase = 'before' | 'during' | 'after';
+export type MeetingAction = 'update' | 'checklist' | 'attendance' | 'attach';
+
+type OrgRef = { id: string; name: string };
+
+export type MeetingFile = {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  uploadedByName: string;
+  createdAt: string;
+};
+
+export type ChecklistItem = {
+  label: string;
+  done: boolean;
+  doneByName: string | null;
+  doneAt: string | null;
+};
+export type ChecklistSection = { phase: ChecklistPhase; label: string; items: ChecklistItem[] };
+
+export type Participant = {
+  unit: OrgRef;
+  attendance: Attendance;
+  attendanceLabel: string;
+  attendees: string[];
+};
+
+export type AttendanceCounts = {
+  invited: number;
+  present: number;
+  absent: number;
+  excused: number;
+  /** Not yet recorded (应到). */
+  expected: number;
+  /** 人次: the people who came (a unit marked 出席 without names counts as one). */
+  personTimes: number;
+};
+
+export type Progress = { done: number; total: number };
+
+export type Meeting = {
+  id: string;
+  office: OrgRef;
+  kind: MeetingKind;
+  kindLabel: string;
+  level: MeetingLevel;
+  levelLabel: string;
+  title: string;
+  organiser: string;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  minutes: string;
+  /** The office's support checklist; null for an invited unit. */
+  checklist: ChecklistSection[] | null;
+  checklistProgress: Progress | null;
+  /** Every invited unit for the office; an invited unit sees its own row only. */
+  participants: Participant[];
+  /** Attendance counts; null for an invited unit. */
+  summary: AttendanceCounts | null;
+  files: MeetingFile[];
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  actions: MeetingAction[];
+};
+
+export type MeetingRow = {
+  id: string;
+  office: OrgRef;
+  kind: MeetingKind;
+  kindLabel: string;
+  level: MeetingLevel;
+  levelLabel: string;
+  title: string;
+  organiser: string;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  checklistProgress: Progress | null;
+  summary: AttendanceCounts | null;
+  /** For an invited unit: its own attendance. */
+  myAttendance: Attendance | null;
+  version: number;
+};
+
+export type MeetingPage = { items: MeetingRow[]; total: number; page: number; pageSize: number };
+
+export type UnitStats = {
+  unit: OrgRef;
+  invited: number;
+  present: number;
+  absent: number;
+  excused: number;
+  unrecorded: number;
+  personTimes: number;
+  rate: number | null;
+  rateLabel: string;
+};
+
+export type MeetingStats = {
+  year: number;
+  office: OrgRef;
+  totals: { meetings: number; personTimes: number };
+  /** Per level and kind that occurred: e.g. 省级培训 2 次，参训 5 人次. */
+  byLevelKind: {
+    level: MeetingLevel;
+    levelLabel: string;
+    kind: MeetingKind;
+    kindLabel: string;
+    meetings: number;
+    personTimes: number;
+    label: string;
+  }[];
+  /** Per invited unit over the year's meetings that have begun. */
+  units: UnitStats[];
+};
+
+export type MeetingFilters = {
+  year?: number;
+  kind?: MeetingKind;
+  level?: MeetingLevel;
+  unitId?: string;
+  q?: string;
+};
+
+/** What the create and edit forms send (times as ISO strings with the +08:00 offset). */
+export type MeetingInput = {
+  kind: MeetingKind;
+  level: MeetingLevel;
+  title: string;
+  organiser: string;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  unitIds: string[];
+  minutes?: string;
+};
+
+export type ChecklistInput = Record<ChecklistPhase, { label: string; done: boolean }[]>;
+export type AttendanceInput = { unitId: string; attendance: Attendance; attendees: string[] };
+
+/** Every meeting query starts here, so one invalidation refreshes the list, the figures and the page. */
+export const MEETINGS_KEY = ['meetings'] as const;
+export const MEETING_PAGE_SIZE = 20;
+
+export function meetingQueryString(filters: MeetingFilters, page: number, pageSize: number) {
+  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  return qs.toString();
+}
+
+export function useMeetings(filters: MeetingFilters, page: number) {
+  return useQuery({
+    queryKey: [...MEETINGS_KEY, 'list', filters, page],
+    queryFn: () =>
+      api<MeetingPage>('GET', `/api/meetings?${meetingQueryString(filters, page, MEETING_PAGE_SIZE)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 年度统计: only the office's editors may ask. */
+export function useMeetingStats(year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...MEETINGS_KEY, 'stats', year],
+    queryFn: () => api<MeetingStats>('GET', `/api/meetings/stats?year=${year}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const meetingKey = (id: string | undefined) => [...MEETINGS_KEY, 'detail', id] as const;
+
+export function useMeeting(id: string | undefined) {
+  return useQuery({
+    queryKey: meetingKey(id),
+    queryFn: () => api<Meeting>('GET', `/api/meetings/${id}`),
+    enabled: !!id,
+  });
+}
+
+/**
+ * A write answers with the meeting as it now is: the page shows it at once, and every meeting
+ * query (the list's progress and counts, the year's figures) is fetched again — on failure too,
+ * so a stale version (409) brings the current record.
+ */
+function useMeetingMutation<V>(fn: (vars: V) => Promise<Meeting>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (m) => qc.setQueryData(meetingKey(m.id), m),
+    onSettled: () => qc.invalidateQueries({ queryKey: MEETINGS_KEY }),
+  });
+}
+
+export function useCreateMeeting() {
+  return useMeetingMutation((input: MeetingInput) => api<Meeting>('POST', '/api/meetings', input));
+}
+
+export function useUpdateMeeting() {
+  return useMeetingMutation(
+    ({ id, ...body }: MeetingInput & { id: string; minutes: string; version: number }) =>
+      api<Meeting>('PUT', `/api/meetings/${id}`, body),
+  );
+}
+
+export function useSaveChecklist() {
+  return useMeetingMutation(({ id, ...body }: { id: string; checklist: ChecklistInput; version: number }) =>
+    api<Meeting>('PUT', `/api/meetings/${id}/checklist`, body),
+  );
+}
+
+export function useRecordAttendance() {
+  return useMeetingMutation(
+    ({ id, ...body }: { id: string; attendance: AttendanceInput[]; version: number }) =>
+      api<Meeting>('PUT', `/api/meetings/${id}/attendance`, body),
+  );
+}
+
+/** The facts of a meeting as the update endpoint takes them, for a change of one part. */
+export function inputOf(m: Meeting): MeetingInput & { minutes: string } {
+  return {
+    kind: m.kind,
+    level: m.level,
+    title: m.title,
+    organiser: m.organiser,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    location: m.location,
+    unitIds: m.participants.map((p) => p.unit.id),
+    minutes: m.minutes,
+  };
+}
+
+/** The checklist as the checklist endpoint takes it: labels and ticks per phase. */
+export function checklistInputOf(sections: ChecklistSection[]): ChecklistInput {
+  const out: ChecklistInput = { before: [], during: [], after: [] };
+  for (const s of sections) out[s.phase] = s.items.map((i) => ({ label: i.label, done: i.done }));
+  return out;
+}
+
+export const meetingFileUrl = (id: string) => `/api/meetings/${id}/files`;
+export const meetingDownloadUrl = (id: string, fileId: string) => `/api/meetings/${id}/files/${fileId}`;
+
+/** Sends one file (multipart field `file`); the server's Chinese message on failure. */
+export function uploadMeetingFile(id: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api<{ id: string; fileName: string; sizeBytes: number }>('POST', meetingFileUrl(id), form);
+}
