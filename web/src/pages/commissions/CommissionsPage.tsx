@@ -1,6 +1,337 @@
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useMe } from '../../auth/context.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import {
+  COMMISSION_PAGE_SIZE,
+  type CommissionFilters,
+  type CommissionRow,
+  type CommissionStatus,
+  useCommissions,
+} from '../../features/commissions/api.ts';
+import { CommissionFormModal } from '../../features/commissions/CommissionFormModal.tsx';
+import {
+  AnswerTag,
+  CommissionStatusTag,
+  LateTag,
+  OverdueTag,
+  STATUS_LABELS,
+} from '../../features/commissions/labels.tsx';
+import { ROW_STYLES } from '../../features/items/editor/rowStyles.ts';
+import { MemberUnitSelect } from '../../features/orgs/MemberUnitSelect.tsx';
+import { formatDateTime } from '../../format.ts';
 
-/** 约稿 (/commissions). */
+const FILTER_KEYS = ['status', 'unitId', 'overdue', 'q'] as const;
+type FormValues = CommissionFilters;
+
+function parseParams(params: URLSearchParams): { filters: CommissionFilters; page: number } {
+  const status = params.get('status') as CommissionStatus | null;
+  return {
+    filters: {
+      status: status && status in STATUS_LABELS ? status : undefined,
+      unitId: params.get('unitId') ?? undefined,
+      overdue: params.get('overdue') === 'true' ? true : undefined,
+      q: params.get('q') ?? undefined,
+    },
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+}
+
+/** What the page is for the caller: the office commissions, a unit answers. */
+function useAudience() {
+  const me = useMe();
+  const roles = me.user.roles;
+  if (roles.includes('editor') || roles.includes('chief_editor'))
+    return {
+      kind: 'staff' as const,
+      title: '约稿',
+      description: '就专题向成员单位约稿：签发约稿通知单，跟踪各单位已读回执和报送情况，逾期标红。',
+    };
+  return {
+    kind: 'unit' as const,
+    title: '约稿通知',
+    description: '办公室发给本单位的约稿通知：在截止时间前报送关联约稿的信息，确实无法报送的说明原因。',
+  };
+}
+
+const muted = (text: string) => (
+  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+    {text}
+  </Typography.Text>
+);
+
+/** A figure of the office's columns: plain when zero, coloured otherwise. */
+const figure = (n: number, type?: 'success' | 'warning' | 'danger') =>
+  n === 0 ? (
+    <Typography.Text type="secondary">0</Typography.Text>
+  ) : (
+    <Typography.Text type={type}>{n}</Typography.Text>
+  );
+
+/**
+ * 约稿 (/commissions): the office's 约稿管理 — every commission with its read receipts and answers —
+ * or a unit's 约稿通知, unread ones in bold; filters in the URL, the server decides the scope.
+ */
 export function CommissionsPage() {
-  return <PageHeader title="约稿" />;
+  const audience = useAudience();
+  const staff = audience.kind === 'staff';
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = useMemo(() => parseParams(params), [params]);
+  const query = useCommissions(filters, page);
+  const rows = query.data?.items ?? [];
+  const [form] = Form.useForm<FormValues>();
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    form.setFieldsValue({ ...filters, q: filters.q ?? '' });
+  }, [filters, form]);
+
+  const update = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'page', string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const search = (v: FormValues) =>
+    update({
+      status: v.status,
+      unitId: v.unitId,
+      overdue: v.overdue ? 'true' : undefined,
+      q: v.q?.trim() || undefined,
+    });
+  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const unread = (r: CommissionRow) => !staff && !!r.mine && !r.mine.readAt && r.status === 'issued';
+
+  const numberColumn: ColumnsType<CommissionRow>[number] = {
+    title: '编号',
+    key: 'number',
+    width: 170,
+    render: (_: unknown, r) =>
+      r.numberLabel ? (
+        <Typography.Text style={{ whiteSpace: 'nowrap' }}>{r.numberLabel}</Typography.Text>
+      ) : (
+        <Tag>草稿</Tag>
+      ),
+  };
+  const topicColumn: ColumnsType<CommissionRow>[number] = {
+    title: '主题',
+    key: 'topic',
+    render: (_: unknown, r) => (
+      <div style={{ minWidth: 180 }}>
+        <Link
+          to={`/commissions/${r.id}`}
+          className="xb-clamp-2"
+          style={{ color: 'inherit', fontWeight: unread(r) ? 600 : undefined }}
+        >
+          {unread(r) && <span className="xb-unread-dot" title="未读" />}
+          {r.topic}
+        </Link>
+        {staff
+          ? muted(`${r.createdByName}${r.issuedAt ? ` · ${formatDateTime(r.issuedAt)} 下发` : ' 拟稿'}`)
+          : r.issuedAt && muted(`${r.office.name} · ${formatDateTime(r.issuedAt)} 下发`)}
+      </div>
+    ),
+  };
+  const deadlineColumn: ColumnsType<CommissionRow>[number] = {
+    title: '截止时间',
+    key: 'deadline',
+    width: 150,
+    render: (_: unknown, r) => (
+      <Flex vertical gap={2} align="flex-start">
+        <span style={{ whiteSpace: 'nowrap' }}>{r.deadlineLabel}</span>
+        {r.overdue && <OverdueTag />}
+      </Flex>
+    ),
+  };
+  const statusColumn: ColumnsType<CommissionRow>[number] = {
+    title: '状态',
+    dataIndex: 'status',
+    width: 90,
+    render: (s: CommissionStatus, r) => <CommissionStatusTag status={s} label={r.statusLabel} />,
+  };
+
+  const columns: ColumnsType<CommissionRow> = staff
+    ? [
+        numberColumn,
+        topicColumn,
+        deadlineColumn,
+        {
+          title: '已读',
+          key: 'read',
+          width: 70,
+          align: 'center',
+          render: (_: unknown, r) =>
+            r.status === 'draft' ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {r.counts.read}/{r.counts.total}
+              </span>
+            ),
+        },
+        {
+          title: '已报送',
+          key: 'answered',
+          width: 70,
+          align: 'center',
+          render: (_: unknown, r) => figure(r.counts.answered, 'success'),
+        },
+        {
+          title: '已婉拒',
+          key: 'declined',
+          width: 70,
+          align: 'center',
+          render: (_: unknown, r) => figure(r.counts.declined),
+        },
+        {
+          title: '未答复',
+          key: 'open',
+          width: 70,
+          align: 'center',
+          render: (_: unknown, r) =>
+            r.status === 'draft' ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              figure(r.counts.open, r.overdue ? 'danger' : 'warning')
+            ),
+        },
+        statusColumn,
+      ]
+    : [
+        numberColumn,
+        topicColumn,
+        deadlineColumn,
+        {
+          title: '本单位',
+          key: 'mine',
+          width: 150,
+          render: (_: unknown, r) =>
+            r.mine ? (
+              <Flex vertical gap={2} align="flex-start">
+                <Flex gap={4} wrap>
+                  <AnswerTag answer={r.mine.answer} label={r.mine.answerLabel} />
+                  {r.mine.late && <LateTag />}
+                </Flex>
+                {r.mine.readAt ? muted(`已读 ${formatDateTime(r.mine.readAt)}`) : muted('未读')}
+              </Flex>
+            ) : (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ),
+        },
+        statusColumn,
+      ];
+
+  const emptyText = query.isPending ? (
+    ' '
+  ) : filtered ? (
+    <Empty description="没有符合条件的约稿。请调整或清除查询条件。">
+      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
+        清除条件
+      </Button>
+    </Empty>
+  ) : (
+    <Empty
+      description={
+        staff ? '还没有约稿。点“新建约稿”，选择约稿单位和报送截止时间。' : '还没有发给本单位的约稿通知。'
+      }
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={audience.title}
+        description={audience.description}
+        extra={
+          staff && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建约稿
+            </Button>
+          )
+        }
+      />
+      <style href="xb-queue-rows" precedence="medium">
+        {ROW_STYLES}
+      </style>
+      <style href="xb-commission-unread" precedence="medium">
+        {
+          '.xb-unread-dot { display: inline-block; width: 7px; height: 7px; border-radius: 50%; background: #cf1322; margin-inline-end: 6px; vertical-align: 2px; }'
+        }
+      </style>
+      <Card size="small" className="xb-queue">
+        <Form<FormValues>
+          form={form}
+          layout="inline"
+          name="commission-search"
+          onFinish={search}
+          style={{ rowGap: 12, marginBottom: 12 }}
+        >
+          <Form.Item name="status" label="状态">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 100 }}
+              options={(Object.keys(STATUS_LABELS) as CommissionStatus[])
+                .filter((s) => staff || s !== 'draft')
+                .map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            />
+          </Form.Item>
+          {staff && (
+            <Form.Item name="unitId" label="约稿单位">
+              <MemberUnitSelect includeInactive style={{ width: 190 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="overdue" label="仅看逾期" valuePropName="checked">
+            <Switch size="small" />
+          </Form.Item>
+          <Form.Item name="q" label="搜索">
+            <Input allowClear placeholder="主题或要求" style={{ width: 180 }} maxLength={50} />
+          </Form.Item>
+          <Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                查询
+              </Button>
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => {
+                  form.resetFields();
+                  search({});
+                }}
+              >
+                重置
+              </Button>
+            </Flex>
+          </Form.Item>
+        </Form>
+        {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+        <Table<CommissionRow>
+          rowKey="id"
+          size="middle"
+          loading={query.isFetching}
+          dataSource={rows}
+          columns={columns}
+          rowClassName={(r) => (r.overdue ? 'xb-row-alert' : '')}
+          scroll={{ x: staff ? 900 : 720 }}
+          locale={{ emptyText }}
+          pagination={{
+            current: page,
+            pageSize: COMMISSION_PAGE_SIZE,
+            total: query.data?.total ?? 0,
+            showTotal: (t) => `共 ${t} 条`,
+            showSizeChanger: false,
+            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
+          }}
+        />
+      </Card>
+      {staff && <CommissionFormModal open={creating} onClose={() => setCreating(false)} />}
+    </>
+  );
 }
