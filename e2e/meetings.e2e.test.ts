@@ -51,13 +51,16 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     await input.press('Enter');
     await expect.poll(() => input.inputValue()).toBe(pickerText(when));
   };
-  /** Chooses `option` in the antd Select labelled `label` (a cell of the attendance table). */
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
+  /** Chooses `option` in the antd Select of the row of `unit` in the attendance table. */
+  const choose = async (page: Page, unit: string, option: string) => {
+    const row = page.getByTestId('attendance').locator('tr', { hasText: unit });
+    await row.getByRole('combobox').click();
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .getByTitle(option, { exact: true })
+      .last()
       .click();
+    await row.getByTitle(option, { exact: true }).waitFor();
   };
 
   test('编辑登记视频会议，勾选保障清单，登记出席 / the editor records a meeting, ticks, records attendance', async () => {
@@ -97,7 +100,7 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     // 保障清单: a video conference starts with its default items; tick one, add and drop another.
     const checklist = page.getByTestId('checklist');
     await checklist.getByText('完成 0/7').waitFor();
-    await checklist.getByTestId('phase-before').getByLabel('检查视频线路').check();
+    await checklist.getByTestId('phase-before').getByRole('checkbox', { name: '检查视频线路' }).check();
     await checklist.getByText('完成 1/7').waitFor();
     await checklist.getByTestId('phase-before').getByText('张文秀').first().waitFor();
     const during = checklist.getByTestId('phase-during');
@@ -109,9 +112,9 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
 
     // 出席登记: 财政局 came with two people, 水务局 asked for leave.
     const attendance = page.getByTestId('attendance');
-    await choose(page, '汾阳市财政局出席情况', '出席');
+    await choose(page, '汾阳市财政局', '出席');
     await attendance.getByLabel('汾阳市财政局参会人员').fill('张晓明、李华');
-    await choose(page, '汾阳市水务局出席情况', '请假');
+    await choose(page, '汾阳市水务局', '请假');
     await attendance.getByText('有 2 个单位的改动尚未保存').waitFor();
     await attendance.getByRole('button', { name: /保存出席登记$/ }).click();
     const summary = page.getByTestId('attendance-summary');
@@ -129,7 +132,7 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     await page.setViewportSize({ width: 1280, height: 900 });
     await loginAs(page, 'editor');
     await page.goto('/meetings');
-    const row = page.locator('tr', { hasText: title });
+    const row = page.getByTestId('meeting-list').locator('tr', { hasText: title });
     await row.getByText('完成 1/7').waitFor();
     await row.getByText('出席 1/2').waitFor();
     await row.getByText(/2 人次/).waitFor();
@@ -144,7 +147,9 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     await page.getByRole('textbox', { name: '搜索' }).fill(suffix);
     await page.getByRole('button', { name: /查\s?询/ }).click();
     await page.waitForURL((u) => u.searchParams.get('q') === suffix);
-    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('meeting-list').locator('tbody tr.ant-table-row').count())
+      .toBe(1);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/meetings');

@@ -214,10 +214,41 @@ export function useUpdateMeeting() {
   );
 }
 
+/**
+ * A tick shows at once (who and when come with the server's answer); a refusal puts the checklist
+ * back as it was.
+ */
 export function useSaveChecklist() {
-  return useMeetingMutation(({ id, ...body }: { id: string; checklist: ChecklistInput; version: number }) =>
-    api<Meeting>('PUT', `/api/meetings/${id}/checklist`, body),
-  );
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; checklist: ChecklistInput; version: number }) =>
+      api<Meeting>('PUT', `/api/meetings/${id}/checklist`, body),
+    onMutate: async ({ id, checklist }) => {
+      await qc.cancelQueries({ queryKey: meetingKey(id) });
+      const before = qc.getQueryData<Meeting>(meetingKey(id));
+      if (before?.checklist) {
+        const sections = before.checklist.map((s) => ({
+          ...s,
+          items: checklist[s.phase].map((i) => {
+            const was = s.items.find((x) => x.label === i.label);
+            return was && was.done === i.done ? was : { ...i, doneByName: null, doneAt: null };
+          }),
+        }));
+        const all = sections.flatMap((s) => s.items);
+        qc.setQueryData<Meeting>(meetingKey(id), {
+          ...before,
+          checklist: sections,
+          checklistProgress: { done: all.filter((i) => i.done).length, total: all.length },
+        });
+      }
+      return { before };
+    },
+    onError: (_err, { id }, context) => {
+      if (context?.before) qc.setQueryData(meetingKey(id), context.before);
+    },
+    onSuccess: (m) => qc.setQueryData(meetingKey(m.id), m),
+    onSettled: () => qc.invalidateQueries({ queryKey: MEETINGS_KEY }),
+  });
 }
 
 export function useRecordAttendance() {

@@ -238,7 +238,7 @@ export function MeetingsPage() {
             onUnit={(unitId) => update({ year: String(filters.year), unitId })}
           />
         )}
-        <Card size="small">
+        <Card size="small" data-testid="meeting-list">
           <Form<FormValues>
             form={form}
             layout="inline"
