@@ -96,8 +96,19 @@ export function TargetsCard({ commission: c }: { commission: Commission }) {
         <Typography.Text strong={!t.readAt && issued}>{t.unit.name}</Typography.Text>
       ),
     },
-    { title: '已读', key: 'read', width: 150, render: (_: unknown, t) => <ReadCell t={t} /> },
-    { title: '答复', key: 'answer', render: (_: unknown, t) => <AnswerCell t={t} /> },
+    {
+      title: '已读',
+      key: 'read',
+      width: 150,
+      render: (_: unknown, t) =>
+        issued ? <ReadCell t={t} /> : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: '答复',
+      key: 'answer',
+      render: (_: unknown, t) =>
+        issued ? <AnswerCell t={t} /> : <Typography.Text type="secondary">下发后答复</Typography.Text>,
+    },
   ];
   return (
     <Card size="small" title="回执与答复" data-testid="commission-targets">

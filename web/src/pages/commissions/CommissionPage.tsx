@@ -244,7 +244,7 @@ function CommissionView({ c }: { c: Commission }) {
       <div>
         <Flex gap={6} wrap align="center" style={{ marginBottom: 6 }}>
           <Typography.Text type="secondary" data-testid="commission-number">
-            {c.numberLabel ?? '草稿（未编号）'}
+            {c.numberLabel ?? '未编号'}
           </Typography.Text>
           <CommissionStatusTag status={c.status} label={c.statusLabel} />
           {c.overdue && <OverdueTag />}
