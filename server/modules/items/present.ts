@@ -19,6 +19,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { commissionRef } from '../commissions/index.ts';
 import { PORTAL_STATUS_LABELS } from '../portal/index.ts';
 import { getWorkflowLimits } from '../settings/index.ts';
+import { topicRefs } from '../topics/index.ts';
 import { deadlineOf, isOverdue, type WorkflowLimits } from './deadline.ts';
 import { itemAsSeenBy } from './office-view.ts';
 import { instructionMarkers } from './queries/instruction-markers.ts';
@@ -268,6 +269,7 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     forwardedTo: upper ? { id: upper.id, officeName: upper.officeName, status: upper.status } : null,
     followUpOf: related.followUpOf,
     commission: await commissionRef(db, row.commissionId),
+    topic: await topicOf(db, row.topicId),
     followUps: related.followUps,
     mergedInto: related.mergedInto,
     credits,
@@ -294,4 +296,11 @@ export async function presentItemDetail(db: Db, actor: Actor, id: string): Promi
     version: row.version,
     actions: allowedActions({ ...row, issueStatus: issue?.status ?? null }, callerFacts(actor)),
   };
+}
+
+/** The item's 报送要点 tag, as its page shows it. */
+async function topicOf(db: Db, topicId: string | null) {
+  if (!topicId) return null;
+  const ref = (await topicRefs(db, [topicId])).get(topicId);
+  return ref ? { id: ref.id, title: ref.title, periodLabel: ref.periodLabel } : null;
 }

@@ -88,6 +88,8 @@ export const createItemBody = z.object({
   followUpOfId: z.uuid('续报的原信息 ID 格式不正确').nullish(),
   /** The 约稿 the item answers: issued, not closed, sent to the writer's unit. */
   commissionId: z.uuid('约稿编号格式不正确').nullish(),
+  /** The office's 报送要点 the item belongs to: published, its period not over. */
+  topicId: z.uuid('报送要点编号格式不正确').nullish(),
 });
 export type CreateItemInput = z.output<typeof createItemBody>;
 
@@ -102,6 +104,8 @@ export const updateItemBody = z.object({
   eventAt: eventAt.nullish(),
   /** Links the item to a 约稿 (null unlinks); only the item's own unit, before it is submitted. */
   commissionId: z.uuid('约稿编号格式不正确').nullish(),
+  /** Tags the item to a 报送要点 (null removes the tag). */
+  topicId: z.uuid('报送要点编号格式不正确').nullish(),
   version: z.number({ error: '缺少版本号' }).int().min(1),
   reason: z.string().trim().max(200, '修改说明不超过 200 字').optional(),
 });
@@ -214,6 +218,8 @@ export const itemDetailSchema = z.object({
   followUpOf: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   /** The 约稿 the item answers. */
   commission: z.object({ id: z.uuid(), topic: z.string(), numberLabel: z.string().nullable() }).nullable(),
+  /** The 报送要点 the item is tagged to. */
+  topic: z.object({ id: z.uuid(), title: z.string(), periodLabel: z.string() }).nullable(),
   followUps: z.array(z.object({ id: z.uuid(), title: z.string(), status })),
   mergedInto: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   /** `share` in thousandths (1000 = the whole credit). */

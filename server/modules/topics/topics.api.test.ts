@@ -385,6 +385,47 @@ describe('报送要点', () => {
     });
   });
 
+  it('a unit tags its item to a topic on the item form; a foreign or withdrawn topic is refused and nothing saved', async () => {
+    const body = {
+      title: '市财政局优化惠企资金拨付流程',
+      body: '市财政局推行惠企资金“免申即享”，今年已向86家企业直接拨付资金2300万元。',
+      categoryCode: 'dynamic',
+      secrecy: 'public',
+      authorPhone: '13935800001',
+    };
+    const before = (await db().select({ n: count() }).from(items))[0]?.n ?? 0;
+    for (const [topicId, status] of [
+      [llTopicId, 404],
+      [withdrawnId, 400],
+    ] as const) {
+      const res = await reporter.request('POST', '/api/items', { ...body, topicId });
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().message).toMatch(/报送要点/);
+    }
+    expect((await db().select({ n: count() }).from(items))[0]?.n).toBe(before);
+    const created = await reporter.request('POST', '/api/items', { ...body, topicId: marchId });
+    expect(created.statusCode, created.body).toBe(201);
+    const item = created.json();
+    expect(item.topic).toMatchObject({ id: marchId, title: '优化营商环境', periodLabel: '2026年3月' });
+    const untagged = await reporter.request('PATCH', `/api/items/${item.id}`, {
+      topicId: null,
+      version: item.version,
+    });
+    expect(untagged.statusCode, untagged.body).toBe(200);
+    expect(untagged.json().topic).toBeNull();
+    const retagged = await reporter.request('PATCH', `/api/items/${item.id}`, {
+      topicId: withdrawnId,
+      version: untagged.json().version,
+    });
+    expect(retagged.statusCode).toBe(400);
+    const [row] = await db().select({ topicId: items.topicId }).from(items).where(eq(items.id, item.id));
+    expect(row?.topicId).toBeNull();
+    // Not counted anywhere: the draft is removed again so the figures below stay the hand-computed ones.
+    await db().delete(itemVersions).where(eq(itemVersions.itemId, item.id));
+    await db().delete(itemEvents).where(eq(itemEvents.itemId, item.id));
+    await db().delete(items).where(eq(items.id, item.id));
+  });
+
   it('counts per topic in one grouped query, against figures worked out by hand', async () => {
     const fyPublication = await publicationByName(t, '汾阳政务信息');
     const llPublication = await publicationByName(t, '吕梁政务信息●普刊');

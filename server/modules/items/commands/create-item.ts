@@ -4,8 +4,10 @@ import type { Db } from '../../../db/client.ts';
 import { dictionaryEntries, items, itemVersions, orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
+import { chinaDate } from '../../../lib/clock.ts';
 import { badRequest, forbidden } from '../../../lib/errors.ts';
 import { assertCommissionForItem } from '../../commissions/index.ts';
+import { assertTopicForItem } from '../../topics/index.ts';
 import { presentItemDetail } from '../present.ts';
 import { findItemForActor, itemScope, recordItemEvent } from '../repository.ts';
 import type { CreateItemInput, ItemDetail } from '../schemas.ts';
@@ -72,6 +74,7 @@ export async function createItem(
     if (input.commissionId) {
       await assertCommissionForItem(tx, input.commissionId, { officeId, submittingUnitId: unitId });
     }
+    if (input.topicId) await assertTopicForItem(tx, input.topicId, officeId, chinaDate(ctx.clock.now()));
     const [row] = await tx
       .insert(items)
       .values({
@@ -80,6 +83,7 @@ export async function createItem(
         originUnitId: unitId,
         followUpOfId: followUpOf?.id ?? null,
         commissionId: input.commissionId ?? null,
+        topicId: input.topicId ?? null,
         title: input.title,
         body: input.body,
         categoryCode: input.categoryCode,
@@ -116,6 +120,7 @@ export async function createItem(
         secrecy: [null, row.secrecy],
         ...(row.followUpOfId ? { followUpOfId: [null, row.followUpOfId] } : {}),
         ...(row.commissionId ? { commissionId: [null, row.commissionId] } : {}),
+        ...(row.topicId ? { topicId: [null, row.topicId] } : {}),
       },
     });
     return presentItemDetail(tx, actor, row.id);

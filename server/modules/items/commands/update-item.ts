@@ -3,8 +3,10 @@ import type { Db } from '../../../db/client.ts';
 import { ITEM_STATUSES, itemVersions } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
+import { chinaDate } from '../../../lib/clock.ts';
 import { badRequest, conflict, forbidden } from '../../../lib/errors.ts';
 import { assertCommissionForItem } from '../../commissions/index.ts';
+import { assertTopicForItem } from '../../topics/index.ts';
 import { itemIssue, presentItemDetail } from '../present.ts';
 import {
   callerFacts,
@@ -62,6 +64,8 @@ function changesOf(row: ItemRow, input: UpdateItemInput): Partial<ItemRow> {
     next.keywords = input.keywords;
   if (input.commissionId !== undefined && (input.commissionId ?? null) !== row.commissionId)
     next.commissionId = input.commissionId ?? null;
+  if (input.topicId !== undefined && (input.topicId ?? null) !== row.topicId)
+    next.topicId = input.topicId ?? null;
   if (input.eventAt !== undefined) {
     const eventAt = input.eventAt ? new Date(input.eventAt) : null;
     if (eventAt?.getTime() !== row.eventAt?.getTime()) next.eventAt = eventAt;
@@ -108,6 +112,10 @@ export async function updateItem(
     if (Object.keys(changes).length === 0) return presentItemDetail(tx, actor, id);
     if (changes.categoryCode !== undefined) await assertItemCategory(tx, changes.categoryCode);
     if (changes.commissionId !== undefined) await assertCommissionLink(tx, actor, row, changes.commissionId);
+    if (changes.topicId) {
+      if (row.forwardedFromId) throw badRequest('转报的信息不能选择报送要点');
+      await assertTopicForItem(tx, changes.topicId, row.officeId, chinaDate(ctx.clock.now()));
+    }
     const reason = input.reason || DEFAULT_EDIT_REASON;
     const textChanged = changes.title !== undefined || changes.body !== undefined;
     const versionNo = textChanged ? row.currentVersion + 1 : null;

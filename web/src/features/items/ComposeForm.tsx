@@ -20,15 +20,17 @@ import {
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TITLE_MAX, titleTooLong } from '../../../../server/modules/items/body.ts';
 import { PRIORITY_LABELS, SECRECY_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../auth/context.ts';
 import { applyServerErrors, errorMessage, isStaleVersion } from '../orgs/formErrors.ts';
+import { TopicSelect } from '../topics/TopicSelect.tsx';
 import { AttachmentsEditor } from './Attachments.tsx';
 import { useCreateItem, useItemAction, useItemCategories, useUpdateItem } from './api.ts';
 import { BodyEditor, selectParagraph } from './BodyEditor.tsx';
+import { CommissionSelect } from './CommissionSelect.tsx';
 import { FollowUpSelect } from './FollowUpSelect.tsx';
 import { QualityDrawer } from './QualityDrawer.tsx';
 import { FindingList, QualityPanel } from './QualityPanel.tsx';
@@ -47,11 +49,29 @@ type FormValues = {
   body: string;
   authorPhone: string;
   followUpOfId?: string | null;
+  commissionId?: string | null;
+  topicId?: string | null;
 };
 
-const FIELDS = ['title', 'categoryCode', 'priority', 'eventAt', 'secrecy', 'keywords', 'body', 'authorPhone'];
+const FIELDS = [
+  'title',
+  'categoryCode',
+  'priority',
+  'eventAt',
+  'secrecy',
+  'keywords',
+  'body',
+  'authorPhone',
+  'commissionId',
+  'topicId',
+];
 
-function initialValues(item: ItemDetail | undefined, phone: string | null): FormValues {
+/** A new item may start from a 约稿 or a 报送要点 (/items/new?commissionId=… or ?topicId=…). */
+function initialValues(
+  item: ItemDetail | undefined,
+  phone: string | null,
+  preset: { commissionId: string | null; topicId: string | null },
+): FormValues {
   if (!item)
     return {
       title: '',
@@ -61,6 +81,7 @@ function initialValues(item: ItemDetail | undefined, phone: string | null): Form
       body: '',
       authorPhone: phone ?? '',
       followUpOfId: null,
+      ...preset,
     };
   return {
     title: item.title,
@@ -72,6 +93,8 @@ function initialValues(item: ItemDetail | undefined, phone: string | null): Form
     body: item.body,
     authorPhone: item.author.phone ?? '',
     followUpOfId: item.followUpOf?.id ?? null,
+    commissionId: item.commission?.id ?? null,
+    topicId: item.topic?.id ?? null,
   };
 }
 
@@ -87,6 +110,8 @@ function toInput(v: FormValues): ItemInput {
     // Only urgent items carry the time of the event their deadline counts from.
     eventAt: v.priority === 'urgent' && v.eventAt ? v.eventAt.toISOString() : null,
     followUpOfId: v.followUpOfId ?? undefined,
+    commissionId: v.commissionId ?? null,
+    topicId: v.topicId ?? null,
   };
 }
 
@@ -131,7 +156,15 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
   );
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
 
-  const initial = useMemo(() => initialValues(item, me.user.phone), [item, me.user.phone]);
+  const [params] = useSearchParams();
+  const presetCommission = params.get('commissionId');
+  const presetTopic = params.get('topicId');
+  const initial = useMemo(
+    () => initialValues(item, me.user.phone, { commissionId: presetCommission, topicId: presetTopic }),
+    [item, me.user.phone, presetCommission, presetTopic],
+  );
+  // The 约稿 link and the 报送要点 tag are the writing unit's choice; an office editor sees them.
+  const ownUnit = !item || me.user.units.some((u) => u.id === item.submittingUnit.id);
   const saved = useRef<ItemInput>(toInput(initial));
   const title = Form.useWatch('title', form) ?? initial.title;
   const body = Form.useWatch('body', form) ?? initial.body;
@@ -410,6 +443,38 @@ export function ComposeForm({ item, onReload }: { item?: ItemDetail; onReload?: 
                         <Link to={`/items/${item.followUpOf.id}`}>{item.followUpOf.title}</Link>
                       ) : (
                         <Typography.Text type="secondary">不是续报</Typography.Text>
+                      )}
+                    </Form.Item>
+                  )}
+                </Col>
+              </Row>
+              <Row gutter={16}>
+                <Col xs={24} sm={12}>
+                  {ownUnit ? (
+                    <Form.Item name="commissionId" label="关联约稿">
+                      <CommissionSelect />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item label="关联约稿">
+                      {item?.commission ? (
+                        <Link to={`/commissions/${item.commission.id}`}>{item.commission.topic}</Link>
+                      ) : (
+                        <Typography.Text type="secondary">无</Typography.Text>
+                      )}
+                    </Form.Item>
+                  )}
+                </Col>
+                <Col xs={24} sm={12}>
+                  {ownUnit ? (
+                    <Form.Item name="topicId" label="报送要点">
+                      <TopicSelect fallback={item?.topic} />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item label="报送要点">
+                      {item?.topic ? (
+                        <Link to={`/topics/${item.topic.id}`}>{item.topic.title}</Link>
+                      ) : (
+                        <Typography.Text type="secondary">无</Typography.Text>
                       )}
                     </Form.Item>
                   )}

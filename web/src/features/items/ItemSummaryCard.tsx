@@ -112,6 +112,25 @@ export function ItemSummaryCard({ item }: { item: ItemDetail }) {
       <Typography.Text type="secondary">未转报</Typography.Text>
     ),
   });
+  if (item.commission)
+    rows.push({
+      label: '关联约稿',
+      value: (
+        <Link to={`/commissions/${item.commission.id}`}>
+          {item.commission.numberLabel ? `${item.commission.numberLabel} ` : ''}
+          {item.commission.topic}
+        </Link>
+      ),
+    });
+  if (item.topic)
+    rows.push({
+      label: '报送要点',
+      value: (
+        <Link to={`/topics/${item.topic.id}`}>
+          {item.topic.title}（{item.topic.periodLabel}）
+        </Link>
+      ),
+    });
   if (item.followUpOf)
     rows.push({
       label: '续报',

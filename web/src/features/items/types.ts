@@ -81,6 +81,10 @@ export type ItemDetail = {
   forwardedFrom: { id: string; officeName: string; status: ItemStatus } | null;
   forwardedTo: { id: string; officeName: string; status: ItemStatus } | null;
   followUpOf: { id: string; title: string } | null;
+  /** The 约稿 the item answers. */
+  commission: { id: string; topic: string; numberLabel: string | null } | null;
+  /** The 报送要点 it is tagged to. */
+  topic: { id: string; title: string; periodLabel: string } | null;
   followUps: { id: string; title: string; status: ItemStatus }[];
   mergedInto: { id: string; title: string } | null;
   credits: { unitId: string; unitName: string; share: number }[];
@@ -162,6 +166,8 @@ export type ItemInput = {
   authorPhone: string;
   eventAt?: string | null;
   followUpOfId?: string | null;
+  commissionId?: string | null;
+  topicId?: string | null;
 };
 
 export type Finding = {
