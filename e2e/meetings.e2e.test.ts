@@ -38,6 +38,7 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     await page.evaluate(() =>
       Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
     );
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, `meetings-${name}.png`), fullPage: true });
   };
   const dialog = (page: Page) => page.locator('.ant-modal:visible').last();
@@ -151,6 +152,17 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
       .poll(() => page.getByTestId('meeting-list').locator('tbody tr.ant-table-row').count())
       .toBe(1);
 
+    // Before a meeting begins the server refuses 出席 and says why; nothing is saved.
+    await page.goto('/meetings');
+    await page.getByRole('link', { name: '全市信息员业务培训班' }).first().click();
+    await page.getByText('会议尚未开始：可先登记请假').waitFor();
+    const first = page.getByTestId('attendance').locator('tbody tr.ant-table-row').first();
+    const unit = (await first.locator('td').first().textContent()) ?? '';
+    await choose(page, unit, '出席');
+    await page.getByRole('button', { name: /保存出席登记$/ }).click();
+    await page.getByText(`会议尚未开始，不能登记${unit}出席（可先登记请假）`).waitFor();
+    await first.getByTitle('出席', { exact: true }).waitFor();
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/meetings');
     await page.locator('tr', { hasText: title }).waitFor();
@@ -173,6 +185,7 @@ describe('会议与培训（浏览器）/ meetings, checklist, attendance and fi
     await expect.poll(() => page.getByRole('button', { name: /登记会议$/ }).count()).toBe(0);
     const row = page.locator('tr', { hasText: title });
     await row.getByText('出席', { exact: true }).waitFor();
+    await shot(page, '1280-unit-list');
     await row.getByRole('link', { name: title }).click();
     await page.waitForURL((u) => u.pathname === meetingPath);
     const own = page.getByTestId('own-attendance');

@@ -73,7 +73,7 @@ function Phase({
                   type="text"
                   size="small"
                   aria-label={`删除 ${item.label}`}
-                  icon={<CloseOutlined />}
+                  icon={<CloseOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />}
                   disabled={disabled}
                   onClick={() => onRemove(i)}
                 />

@@ -109,7 +109,8 @@ export function MeetingFormModal({
     };
     const onError = (err: Error) => {
       if (!showOnForm(form, err)) message.error(err.message);
-      if (err instanceof ApiError && err.status === 409) onClose();
+      // Someone saved first: the page reloads the meeting, to be edited again from there.
+      if (err instanceof ApiError && (err.details as { currentVersion?: number })?.currentVersion) onClose();
     };
     if (meeting) {
       update.mutate(

@@ -109,7 +109,13 @@ export function StatsCard({ year, onUnit }: { year: number; onUnit: (unitId: str
                       dataSource={stats.units}
                       columns={columns}
                       scroll={{ x: 660 }}
-                      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+                      pagination={{
+                        pageSize: 10,
+                        hideOnSinglePage: true,
+                        showSizeChanger: false,
+                        size: 'small',
+                        showTotal: (t) => `共 ${t} 个单位`,
+                      }}
                     />
                   ),
               },

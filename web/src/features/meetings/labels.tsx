@@ -61,12 +61,11 @@ export function LevelTag({ level, label }: { level: MeetingLevel; label?: string
   return <Tag color={LEVEL_COLORS[level]}>{label ?? LEVEL_LABELS[level]}</Tag>;
 }
 
-export function AttendanceTag({ attendance }: { attendance: Attendance }) {
-  return (
-    <Tag color={ATTENDANCE_COLORS[attendance]}>
-      {attendance === 'expected' ? '未登记' : ATTENDANCE_LABELS[attendance]}
-    </Tag>
-  );
+/** A unit's mark; 应到 before the meeting, 未登记 once it has begun and nothing was recorded. */
+export function AttendanceTag({ attendance, startsAt }: { attendance: Attendance; startsAt: string }) {
+  const label =
+    attendance === 'expected' && !dayjs(startsAt).isAfter(dayjs()) ? '未登记' : ATTENDANCE_LABELS[attendance];
+  return <Tag color={ATTENDANCE_COLORS[attendance]}>{label}</Tag>;
 }
 
 /** The year in Beijing: meetings are counted per calendar year there, whatever the browser's zone. */

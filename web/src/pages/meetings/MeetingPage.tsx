@@ -33,7 +33,7 @@ function OwnAttendanceCard({ m }: { m: Meeting }) {
           {m.participants.map((p) => (
             <Flex key={p.unit.id} gap={8} wrap align="center">
               <Typography.Text strong>{p.unit.name}</Typography.Text>
-              <AttendanceTag attendance={p.attendance} />
+              <AttendanceTag attendance={p.attendance} startsAt={m.startsAt} />
               {p.attendees.length > 0 && (
                 <Typography.Text>参会人员：{p.attendees.join('、')}</Typography.Text>
               )}
@@ -116,6 +116,8 @@ function MeetingView({ m }: { m: Meeting }) {
       >
         {m.files.length ? (
           <MeetingFileList meetingId={m.id} files={m.files} />
+        ) : !m.actions.includes('attach') ? (
+          <Typography.Text type="secondary">暂无附件</Typography.Text>
         ) : (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -188,7 +188,7 @@ export function MeetingsPage() {
             width: 110,
             render: (_: unknown, r) =>
               r.myAttendance ? (
-                <AttendanceTag attendance={r.myAttendance} />
+                <AttendanceTag attendance={r.myAttendance} startsAt={r.startsAt} />
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
               ),
