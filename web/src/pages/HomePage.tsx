@@ -6,6 +6,7 @@ import { useMe } from '../auth/context.ts';
 import { membershipLine } from '../auth/membership.ts';
 import { RoleTags } from '../components/RoleTags.tsx';
 import { TodoSection } from '../features/home/TodoSection.tsx';
+import { CurrentTopicsCard } from '../features/topics/CurrentTopicsCard.tsx';
 import { formatDateTime, formatDocDate } from '../format.ts';
 import { menuIcon } from '../layout/menuIcons.tsx';
 import { BRAND_COLOR } from '../theme.ts';
@@ -37,6 +38,8 @@ export function HomePage() {
       </div>
 
       <TodoSection roles={user.roles} />
+
+      {user.roles.some((r) => r === 'reporter' || r === 'unit_signer') && <CurrentTopicsCard hideWhenEmpty />}
 
       <Card title="我的信息">
         <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 3 }} size="small">

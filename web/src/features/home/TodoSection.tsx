@@ -7,7 +7,9 @@ import { Countdown } from '../items/Countdown.tsx';
 import { PriorityTag } from '../items/ItemTags.tsx';
 import {
   INBOX_SAMPLE,
+  useCommissionTodos,
   useInboxTodos,
+  useInstructionTodos,
   useIssueTodos,
   useMineTodos,
   useSignoffTodos,
@@ -42,6 +44,9 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
   const toSign = useIssueTodos('locked', isChief);
   const toPublish = useIssueTodos('signed', isEditor);
   const unread = useUnreadCirculations(isLeader);
+  const isUnit = isReporter || isSigner;
+  const instructionTodos = useInstructionTodos(isEditor ? 'office' : isUnit ? 'unit' : null);
+  const commissionTodos = useCommissionTodos(isUnit && !isEditor);
 
   if (!isReporter && !isSigner && !isEditor && !isLeader) return null;
 
@@ -80,6 +85,30 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
           loading={signoff.isPending}
         />,
         'signoff',
+      ),
+    );
+  }
+  if (isUnit && !isEditor) {
+    cells.push(
+      cell(
+        <TodoCard
+          label="约稿待报送"
+          count={commissionTodos.data}
+          color={WARN}
+          to="/commissions"
+          loading={commissionTodos.isPending}
+        />,
+        'commissions',
+      ),
+      cell(
+        <TodoCard
+          label="批示待反馈"
+          count={instructionTodos.data?.toReport}
+          color={ALERT}
+          to="/instructions?status=assigned"
+          loading={instructionTodos.isPending}
+        />,
+        'instructions-report',
       ),
     );
   }
@@ -135,6 +164,30 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
       ),
     );
   }
+  if (isEditor) {
+    cells.push(
+      cell(
+        <TodoCard
+          label="批示待交办"
+          count={instructionTodos.data?.toAssign}
+          color={WARN}
+          to="/instructions?status=recorded"
+          loading={instructionTodos.isPending}
+        />,
+        'instructions-assign',
+      ),
+      cell(
+        <TodoCard
+          label="批示反馈逾期"
+          count={instructionTodos.data?.overdue}
+          color={ALERT}
+          to="/instructions?overdue=true"
+          loading={instructionTodos.isPending}
+        />,
+        'instructions-overdue',
+      ),
+    );
+  }
   if (isLeader) {
     cells.push(
       cell(
@@ -150,7 +203,7 @@ export function TodoSection({ roles }: { roles: readonly Role[] }) {
     );
   }
 
-  const queries = [mine, signoff, inbox, toSign, toPublish, unread];
+  const queries = [mine, signoff, inbox, toSign, toPublish, unread, instructionTodos, commissionTodos];
   const error = queries.find((q) => q.isError)?.error ?? null;
   const refetch = () => {
     for (const q of queries) if (q.isError) void q.refetch();

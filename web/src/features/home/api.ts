@@ -85,3 +85,48 @@ export function useUnreadCirculations(enabled: boolean) {
     enabled,
   });
 }
+
+type InstructionRowLite = { myStatus: string | null };
+type CommissionRowLite = { status: string; mine: { answer: string } | null };
+
+/**
+ * 批示: for a unit, its assignments waiting for a report (first or more); for the office, the
+ * instructions still to assign and those with a unit overdue. Units hold few, so their figure is
+ * counted over the first 100 open ones.
+ */
+export function useInstructionTodos(audience: 'unit' | 'office' | null) {
+  return useQuery({
+    queryKey: ['instructions', 'home', audience],
+    queryFn: async () => {
+      if (audience === 'unit') {
+        const p = await api<{ items: InstructionRowLite[] }>(
+          'GET',
+          '/api/instructions?status=assigned&pageSize=100',
+        );
+        return {
+          toReport: p.items.filter(
+            (r) => r.myStatus === 'awaiting_feedback' || r.myStatus === 'more_requested',
+          ).length,
+          toAssign: 0,
+          overdue: 0,
+        };
+      }
+      const [recorded, overdue] = await Promise.all([
+        api<{ total: number }>('GET', '/api/instructions?status=recorded&pageSize=1'),
+        api<{ total: number }>('GET', '/api/instructions?overdue=true&pageSize=1'),
+      ]);
+      return { toReport: 0, toAssign: recorded.total, overdue: overdue.total };
+    },
+    enabled: audience !== null,
+  });
+}
+
+/** 约稿: the unit's notices still waiting for its answer (of the first 100 issued ones). */
+export function useCommissionTodos(enabled: boolean) {
+  return useQuery({
+    queryKey: ['commissions', 'home'],
+    queryFn: () => api<{ items: CommissionRowLite[] }>('GET', '/api/commissions?status=issued&pageSize=100'),
+    select: (p) => p.items.filter((r) => r.mine?.answer === 'open').length,
+    enabled,
+  });
+}
