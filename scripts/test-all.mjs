@@ -82,6 +82,12 @@ const STEPS = [
     cmd: [node, 'scripts/acceptance.mjs', 'hardening'],
     limitMin: 5,
   },
+  {
+    key: 'acceptance-coordination',
+    title: '验收演练 / acceptance: coordination',
+    cmd: [node, 'scripts/acceptance.mjs', 'coordination'],
+    limitMin: 5,
+  },
 ];
 
 const wanted = process.argv.slice(2);
