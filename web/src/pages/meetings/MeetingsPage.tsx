@@ -168,7 +168,10 @@ export function MeetingsPage() {
             key: 'attendance',
             width: 130,
             render: (_: unknown, r) =>
-              r.summary && r.summary.invited > 0 ? (
+              // A meeting of the office above that invited this office: its own mark only.
+              !r.summary && r.myAttendance ? (
+                <AttendanceTag attendance={r.myAttendance} startsAt={r.startsAt} />
+              ) : r.summary && r.summary.invited > 0 ? (
                 <div style={{ lineHeight: '20px' }}>
                   出席 {r.summary.present}/{r.summary.invited}
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
