@@ -71,6 +71,20 @@ describe('约稿（浏览器）/ commission, read receipts and answers', () => {
     await targets.getByText('汾阳市财政局').waitFor();
     await targets.getByText('汾阳市水务局').waitFor();
 
+    // The draft is edited in the same form, filled with what was saved (the version goes along).
+    await page.getByRole('button', { name: /编辑$/ }).click();
+    const edit = dialog(page);
+    await expect.poll(() => edit.getByLabel('约稿主题').inputValue()).toBe(topic);
+    expect(await edit.getByLabel('报送截止时间').inputValue()).toMatch(/ 17:00$/);
+    await edit
+      .getByLabel('约稿要求')
+      .fill('请围绕一季度重点项目开工、投资完成和要素保障情况报送信息1至2篇，附典型做法。');
+    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await page
+      .getByTestId('commission-notice')
+      .getByText(/附典型做法/)
+      .waitFor();
+
     await page.getByRole('button', { name: /签发下发$/ }).click();
     await dialog(page).getByText('2 个约稿单位将收到通知').waitFor();
     await dialog(page).getByRole('button', { name: '签发下发' }).click();

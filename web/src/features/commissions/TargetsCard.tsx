@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Progress, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Grid, Progress, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../format.ts';
@@ -86,6 +86,8 @@ function Figure({ label, value, color }: { label: string; value: number; color?:
  */
 export function TargetsCard({ commission: c }: { commission: Commission }) {
   const { counts } = c;
+  // A phone gets one block per unit rather than a table to scroll sideways.
+  const narrow = !Grid.useBreakpoint().md;
   const issued = c.status !== 'draft';
   const columns: ColumnsType<CommissionTarget> = [
     {
@@ -141,14 +143,43 @@ export function TargetsCard({ commission: c }: { commission: Commission }) {
               共 {counts.total} 个约稿单位；签发下发后各单位收到通知，打开即记已读。
             </Typography.Paragraph>
           )}
-          <Table<CommissionTarget>
-            rowKey={(t) => t.unit.id}
-            size="small"
-            dataSource={c.targets}
-            columns={columns}
-            pagination={c.targets.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 560 }}
-          />
+          {narrow ? (
+            <Flex vertical>
+              {c.targets.map((t) => (
+                <div
+                  key={t.unit.id}
+                  data-testid={`target-${t.unit.name}`}
+                  style={{ borderTop: '1px solid #f0f0f0', padding: '10px 0' }}
+                >
+                  <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 4 }}>
+                    <Typography.Text strong>{t.unit.name}</Typography.Text>
+                    {issued &&
+                      (t.readAt ? (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t.readByName ?? ''} {formatDateTime(t.readAt)} 已读
+                        </Typography.Text>
+                      ) : (
+                        <Typography.Text type="secondary">未读</Typography.Text>
+                      ))}
+                  </Flex>
+                  {issued ? (
+                    <AnswerCell t={t} />
+                  ) : (
+                    <Typography.Text type="secondary">下发后答复</Typography.Text>
+                  )}
+                </div>
+              ))}
+            </Flex>
+          ) : (
+            <Table<CommissionTarget>
+              rowKey={(t) => t.unit.id}
+              size="small"
+              dataSource={c.targets}
+              columns={columns}
+              pagination={c.targets.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              scroll={{ x: 560 }}
+            />
+          )}
         </>
       )}
     </Card>

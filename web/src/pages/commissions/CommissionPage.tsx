@@ -41,7 +41,7 @@ function NoticeText({ c }: { c: Commission }) {
         border: '1px solid #f0d9d9',
         background: '#fffdfb',
         borderRadius: 4,
-        padding: '16px 20px',
+        padding: 'clamp(10px, 3vw, 16px) clamp(12px, 4vw, 20px)',
         fontFamily: 'FangSong, STFangsong, "仿宋", serif',
         fontSize: 16,
         lineHeight: 1.9,

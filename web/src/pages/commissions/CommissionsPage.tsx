@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Grid, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -85,6 +85,8 @@ export function CommissionsPage() {
   const rows = query.data?.items ?? [];
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
+  // On a phone the number moves under the topic, so the topic comes first in the row.
+  const narrow = !Grid.useBreakpoint().md;
 
   useEffect(() => {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
@@ -133,6 +135,7 @@ export function CommissionsPage() {
           {unread(r) && <span className="xb-unread-dot" title="未读" />}
           {r.topic}
         </Link>
+        {narrow && muted(r.numberLabel ?? '草稿')}
         {staff
           ? muted(`${r.createdByName}${r.issuedAt ? ` · ${formatDateTime(r.issuedAt)} 下发` : ' 拟稿'}`)
           : r.issuedAt && muted(`${r.office.name} · ${formatDateTime(r.issuedAt)} 下发`)}
@@ -157,10 +160,10 @@ export function CommissionsPage() {
     render: (s: CommissionStatus, r) => <CommissionStatusTag status={s} label={r.statusLabel} />,
   };
 
+  const lead = narrow ? [topicColumn] : [numberColumn, topicColumn];
   const columns: ColumnsType<CommissionRow> = staff
     ? [
-        numberColumn,
-        topicColumn,
+        ...lead,
         deadlineColumn,
         {
           title: '已读',
@@ -205,9 +208,7 @@ export function CommissionsPage() {
         statusColumn,
       ]
     : [
-        numberColumn,
-        topicColumn,
-        deadlineColumn,
+        ...lead,
         {
           title: '本单位',
           key: 'mine',
@@ -225,6 +226,7 @@ export function CommissionsPage() {
               <Typography.Text type="secondary">—</Typography.Text>
             ),
         },
+        deadlineColumn,
         statusColumn,
       ];
 
@@ -319,7 +321,7 @@ export function CommissionsPage() {
           dataSource={rows}
           columns={columns}
           rowClassName={(r) => (r.overdue ? 'xb-row-alert' : '')}
-          scroll={{ x: staff ? 900 : 720 }}
+          scroll={{ x: (staff ? 900 : 720) - (narrow ? 170 : 0) }}
           locale={{ emptyText }}
           pagination={{
             current: page,
