@@ -11,8 +11,9 @@ const SHOTS = process.env.E2E_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..
 /**
  * 报送要点 in the browser, one story: the office editor creates a topic for this month (an empty
  * title is refused on the form first) and publishes it; 财政局's reporter finds it under 报送要点 as
- * 进行中 with its 报送要求 and 按此要点写信息; an item of 财政局 tagged to it is signed and sent; the
- * editor's page of the topic lists it with the figures; the editor withdraws the topic with a
+ * 进行中 with its 报送要求, and 按此要点写信息 opens the compose form with the topic chosen; an item of 财政局 tagged to it is signed and sent; the
+ * editor's page of the topic lists it with the figures; a withdrawal at a stale version (another
+ * editor saved first) is refused and the page reloads; the editor withdraws the topic with a
  * reason (required), after which the unit no longer sees it. Both screens fit a phone.
  */
 describe('报送要点（浏览器）/ priority topics', () => {
@@ -107,6 +108,11 @@ describe('报送要点（浏览器）/ priority topics', () => {
     await card.getByText(requirement).waitFor();
     expect(await sideOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '390-unit-list');
+    // The compose form opens with the topic chosen (TopicSelect lists the topics in force).
+    await write.click();
+    await page.waitForURL((u) => u.pathname === '/items/new');
+    const field = page.locator('.ant-form-item').filter({ has: page.locator('label[title="报送要点"]') });
+    await field.getByText(title).first().waitFor();
   });
 
   test('按要点报送的信息经签发后列在要点页 / a tagged item, once signed, is listed on the topic', async () => {
@@ -177,8 +183,44 @@ describe('报送要点（浏览器）/ priority topics', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await loginAs(page, 'editor');
     await page.goto(topicPath);
+    await page.getByRole('heading', { name: title }).waitFor();
+
+    // Someone else saves first: the withdrawal at the old version is refused, the page reloads.
+    const other = await apiSession('editor');
+    const amended = `${requirement}请于每周五前报送。`;
+    try {
+      const t = (await (await other.get(`/api/topics/${topicId}`)).json()) as {
+        title: string;
+        periodStart: string;
+        periodEnd: string;
+        sortOrder: number;
+        version: number;
+      };
+      const put = await other.put(`/api/topics/${topicId}`, {
+        data: {
+          title: t.title,
+          description: amended,
+          periodStart: t.periodStart,
+          periodEnd: t.periodEnd,
+          sortOrder: t.sortOrder,
+          version: t.version,
+        },
+      });
+      expect(put.status(), await put.text()).toBe(200);
+    } finally {
+      await other.dispose();
+    }
     await page.getByRole('button', { name: /撤回$/ }).click();
-    const modal = dialog(page);
+    let modal = dialog(page);
+    await modal.getByLabel('撤回原因').fill('与本月重点工作安排调整不符');
+    await modal.getByRole('button', { name: /撤\s?回/ }).click();
+    await page.getByText('该记录已被他人修改，请刷新后重试').waitFor();
+    await page.getByTestId('topic-description').getByText(amended).waitFor();
+    await page.getByText('已发布', { exact: true }).first().waitFor();
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+
+    await page.getByRole('button', { name: /撤回$/ }).click();
+    modal = dialog(page);
     await modal.getByRole('button', { name: /撤\s?回/ }).click();
     await modal.getByText('请填写撤回原因').waitFor();
     await modal.getByLabel('撤回原因').fill('与本月重点工作安排调整不符');

@@ -1,4 +1,4 @@
-import { Card, Flex, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Flex, Grid, Skeleton, Statistic, Typography } from 'antd';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type TopicStats, useTopicStats } from './api.ts';
 
@@ -11,20 +11,31 @@ export const STAT_FIELDS: { key: keyof TopicStats; label: string; suffix: string
   { key: 'units', label: '报送单位', suffix: '个' },
 ];
 
-/** The figures as a row of statistics that wraps on a phone. */
+/**
+ * The figures as a row of statistics; the columns narrow so that all five stay on one line on a
+ * phone.
+ */
 export function StatFigures({ stats }: { stats: TopicStats }) {
+  const narrow = Grid.useBreakpoint().sm === false;
   return (
-    <Flex gap="8px 32px" wrap>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: narrow ? 'repeat(5, minmax(0, 1fr))' : 'repeat(5, max-content)',
+        columnGap: narrow ? 8 : 32,
+        rowGap: 8,
+      }}
+    >
       {STAT_FIELDS.map((f) => (
         <Statistic
           key={f.key}
-          title={f.label}
+          title={<span style={{ whiteSpace: 'nowrap' }}>{f.label}</span>}
           value={stats[f.key]}
           suffix={f.suffix}
-          styles={{ content: { fontSize: 22 } }}
+          styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' }, suffix: { fontSize: 13 } }}
         />
       ))}
-    </Flex>
+    </div>
   );
 }
 

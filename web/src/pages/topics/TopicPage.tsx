@@ -1,5 +1,17 @@
 import { ArrowLeftOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Grid,
+  Result,
+  Skeleton,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -40,38 +52,55 @@ function TopicView({
   const canCompose = useCanCompose();
   const office = topic.stats !== null;
   const buttons = ACTION_BUTTONS.filter((b) => topic.actions.includes(b.action));
+  const canWrite = canCompose && topic.actions.includes('tag');
+  const writable = buttons.length > 0 || canWrite;
+  // On a phone the unit and time go under the title, so the table needs no sideways scroll.
+  const narrow = Grid.useBreakpoint().md === false;
 
+  const submitted = (r: TaggedItem) =>
+    r.submittedAt ? (
+      formatDateTime(r.submittedAt)
+    ) : (
+      <Typography.Text type="secondary">未报送</Typography.Text>
+    );
   const columns: ColumnsType<TaggedItem> = [
-    { title: '编号', dataIndex: 'serial', width: 80 },
+    { title: '编号', dataIndex: 'serial', width: narrow ? 64 : 80 },
     {
       title: '标题',
       key: 'title',
       render: (_: unknown, r) => (
-        <Link to={r.link} style={{ display: 'block', minWidth: 200 }}>
-          {r.title}
-        </Link>
+        <div style={{ minWidth: narrow ? 0 : 200 }}>
+          <Link to={r.link} style={{ display: 'block', overflowWrap: 'anywhere' }}>
+            {r.title}
+          </Link>
+          {narrow && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {office ? `${r.unit.name} · ` : ''}
+              {submitted(r)}
+            </Typography.Text>
+          )}
+        </div>
       ),
     },
-    ...(office
+    ...(office && !narrow
       ? [{ title: '报送单位', key: 'unit', width: 170, render: (_: unknown, r: TaggedItem) => r.unit.name }]
       : []),
     {
       title: '状态',
       key: 'status',
-      width: 100,
+      width: narrow ? 84 : 100,
       render: (_: unknown, r) => <ItemStatusTag status={r.status} />,
     },
-    {
-      title: '报送时间',
-      key: 'submittedAt',
-      width: 140,
-      render: (_: unknown, r) =>
-        r.submittedAt ? (
-          formatDateTime(r.submittedAt)
-        ) : (
-          <Typography.Text type="secondary">未报送</Typography.Text>
-        ),
-    },
+    ...(narrow
+      ? []
+      : [
+          {
+            title: '报送时间',
+            key: 'submittedAt',
+            width: 140,
+            render: (_: unknown, r: TaggedItem) => submitted(r),
+          },
+        ]),
   ];
 
   return (
@@ -81,10 +110,10 @@ function TopicView({
           <Typography.Text type="secondary">报送要点 · {topic.periodLabel}</Typography.Text>
           <TopicStatusTags topic={topic} />
         </Flex>
-        <Typography.Title level={4} style={{ margin: '0 0 12px', overflowWrap: 'anywhere' }}>
+        <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
           {topic.title}
         </Typography.Title>
-        <Flex gap={8} wrap>
+        <Flex gap={8} wrap style={{ marginTop: writable ? 12 : 0 }}>
           {buttons.map((b) => (
             <Button
               key={b.action}
@@ -96,7 +125,7 @@ function TopicView({
               {b.label}
             </Button>
           ))}
-          {canCompose && topic.actions.includes('tag') && (
+          {canWrite && (
             <Link to={composeLink(topic.id)}>
               <Button type="primary" icon={<EditOutlined />}>
                 按此要点写信息
@@ -170,7 +199,7 @@ function TopicView({
           loading={fetching}
           dataSource={topic.items.items}
           columns={columns}
-          scroll={{ x: office ? 700 : 560 }}
+          scroll={narrow ? undefined : { x: office ? 700 : 560 }}
           locale={{
             emptyText: (
               <Empty

@@ -5,6 +5,7 @@ import {
   Empty,
   Flex,
   Form,
+  Grid,
   Input,
   Pagination,
   Segmented,
@@ -98,6 +99,7 @@ function OfficeTopics() {
   const actions = useTopicActions();
   const canCompose = useCanCompose();
   const year = new Date().getFullYear();
+  const narrow = Grid.useBreakpoint().md === false;
 
   useEffect(() => {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
@@ -106,6 +108,56 @@ function OfficeTopics() {
   const search = (v: FormValues) =>
     update({ status: v.status, period: v.period, q: v.q?.trim() || undefined });
   const filtered = FILTER_KEYS.some((k) => filters[k]);
+
+  const rowActions = (r: TopicRow) => (
+    <Flex gap={4} wrap>
+      {OFFICE_ACTIONS.filter((a) => r.actions.includes(a)).map((a) => (
+        <Button
+          key={a}
+          type="link"
+          size="small"
+          danger={a === 'withdraw'}
+          style={{ padding: '0 4px' }}
+          onClick={() => actions.start(a, r)}
+        >
+          {ACTION_LABELS[a]}
+        </Button>
+      ))}
+      {canCompose && r.actions.includes('tag') && (
+        <Link to={composeLink(r.id)} style={{ padding: '0 4px' }}>
+          写信息
+        </Link>
+      )}
+    </Flex>
+  );
+
+  /** On a phone one column carries it all: title, period, status, the figures and the steps. */
+  const narrowColumns: ColumnsType<TopicRow> = [
+    {
+      title: '要点',
+      key: 'topic',
+      render: (_: unknown, r) => (
+        <Flex vertical gap={4} style={{ lineHeight: '22px' }}>
+          <Link to={`/topics/${r.id}`} style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+            {r.title}
+          </Link>
+          <Flex gap={6} wrap align="center">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.periodLabel}
+            </Typography.Text>
+            <TopicStatusTags topic={r} />
+          </Flex>
+          {r.stats && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              报送 {r.stats.submitted} · 采用 {r.stats.accepted} · 刊发 {r.stats.published} · 上级采用{' '}
+              {r.stats.upperAdoptions} · {r.stats.units} 个单位
+            </Typography.Text>
+          )}
+          <div style={{ marginInlineStart: -4 }}>{rowActions(r)}</div>
+        </Flex>
+      ),
+    },
+  ];
 
   const columns: ColumnsType<TopicRow> = [
     {
@@ -149,30 +201,7 @@ function OfficeTopics() {
       title: '操作',
       key: 'actions',
       width: 130,
-      render: (_: unknown, r) => {
-        const own = OFFICE_ACTIONS.filter((a) => r.actions.includes(a));
-        return (
-          <Flex gap={4} wrap>
-            {own.map((a) => (
-              <Button
-                key={a}
-                type="link"
-                size="small"
-                danger={a === 'withdraw'}
-                style={{ padding: '0 4px' }}
-                onClick={() => actions.start(a, r)}
-              >
-                {ACTION_LABELS[a]}
-              </Button>
-            ))}
-            {canCompose && r.actions.includes('tag') && (
-              <Link to={composeLink(r.id)} style={{ padding: '0 4px' }}>
-                写信息
-              </Link>
-            )}
-          </Flex>
-        );
-      },
+      render: (_: unknown, r) => rowActions(r),
     },
   ];
 
@@ -254,8 +283,8 @@ function OfficeTopics() {
           size="middle"
           loading={query.isFetching}
           dataSource={rows}
-          columns={columns}
-          scroll={{ x: 900 }}
+          columns={narrow ? narrowColumns : columns}
+          scroll={narrow ? undefined : { x: 900 }}
           locale={{ emptyText }}
           pagination={{
             current: page,
