@@ -12,9 +12,10 @@ const SHOTS = process.env.E2E_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..
  * 报送要点 in the browser, one story: the office editor creates a topic for this month (an empty
  * title is refused on the form first) and publishes it; 财政局's reporter finds it under 报送要点 as
  * 进行中 with its 报送要求, and 按此要点写信息 opens the compose form with the topic chosen; an
- * item of 财政局 tagged to it is signed and sent; the editor's page of the topic lists it with the figures; a withdrawal at a stale version (another
- * editor saved first) is refused and the page reloads; the editor withdraws the topic with a
- * reason (required), after which the unit no longer sees it. Both screens fit a phone.
+ * item of 财政局 tagged to it is signed and sent; the editor's page of the topic lists it with the
+ * figures; a withdrawal at a stale version (another editor saved first) is refused and the page
+ * reloads; the editor withdraws the topic with a reason (required), after which the unit no
+ * longer sees it. Both screens fit a phone.
  */
 describe('报送要点（浏览器）/ priority topics', () => {
   const ui = useBrowser();
