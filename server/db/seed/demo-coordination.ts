@@ -275,21 +275,16 @@ export async function seedDemoCoordination(tx: Db, now: Date): Promise<DemoCoord
   // ── 联络员备案 ─────────────────────────────────────────────────────────────────────────
   const year = Number(chinaDate(now).slice(0, 4));
   const filers = units.filter((u) => reporterOf(u.code)).slice(0, Math.max(0, units.length - NOT_FILED));
-  let filings = 0;
-  for (const [i, unit] of filers.entries()) {
+  // All filings in one statement, then all their versions in another.
+  const planned = filers.flatMap((unit, i) => {
     const reporter = reporterOf(unit.code);
     const filer = reporter ?? signerOf(unit.code);
-    if (!reporter || !filer) continue;
-    const filedAt = at(now, 0, 10);
-    filedAt.setTime(
-      Math.min(
-        now.getTime() - HOUR_MS,
-        new Date(`${year}-01-${String(5 + (i % 20)).padStart(2, '0')}T10:00:00+08:00`).getTime(),
-      ),
-    );
+    if (!reporter || !filer) return [];
+    const january = new Date(`${year}-01-${String(5 + (i % 20)).padStart(2, '0')}T10:00:00+08:00`);
+    const filedAt = new Date(Math.min(now.getTime() - HOUR_MS, january.getTime()));
     const data = {
       leaderName: `${LEADER_SURNAMES[i % LEADER_SURNAMES.length]}${LEADER_GIVEN[i % LEADER_GIVEN.length]}`,
-      leaderTitle: unit.kind === 'unit' && /镇|乡|街道|办事处/.test(unit.name) ? '党委副书记' : '副局长',
+      leaderTitle: /镇|乡|街道|办事处/.test(unit.name) ? '党委副书记' : '副局长',
       leaderPhone: `0358-72${String(30000 + i * 7).slice(-5)}`,
       reporterName: reporter.name,
       reporterTitle: '信息员',
@@ -300,46 +295,48 @@ export async function seedDemoCoordination(tx: Db, now: Date): Promise<DemoCoord
           : `139035${String(80000 + i).slice(-5)}`,
       reporterEmail: null as string | null,
     };
-    const changed = i === 2 && now.getTime() - filedAt.getTime() > 30 * DAY_MS;
-    const first = changed ? { ...data, leaderName: '冯国强', leaderTitle: '局长' } : data;
-    const [row] = await tx
-      .insert(liaisonFilings)
-      .values({
-        unitId: unit.id,
-        year,
-        ...data,
-        filedById: filer.id,
-        filedByName: filer.name,
-        filedAt,
-        updatedAt: changed ? new Date(filedAt.getTime() + 30 * DAY_MS) : filedAt,
-        version: changed ? 2 : 1,
-      })
-      .returning({ id: liaisonFilings.id });
-    if (!row) continue;
-    await tx.insert(liaisonFilingRevisions).values([
+    // One unit changed its 分管领导 a month after filing: two versions in its history.
+    const changedAt =
+      i === 2 && now.getTime() - filedAt.getTime() > 30 * DAY_MS
+        ? new Date(filedAt.getTime() + 30 * DAY_MS)
+        : null;
+    return [{ unit, filer, filedAt, data, changedAt }];
+  });
+  const filed = planned.length
+    ? await tx
+        .insert(liaisonFilings)
+        .values(
+          planned.map((p) => ({
+            unitId: p.unit.id,
+            year,
+            ...p.data,
+            filedById: p.filer.id,
+            filedByName: p.filer.name,
+            filedAt: p.filedAt,
+            updatedAt: p.changedAt ?? p.filedAt,
+            version: p.changedAt ? 2 : 1,
+          })),
+        )
+        .returning({ id: liaisonFilings.id, unitId: liaisonFilings.unitId })
+    : [];
+  const filingOf = new Map(filed.map((f) => [f.unitId, f.id]));
+  const revisions = planned.flatMap((p) => {
+    const filingId = filingOf.get(p.unit.id) as string;
+    const by = { changedById: p.filer.id, changedByName: p.filer.name };
+    if (!p.changedAt) return [{ filingId, version: 1, data: p.data, ...by, changedAt: p.filedAt }];
+    return [
       {
-        filingId: row.id,
+        filingId,
         version: 1,
-        data: first,
-        changedById: filer.id,
-        changedByName: filer.name,
-        changedAt: filedAt,
+        data: { ...p.data, leaderName: '冯国强', leaderTitle: '局长' },
+        ...by,
+        changedAt: p.filedAt,
       },
-      ...(changed
-        ? [
-            {
-              filingId: row.id,
-              version: 2,
-              data,
-              changedById: filer.id,
-              changedByName: filer.name,
-              changedAt: new Date(filedAt.getTime() + 30 * DAY_MS),
-            },
-          ]
-        : []),
-    ]);
-    filings++;
-  }
+      { filingId, version: 2, data: p.data, ...by, changedAt: p.changedAt },
+    ];
+  });
+  if (revisions.length) await tx.insert(liaisonFilingRevisions).values(revisions);
+  const filings = filed.length;
 
   // ── 会议与培训 ────────────────────────────────────────────────────────────────────────
   const done = (

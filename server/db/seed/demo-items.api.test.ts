@@ -45,11 +45,12 @@ const fyYearItems = () =>
   sql`i.office_id = ${id('fy')} and i.forwarded_from_id is null
       and i.submitted_at >= ${yearStart}::timestamptz and i.submitted_at < ${yearEnd}::timestamptz`;
 
+// The whole demo (a year of items, issues, circulation, coordination) is the heaviest seed there is.
 beforeAll(async () => {
   t = await createTestApp({ items: true });
   for (const o of await rows<{ id: string; code: string }>(sql`select id, code from orgs`))
     ids.set(o.code, o.id);
-});
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
