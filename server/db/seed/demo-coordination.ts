@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray, isNotNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, like, lte } from 'drizzle-orm';
 import { chinaDate, DAY_MS, HOUR_MS } from '../../lib/clock.ts';
 import { defaultChecklist } from '../../modules/meetings/index.ts';
 import type { Db } from '../client.ts';
 import {
   circulations,
+  commissions,
+  commissionTargets,
   instructionAssignments,
   instructionFeedback,
   instructions,
@@ -14,10 +16,17 @@ import {
   meetings,
   orgs,
   publicationIssues,
+  topics,
   users,
 } from '../schema/index.ts';
 
-export type DemoCoordinationSummary = { instructions: number; filings: number; meetings: number };
+export type DemoCoordinationSummary = {
+  instructions: number;
+  filings: number;
+  meetings: number;
+  commissions: number;
+  topics: number;
+};
 
 /** 分管领导 of the demo units, by position in the registry (a name per unit, nothing personal). */
 const LEADER_SURNAMES = [
@@ -453,5 +462,257 @@ export async function seedDemoCoordination(tx: Db, now: Date): Promise<DemoCoord
       }),
     );
   }
-  return { instructions: instructionCount, filings, meetings: MEETINGS.length };
+  const topicCount = await seedTopics(tx, now, office.id, editor.name);
+  const commissionCount = await seedCommissions(tx, now, office.id, editor, units, reporterOf);
+  return {
+    instructions: instructionCount,
+    filings,
+    meetings: MEETINGS.length,
+    topics: topicCount,
+    commissions: commissionCount,
+  };
+}
+
+/** The first and last day of the quarter `offset` quarters from the one holding `day`. */
+function quarterOf(day: string, offset = 0) {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + offset;
+  const year = y + Math.floor(q / 4);
+  const first = (((q % 4) + 4) % 4) * 3 + 1;
+  const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { start: `${year}-${mm(first)}-01`, end: `${year}-${mm(first + 2)}-${last}` };
+}
+
+/**
+ * 报送要点: two published for this quarter (the office's items of the period tagged to them), one of
+ * the last quarter, ended, and a draft for the next one.
+ */
+async function seedTopics(tx: Db, now: Date, officeId: string, editorName: string): Promise<number> {
+  const today = chinaDate(now);
+  const current = quarterOf(today);
+  const last = quarterOf(today, -1);
+  const next = quarterOf(today, 1);
+  const published = (start: string) => new Date(new Date(`${start}T09:00:00+08:00`).getTime() - 3 * DAY_MS);
+  const rows = await tx
+    .insert(topics)
+    .values([
+      {
+        officeId,
+        title: '优化营商环境',
+        description:
+          '围绕“放管服”改革、惠企政策落地、审批提速等方面，报送经验做法、取得成效和企业反映的问题。',
+        periodStart: current.start,
+        periodEnd: current.end,
+        status: 'published' as const,
+        sortOrder: 1,
+        createdByName: editorName,
+        publishedAt: published(current.start),
+        createdAt: published(current.start),
+        version: 2,
+      },
+      {
+        officeId,
+        title: '乡村振兴与特色产业',
+        description: '报送特色种养、农产品加工、农旅融合等方面的新举措和典型案例。',
+        periodStart: current.start,
+        periodEnd: current.end,
+        status: 'published' as const,
+        sortOrder: 2,
+        createdByName: editorName,
+        publishedAt: published(current.start),
+        createdAt: published(current.start),
+        version: 2,
+      },
+      {
+        officeId,
+        title: '安全生产与防汛',
+        description: '报送隐患排查整治、应急演练和汛期值守情况。',
+        periodStart: last.start,
+        periodEnd: last.end,
+        status: 'published' as const,
+        sortOrder: 1,
+        createdByName: editorName,
+        publishedAt: published(last.start),
+        createdAt: published(last.start),
+        version: 2,
+      },
+      {
+        officeId,
+        title: '冬春季节民生保障',
+        description: '报送供暖、保供稳价、困难群众帮扶等方面的做法。',
+        periodStart: next.start,
+        periodEnd: next.end,
+        status: 'draft' as const,
+        sortOrder: 1,
+        createdByName: editorName,
+        createdAt: now,
+      },
+    ])
+    .returning({ id: topics.id, start: topics.periodStart, end: topics.periodEnd, title: topics.title });
+  // Tag the office's items of each published topic's period by their category of work.
+  const rules: [string, RegExp][] = [
+    ['优化营商环境', /企业|营商|审批|政务服务|财政|税/],
+    ['乡村振兴与特色产业', /乡村|农|畜|种植|养殖|产业/],
+    ['安全生产与防汛', /安全|防汛|隐患|应急|水/],
+  ];
+  const candidates = await tx
+    .select({ id: items.id, title: items.title, submittedAt: items.submittedAt })
+    .from(items)
+    .where(
+      and(
+        eq(items.officeId, officeId),
+        isNotNull(items.submittedAt),
+        inArray(items.status, ['submitted', 'accepted', 'in_issue', 'published', 'returned', 'rejected']),
+      ),
+    )
+    .orderBy(desc(items.submittedAt))
+    .limit(400);
+  for (const [title, pattern] of rules) {
+    const topic = rows.find((r) => r.title === title);
+    if (!topic) continue;
+    const from = new Date(`${topic.start}T00:00:00+08:00`).getTime();
+    const to = new Date(`${topic.end}T00:00:00+08:00`).getTime() + DAY_MS;
+    const ids = candidates
+      .filter((c) => {
+        const at = (c.submittedAt as Date).getTime();
+        return at >= from && at < to && pattern.test(c.title);
+      })
+      .slice(0, 12)
+      .map((c) => c.id);
+    if (ids.length) await tx.update(items).set({ topicId: topic.id }).where(inArray(items.id, ids));
+  }
+  return rows.length;
+}
+
+type Person = { id: string; name: string; phone: string | null };
+
+/**
+ * 约稿: one issued this week to four units (two read it, one declined, one still open, due in three
+ * days) and one of last month, closed, answered late by one unit and missed by another.
+ */
+async function seedCommissions(
+  tx: Db,
+  now: Date,
+  officeId: string,
+  editor: Person,
+  units: (typeof orgs.$inferSelect)[],
+  reporterOf: (code: string) => Person | undefined,
+): Promise<number> {
+  const targets = units.filter((u) => u.kind === 'unit' && reporterOf(u.code)).slice(0, 4);
+  if (targets.length < 4) return 0;
+  const year = Number(chinaDate(now).slice(0, 4));
+  const issuedOld = at(now, 40, 10);
+  const issuedNew = at(now, 2, 10);
+  if (Number(chinaDate(issuedOld).slice(0, 4)) !== year) return 0;
+  const base = {
+    officeId,
+    year,
+    contactName: editor.name,
+    contactPhone: '0358-7221000',
+    createdById: editor.id,
+    createdByName: editor.name,
+    issuedByName: editor.name,
+  };
+  const [old, fresh] = await tx
+    .insert(commissions)
+    .values([
+      {
+        ...base,
+        number: 1,
+        topic: '三季度重点项目建设进展',
+        requirements:
+          '请围绕三季度重点项目开工、投资完成和要素保障情况报送信息 1 至 2 篇，突出进度和成效，附典型做法。',
+        deadline: new Date(at(now, 30, 17).getTime()),
+        status: 'closed',
+        issuedAt: issuedOld,
+        closedAt: at(now, 28, 9),
+        createdAt: issuedOld,
+        updatedAt: at(now, 28, 9),
+        version: 3,
+      },
+      {
+        ...base,
+        number: 2,
+        topic: '惠企政策落地情况',
+        requirements: '请报送本单位落实惠企政策的具体做法、取得成效和典型案例，每篇不超过 800 字。',
+        deadline: new Date(at(now, -3, 17).getTime()),
+        status: 'issued',
+        issuedAt: issuedNew,
+        createdAt: issuedNew,
+        updatedAt: issuedNew,
+        version: 2,
+      },
+    ])
+    .returning({ id: commissions.id });
+  if (!old || !fresh) return 0;
+  const reader = (u: (typeof targets)[number], when: Date) => {
+    const r = reporterOf(u.code) as Person;
+    return { readAt: when, readById: r.id, readByName: r.name };
+  };
+  const [a, b, c, d] = targets as [
+    (typeof targets)[number],
+    (typeof targets)[number],
+    (typeof targets)[number],
+    (typeof targets)[number],
+  ];
+  await tx.insert(commissionTargets).values([
+    // Last month's: a answered on time, b late, c declined, d missed.
+    {
+      commissionId: old.id,
+      unitId: a.id,
+      ...reader(a, at(now, 39, 11)),
+      answer: 'answered',
+      answeredAt: at(now, 33, 16),
+    },
+    {
+      commissionId: old.id,
+      unitId: b.id,
+      ...reader(b, at(now, 38, 9)),
+      answer: 'answered',
+      answeredAt: at(now, 29, 10),
+    },
+    {
+      commissionId: old.id,
+      unitId: c.id,
+      ...reader(c, at(now, 39, 15)),
+      answer: 'declined',
+      answeredAt: at(now, 35, 9),
+      declineReason: '本单位三季度无新建项目，暂无可报送的信息。',
+    },
+    { commissionId: old.id, unitId: d.id, remindedAt: at(now, 31, 9), overdueNotifiedAt: at(now, 29, 9) },
+    // This week's: two read, one declined, two open.
+    { commissionId: fresh.id, unitId: a.id, ...reader(a, at(now, 2, 15)) },
+    {
+      commissionId: fresh.id,
+      unitId: b.id,
+      ...reader(b, at(now, 1, 9)),
+      answer: 'declined',
+      answeredAt: at(now, 1, 10),
+      declineReason: '本单位近期无惠企政策相关工作。',
+    },
+    { commissionId: fresh.id, unitId: c.id },
+    { commissionId: fresh.id, unitId: d.id },
+  ]);
+  // The answers of last month: the units' items of that time, linked to the commission.
+  for (const [unit, answeredAt] of [
+    [a, at(now, 33, 16)],
+    [b, at(now, 29, 10)],
+  ] as const) {
+    const [linked] = await tx
+      .select({ id: items.id })
+      .from(items)
+      .where(
+        and(
+          eq(items.officeId, officeId),
+          eq(items.originUnitId, unit.id),
+          gte(items.submittedAt, issuedOld),
+          lte(items.submittedAt, answeredAt),
+        ),
+      )
+      .orderBy(desc(items.submittedAt))
+      .limit(1);
+    if (linked) await tx.update(items).set({ commissionId: old.id }).where(eq(items.id, linked.id));
+  }
+  return 2;
 }

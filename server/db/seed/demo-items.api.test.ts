@@ -604,6 +604,35 @@ describe('coordination up to today', () => {
     expect(r).toEqual({ changed: 1, future: 0 });
   });
 
+  it('has this quarter’s 报送要点 with tagged items, and 约稿 open, answered, declined, late and missed', async () => {
+    const editor = await login(t.app, 'editor');
+    const list = (await editor.request('GET', '/api/topics?pageSize=50')).json().items as {
+      status: string;
+      current: boolean;
+      stats: { submitted: number } | null;
+    }[];
+    expect(list.map((x) => x.status).sort()).toEqual(['draft', 'published', 'published', 'published']);
+    expect(list.filter((x) => x.current).length).toBe(2);
+    const reporter = await login(t.app, 'fy_czj_xxy');
+    const current = (await reporter.request('GET', '/api/topics/current')).json().items as unknown[];
+    expect(current.length).toBe(2);
+    const commissions = (await editor.request('GET', '/api/commissions?pageSize=50')).json().items as {
+      status: string;
+      counts: {
+        total: number;
+        read: number;
+        answered: number;
+        declined: number;
+        late: number;
+        missed: number;
+      };
+    }[];
+    const closed = commissions.find((c) => c.status === 'closed');
+    const issued = commissions.find((c) => c.status === 'issued');
+    expect(closed?.counts).toMatchObject({ total: 4, answered: 2, declined: 1, late: 1, missed: 1 });
+    expect(issued?.counts).toMatchObject({ total: 4, read: 2, declined: 1 });
+  });
+
   it('records the year’s meetings with attendance, and one to come with nobody marked yet', async () => {
     const editor = await login(t.app, 'editor');
     const res = await editor.request('GET', `/api/meetings/stats?year=${thisYear}`);
