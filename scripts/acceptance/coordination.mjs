@@ -11,7 +11,79 @@ const DAY = 86_400_000;
 /** A date in Beijing, `days` from now. */
 const chinaDay = (days = 0) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
 
-export async function run({ step, expect, client }) {
+/**
+ * The caller's live stream (GET /api/notifications/stream), as an open page holds it: every event
+ * is collected; `next(event, test)` waits for one that arrives from now on.
+ */
+async function openStream(baseUrl, who) {
+  const abort = new AbortController();
+  const cookie = [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await fetch(`${baseUrl}/api/notifications/stream`, {
+    headers: { cookie },
+    signal: abort.signal,
+  });
+  if (res.status !== 200) throw new Error(`消息推送连接失败 / stream answered ${res.status}`);
+  const events = [];
+  const waiters = [];
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let cut = buffer.indexOf('\n\n');
+        while (cut >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event) {
+            const e = { event, data: data ? JSON.parse(data) : null, index: events.length };
+            events.push(e);
+            for (const w of [...waiters]) if (w.match(e)) w.resolve(e);
+          }
+          cut = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    events,
+    /**
+     * The first event named `event` (passing `test`) after the ones seen so far — or since the
+     * stream opened, with `fromStart` — within 10 s.
+     */
+    next(event, test = () => true, fromStart = false) {
+      const from = fromStart ? 0 : events.length;
+      const match = (e) => e.index >= from && e.event === event && test(e.data);
+      const seen = events.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const w = {
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            waiters.splice(waiters.indexOf(w), 1);
+            resolve(e);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(w), 1);
+          reject(new Error(`10 秒内未收到推送 ${event} / no live ${event} event within 10 s`));
+        }, 10_000);
+        waiters.push(w);
+      });
+    },
+    close: () => abort.abort(),
+  };
+}
+
+export async function run({ baseUrl, step, expect, client }) {
   const suffix = Date.now().toString(36).slice(-5);
   const as = {};
   const ids = {};
@@ -181,34 +253,59 @@ export async function run({ step, expect, client }) {
     },
   );
 
-  await step('交办、落实反馈、审核办结', 'assigned, reported on, accepted and closed', async () => {
-    const assigned = await as.editor.post(`/api/instructions/${instruction.id}/assignments`, {
-      assignments: [{ unitId: ids.fy_czj, deadline: chinaDay(7), requirement: '请书面报送落实情况。' }],
-      version: instruction.version,
-    });
-    expect.status(assigned, 200, '交办 / assign');
-    const a = assigned.body.assignments[0];
-    const foreign = await as.fy_swj_xxy.post(`/api/instruction-assignments/${a.id}/feedback`, {
-      text: '已落实。',
-      version: a.version,
-    });
-    expect.true([403, 404].includes(foreign.status), '他单位不能反馈 / another unit refused', foreign.status);
-    const fed = await as.fy_czj_xxy.post(`/api/instruction-assignments/${a.id}/feedback`, {
-      text: '已将“免申即享”扩大到稳岗补贴等 6 类资金，本月新增直达企业 42 家。',
-      version: a.version,
-    });
-    expect.status(fed, 201, '报送落实反馈 / feedback');
-    const now = await as.editor.get(`/api/instructions/${instruction.id}`);
-    const current = now.body.assignments[0];
-    const decided = await as.editor.post(`/api/instruction-assignments/${current.id}/decision`, {
-      decision: 'accepted',
-      note: '同意办结。',
-      version: current.version,
-    });
-    expect.status(decided, 200, '审核通过 / accepted');
-    const closed = await as.editor.get(`/api/instructions/${instruction.id}`);
-    expect.equal(closed.body?.status, 'closed', '批示已办结 / closed when every unit is done');
-  });
+  await step(
+    '交办、落实反馈、审核办结（页面实时更新）',
+    'assigned, reported on, accepted and closed; open pages hear of it live',
+    async () => {
+      const unitPage = await openStream(baseUrl, as.fy_czj_xxy);
+      const officePage = await openStream(baseUrl, as.editor);
+      // Every connection starts with the bell's count.
+    const first = await unitPage.next('unread', () => true, true);
+      const bellAfterAssign = unitPage.next('unread', (d) => d.unread > first.data.unread);
+      const listAfterAssign = unitPage.next('instructions');
+      const assigned = await as.editor.post(`/api/instructions/${instruction.id}/assignments`, {
+        assignments: [{ unitId: ids.fy_czj, deadline: chinaDay(7), requirement: '请书面报送落实情况。' }],
+        version: instruction.version,
+      });
+      expect.status(assigned, 200, '交办 / assign');
+      const bell = await bellAfterAssign;
+      expect.true(
+        bell.data.unread > first.data.unread,
+        '信息员的铃铛即时加一 / the unit’s bell goes up live',
+        bell.data,
+      );
+      await listAfterAssign;
+      const a = assigned.body.assignments[0];
+      const foreign = await as.fy_swj_xxy.post(`/api/instruction-assignments/${a.id}/feedback`, {
+        text: '已落实。',
+        version: a.version,
+      });
+      expect.true(
+        [403, 404].includes(foreign.status),
+        '他单位不能反馈 / another unit refused',
+        foreign.status,
+      );
+      const fed = await as.fy_czj_xxy.post(`/api/instruction-assignments/${a.id}/feedback`, {
+        text: '已将“免申即享”扩大到稳岗补贴等 6 类资金，本月新增直达企业 42 家。',
+        version: a.version,
+      });
+      const officeList = officePage.next('instructions');
+      expect.status(fed, 201, '报送落实反馈 / feedback');
+      await officeList;
+      const now = await as.editor.get(`/api/instructions/${instruction.id}`);
+      const current = now.body.assignments[0];
+      const decided = await as.editor.post(`/api/instruction-assignments/${current.id}/decision`, {
+        decision: 'accepted',
+        note: '同意办结。',
+        version: current.version,
+      });
+      expect.status(decided, 200, '审核通过 / accepted');
+      const closed = await as.editor.get(`/api/instructions/${instruction.id}`);
+      expect.equal(closed.body?.status, 'closed', '批示已办结 / closed when every unit is done');
+      unitPage.close();
+      officePage.close();
+    },
+  );
 
   await step('消息中心：各方收到的消息', 'each side was told', async () => {
     const unit = await kinds('fy_czj_xxy');
