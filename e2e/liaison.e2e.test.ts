@@ -9,8 +9,8 @@ const SHOTS = process.env.E2E_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..
 /**
  * 联络员备案 in the browser: 水务局's reporter files the unit's 分管领导 and 信息员 for next year (a
  * year no other test touches), a wrong mobile is refused on the form; a change shows up in the
- * 变更记录 field by field; the office editor sees the unit filed, the others on the missing list,
- * and downloads the 通讯录.
+ * 变更记录 field by field; the office editor sees the unit filed (marked 待更新, since the filed
+ * 信息员 is not the unit's account), the others on the missing list, and downloads the 通讯录.
  */
 describe('联络员备案（浏览器）/ the liaison registry', () => {
   const ui = useBrowser();
@@ -68,6 +68,8 @@ describe('联络员备案（浏览器）/ the liaison registry', () => {
     const row = page.locator('tr', { hasText: '汾阳市水务局' });
     await row.getByText('已备案').waitFor();
     await row.getByText('赵丽').waitFor();
+    // 赵丽 is not the unit's 信息员 account (吴海燕): the filing is marked out of date.
+    await row.getByText('待更新').waitFor();
     await page.getByText(`${year}年度尚未备案的单位`).waitFor();
     await page.getByText(/^未备案 \d+$/).click();
     await expect.poll(() => page.locator('tr', { hasText: '汾阳市水务局' }).count()).toBe(0);

@@ -225,6 +225,10 @@ describe('联络员备案', () => {
       statusLabel: '已备案',
       filing: { version: 3, lastChangedByName: '周国栋', updatedAt: '2026-04-02T01:30:00.000Z' },
     });
+    // The filing names 李晓华, but the unit's 信息员 account is 杨晓东's: the office sees it as out of date.
+    expect(czj.outdated).toContain('李晓华');
+    expect(czj.outdated).toContain('杨晓东');
+    expect(fy.outdated).toBe(1);
     const missingIds = fy.missingUnits.map((u: { id: string }) => u.id);
     expect(missingIds).toHaveLength(fyMembers - 1);
     expect(missingIds).toContain(swjId);

@@ -109,6 +109,8 @@ const officeRowSchema = z.object({
   status: z.enum(['filed', 'missing']),
   statusLabel: z.string(),
   filing: filingSchema.nullable(),
+  /** Why the filing looks out of date (its 信息员 is no longer the unit's), or null. */
+  outdated: z.string().nullable(),
 });
 
 export const registrySchema = z.object({
@@ -120,6 +122,8 @@ export const registrySchema = z.object({
       total: z.number().int(),
       filed: z.number().int(),
       missing: z.number().int(),
+      /** Filed, but naming a 信息员 who is no longer the unit's. */
+      outdated: z.number().int(),
       units: z.array(officeRowSchema),
       missingUnits: z.array(unitRef),
     }),

@@ -13,6 +13,7 @@ import {
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
@@ -51,7 +52,16 @@ function OfficeRegistry({
       title: '状态',
       key: 'status',
       width: 84,
-      render: (_, r) => <Tag color={r.status === 'filed' ? 'green' : 'red'}>{r.statusLabel}</Tag>,
+      render: (_, r) => (
+        <Flex vertical gap={2} align="flex-start">
+          <Tag color={r.status === 'filed' ? 'green' : 'red'}>{r.statusLabel}</Tag>
+          {r.outdated && (
+            <Tooltip title={r.outdated}>
+              <Tag color="orange">待更新</Tag>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
     },
     {
       title: '分管领导',
@@ -146,7 +156,24 @@ function OfficeRegistry({
           value={entry.missing}
           styles={{ content: { color: entry.missing ? '#cf1322' : undefined } }}
         />
+        <Statistic
+          title="待更新"
+          value={entry.outdated}
+          styles={{ content: { color: entry.outdated ? '#d46b08' : undefined } }}
+        />
       </Flex>
+      {entry.outdated > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${entry.outdated} 个单位的备案信息员已不是在岗信息员，请提醒其变更备案`}
+          description={entry.units
+            .filter((u) => u.outdated)
+            .map((u) => u.unit.name)
+            .join('、')}
+        />
+      )}
       {entry.missing > 0 && (
         <Alert
           type="warning"

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { liaisonFilings, orgs } from '../../../db/schema/index.ts';
+import { liaisonFilings, orgs, userRoles, users, userUnits } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import { type FilingRow, filingsWithLastChange, presentFiling } from '../present.ts';
@@ -17,6 +17,30 @@ export async function filingsFor(db: Db, unitIds: readonly string[], year: numbe
 }
 
 const unitRef = (u: MemberUnit) => ({ id: u.id, name: u.name, shortName: u.shortName });
+
+/** The names of the active 信息员 accounts of these units, by unit (one query). */
+async function reportersOf(db: Db, unitIds: readonly string[]) {
+  const out = new Map<string, Set<string>>();
+  if (unitIds.length === 0) return out;
+  const rows = await db
+    .select({ unitId: userUnits.orgId, name: users.displayName })
+    .from(userUnits)
+    .innerJoin(users, eq(users.id, userUnits.userId))
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'reporter')))
+    .where(and(inArray(userUnits.orgId, [...unitIds]), eq(users.active, true)));
+  for (const r of rows) out.set(r.unitId, (out.get(r.unitId) ?? new Set()).add(r.name));
+  return out;
+}
+
+/**
+ * A filing is out of date when the 信息员 it names no longer has an active 信息员 account in the
+ * unit (someone left or took over and the filing was not changed); units without any such account
+ * are not judged.
+ */
+function outdatedReason(filing: FilingView | null, reporters: Set<string> | undefined): string | null {
+  if (!filing || !reporters || reporters.size === 0 || reporters.has(filing.reporterName)) return null;
+  return `备案的信息员${filing.reporterName}已不是本单位在岗信息员（现为${[...reporters].join('、')}），请单位变更备案`;
+}
 
 /**
  * 联络员备案 for a year. Office editors get each of their offices with every active member unit,
@@ -65,6 +89,10 @@ export async function listLiaison(db: Db, actor: Actor, q: ListQuery, now: Date)
 
   const filings = await filingsFor(db, [...members.map((m) => m.id), ...filers.map((u) => u.id)], year);
   const open = openYears(today).includes(year);
+  const reporters = await reportersOf(
+    db,
+    members.map((m) => m.id),
+  );
 
   const offices = officeRows.map((office) => {
     const units = members
@@ -72,7 +100,8 @@ export async function listLiaison(db: Db, actor: Actor, q: ListQuery, now: Date)
       .map((m) => {
         const filing = filings.get(m.id)?.view ?? null;
         const status = filing ? ('filed' as const) : ('missing' as const);
-        return { unit: unitRef(m), status, statusLabel: FILING_STATUS_LABELS[status], filing };
+        const outdated = outdatedReason(filing, reporters.get(m.id));
+        return { unit: unitRef(m), status, statusLabel: FILING_STATUS_LABELS[status], filing, outdated };
       });
     const filed = units.filter((u) => u.filing).length;
     return {
@@ -80,6 +109,7 @@ export async function listLiaison(db: Db, actor: Actor, q: ListQuery, now: Date)
       total: units.length,
       filed,
       missing: units.length - filed,
+      outdated: units.filter((u) => u.outdated).length,
       units: q.status ? units.filter((u) => u.status === q.status) : units,
       missingUnits: units.filter((u) => !u.filing).map((u) => u.unit),
     };

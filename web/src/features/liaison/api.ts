@@ -34,6 +34,8 @@ export type RegistryRow = {
   status: 'filed' | 'missing';
   statusLabel: string;
   filing: Filing | null;
+  /** Why the filing looks out of date (its 信息员 is no longer the unit's), or null. */
+  outdated: string | null;
 };
 
 export type Registry = {
@@ -43,6 +45,7 @@ export type Registry = {
     total: number;
     filed: number;
     missing: number;
+    outdated: number;
     units: RegistryRow[];
     missingUnits: UnitRef[];
   }[];
