@@ -260,7 +260,7 @@ export async function run({ baseUrl, step, expect, client }) {
       const unitPage = await openStream(baseUrl, as.fy_czj_xxy);
       const officePage = await openStream(baseUrl, as.editor);
       // Every connection starts with the bell's count.
-    const first = await unitPage.next('unread', () => true, true);
+      const first = await unitPage.next('unread', () => true, true);
       const bellAfterAssign = unitPage.next('unread', (d) => d.unread > first.data.unread);
       const listAfterAssign = unitPage.next('instructions');
       const assigned = await as.editor.post(`/api/instructions/${instruction.id}/assignments`, {
