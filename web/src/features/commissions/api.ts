@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/commissions/schemas.ts as JSON (dates are strings). */
 export type CommissionStatus = 'draft' | 'issued' | 'closed' | 'cancelled';
@@ -19,14 +20,7 @@ export type CommissionCounts = {
   missed: number;
 };
 
-export type CommissionFile = {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedByName: string;
-  createdAt: string;
-};
+export type CommissionFile = RecordFile;
 
 export type LinkedItem = {
   id: string;
@@ -215,10 +209,3 @@ export const noticeUrl = (id: string, format: 'docx' | 'pdf' | 'html') =>
   `/api/commissions/${id}/notice.${format}`;
 /** The compose form, preset to answer this commission. */
 export const answerUrl = (id: string) => `/items/new?commissionId=${encodeURIComponent(id)}`;
-
-/** Sends one file; the server's Chinese message on failure. */
-export function uploadFile(url: string, file: File) {
-  const form = new FormData();
-  form.append('file', file);
-  return api<{ id: string; fileName: string; sizeBytes: number }>('POST', url, form);
-}

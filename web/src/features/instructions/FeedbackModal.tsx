@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { type Assignment, feedbackFileUrl, INSTRUCTIONS_KEY, uploadFile, useSubmitFeedback } from './api.ts';
+import { uploadRecordFile } from '../../components/RecordFiles.tsx';
+import { type Assignment, feedbackFileUrl, INSTRUCTIONS_KEY, useSubmitFeedback } from './api.ts';
 
 type Values = { text: string };
 
@@ -41,7 +42,7 @@ export function FeedbackModal({
           const failed: string[] = [];
           for (const f of files) {
             try {
-              await uploadFile(feedbackFileUrl(created.id), f);
+              await uploadRecordFile(feedbackFileUrl(created.id), f);
             } catch (err) {
               failed.push(`${f.name}：${(err as Error).message}`);
             }

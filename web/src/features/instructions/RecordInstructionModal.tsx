@@ -4,10 +4,16 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
+import { RecordFileUpload } from '../../components/RecordFiles.tsx';
 import { itemQueryString } from '../items/api.ts';
 import type { ItemPage } from '../items/types.ts';
-import { type Instruction, type InstructionLevel, instructionFileUrl, useRecordInstruction } from './api.ts';
-import { FileUpload } from './FileUpload.tsx';
+import {
+  INSTRUCTIONS_KEY,
+  type Instruction,
+  type InstructionLevel,
+  instructionFileUrl,
+  useRecordInstruction,
+} from './api.ts';
 import { LEVEL_LABELS } from './labels.tsx';
 
 type Values = {
@@ -125,7 +131,14 @@ export function RecordInstructionModal({
           status="success"
           title={`已登记批示 ${saved.serial}`}
           subTitle="如有纸质批示，可上传扫描件（可多份）；也可稍后在批示页上传。"
-          extra={<FileUpload url={instructionFileUrl(saved.id)} label="上传扫描件" />}
+          extra={
+            <RecordFileUpload
+              url={instructionFileUrl(saved.id)}
+              refresh={INSTRUCTIONS_KEY}
+              label="上传扫描件"
+              showList
+            />
+          }
         />
       ) : (
         <Form<Values>

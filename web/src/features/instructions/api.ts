@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/instructions/schemas.ts as JSON (dates are strings). */
 export type InstructionLevel = 'state_council' | 'province' | 'city' | 'county' | 'township';
@@ -11,14 +12,7 @@ export type AssignmentAction = 'submit_feedback' | 'accept_feedback' | 'request_
 
 export type Subject = { kind: 'item' | 'issue'; id: string; title: string; link: string | null };
 
-export type InstructionFile = {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedByName: string;
-  createdAt: string;
-};
+export type InstructionFile = RecordFile;
 
 export type Feedback = {
   id: string;
@@ -230,10 +224,3 @@ export const instructionFileUrl = (id: string) => `/api/instructions/${id}/files
 export const feedbackFileUrl = (feedbackId: string) => `/api/instruction-feedback/${feedbackId}/files`;
 export const downloadUrl = (instructionId: string, fileId: string) =>
   `/api/instructions/${instructionId}/files/${fileId}`;
-
-/** Sends one file; the server's Chinese message on failure. */
-export function uploadFile(url: string, file: File) {
-  const form = new FormData();
-  form.append('file', file);
-  return api<{ id: string; fileName: string; sizeBytes: number }>('POST', url, form);
-}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/meetings/schemas.ts as JSON (dates are strings). */
 export type MeetingKind = 'work_meeting' | 'training' | 'video_conference';
@@ -10,14 +11,7 @@ export type MeetingAction = 'update' | 'checklist' | 'attendance' | 'attach';
 
 type OrgRef = { id: string; name: string };
 
-export type MeetingFile = {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedByName: string;
-  createdAt: string;
-};
+export type MeetingFile = RecordFile;
 
 export type ChecklistItem = {
   label: string;
@@ -282,10 +276,3 @@ export function checklistInputOf(sections: ChecklistSection[]): ChecklistInput {
 
 export const meetingFileUrl = (id: string) => `/api/meetings/${id}/files`;
 export const meetingDownloadUrl = (id: string, fileId: string) => `/api/meetings/${id}/files/${fileId}`;
-
-/** Sends one file (multipart field `file`); the server's Chinese message on failure. */
-export function uploadMeetingFile(id: string, file: File) {
-  const form = new FormData();
-  form.append('file', file);
-  return api<{ id: string; fileName: string; sizeBytes: number }>('POST', meetingFileUrl(id), form);
-}

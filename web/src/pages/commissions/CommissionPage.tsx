@@ -12,11 +12,14 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../auth/context.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RecordFileList, RecordFileUpload } from '../../components/RecordFiles.tsx';
 import {
   answerUrl,
   COMMISSIONS_KEY,
   type Commission,
   type CommissionTarget,
+  commissionDownloadUrl,
+  commissionFileUrl,
   useCancelCommission,
   useCloseCommission,
   useCommission,
@@ -24,7 +27,6 @@ import {
   useIssueCommission,
 } from '../../features/commissions/api.ts';
 import { CommissionFormModal } from '../../features/commissions/CommissionFormModal.tsx';
-import { CommissionFiles, CommissionFileUpload } from '../../features/commissions/Files.tsx';
 import { CommissionStatusTag, OverdueTag } from '../../features/commissions/labels.tsx';
 import { NoticeButtons } from '../../features/commissions/NoticeButtons.tsx';
 import { ReasonModal } from '../../features/commissions/ReasonModal.tsx';
@@ -135,10 +137,10 @@ function FilesCard({ c }: { c: Commission }) {
         {c.files.length === 0 && (
           <Typography.Text type="secondary">暂无附件（如报送模板、参考材料）</Typography.Text>
         )}
-        <CommissionFiles commissionId={c.id} files={c.files} />
+        <RecordFileList files={c.files} urlOf={(fileId) => commissionDownloadUrl(c.id, fileId)} />
         {canAttach && (
           <div>
-            <CommissionFileUpload commissionId={c.id} />
+            <RecordFileUpload url={commissionFileUrl(c.id)} refresh={COMMISSIONS_KEY} />
           </div>
         )}
       </Flex>

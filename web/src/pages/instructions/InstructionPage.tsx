@@ -4,11 +4,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RecordFileList, RecordFileUpload } from '../../components/RecordFiles.tsx';
 import { AssignModal } from '../../features/instructions/AssignModal.tsx';
 import {
   type Assignment,
+  downloadUrl,
   type Feedback,
   feedbackFileUrl,
+  INSTRUCTIONS_KEY,
   type Instruction,
   instructionFileUrl,
   useInstruction,
@@ -16,8 +19,6 @@ import {
 import { CloseModal } from '../../features/instructions/CloseModal.tsx';
 import { DecisionModal } from '../../features/instructions/DecisionModal.tsx';
 import { FeedbackModal } from '../../features/instructions/FeedbackModal.tsx';
-import { FileList } from '../../features/instructions/FileList.tsx';
-import { FileUpload } from '../../features/instructions/FileUpload.tsx';
 import {
   AssignmentStatusTag,
   InstructionStatusTag,
@@ -47,10 +48,15 @@ function FeedbackRound({
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
         {fb.text}
       </Typography.Paragraph>
-      <FileList instructionId={instructionId} files={fb.files} />
+      <RecordFileList files={fb.files} urlOf={(fileId) => downloadUrl(instructionId, fileId)} />
       {canAttach && (
         <div style={{ marginTop: 4 }}>
-          <FileUpload url={feedbackFileUrl(fb.id)} label="补传附件" />
+          <RecordFileUpload
+            url={feedbackFileUrl(fb.id)}
+            refresh={INSTRUCTIONS_KEY}
+            label="补传附件"
+            showList
+          />
         </div>
       )}
       {fb.decision && (
@@ -236,10 +242,15 @@ function InstructionView({ ins }: { ins: Instruction }) {
         {(ins.files.length > 0 || can('attach')) && (
           <Flex vertical gap={6} style={{ marginTop: 8 }}>
             <Typography.Text type="secondary">批示件</Typography.Text>
-            <FileList instructionId={ins.id} files={ins.files} />
+            <RecordFileList files={ins.files} urlOf={(fileId) => downloadUrl(ins.id, fileId)} />
             {can('attach') && (
               <div>
-                <FileUpload url={instructionFileUrl(ins.id)} label="上传扫描件" />
+                <RecordFileUpload
+                  url={instructionFileUrl(ins.id)}
+                  refresh={INSTRUCTIONS_KEY}
+                  label="上传扫描件"
+                  showList
+                />
               </div>
             )}
           </Flex>

@@ -5,11 +5,17 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RecordFileList, RecordFileUpload } from '../../components/RecordFiles.tsx';
 import { AttendanceCard } from '../../features/meetings/AttendanceCard.tsx';
-import { type Meeting, useMeeting } from '../../features/meetings/api.ts';
+import {
+  MEETINGS_KEY,
+  type Meeting,
+  meetingDownloadUrl,
+  meetingFileUrl,
+  useMeeting,
+} from '../../features/meetings/api.ts';
 import { ChecklistCard } from '../../features/meetings/ChecklistCard.tsx';
 import { AttendanceTag, KindTag, LevelTag, timeRange } from '../../features/meetings/labels.tsx';
-import { MeetingFileList, MeetingFileUpload } from '../../features/meetings/MeetingFiles.tsx';
 import { MeetingFormModal } from '../../features/meetings/MeetingFormModal.tsx';
 import { MinutesCard } from '../../features/meetings/MinutesCard.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -112,10 +118,14 @@ function MeetingView({ m }: { m: Meeting }) {
         size="small"
         title="附件"
         data-testid="files"
-        extra={m.actions.includes('attach') && <MeetingFileUpload meetingId={m.id} />}
+        extra={
+          m.actions.includes('attach') && (
+            <RecordFileUpload url={meetingFileUrl(m.id)} refresh={MEETINGS_KEY} />
+          )
+        }
       >
         {m.files.length ? (
-          <MeetingFileList meetingId={m.id} files={m.files} />
+          <RecordFileList files={m.files} urlOf={(fileId) => meetingDownloadUrl(m.id, fileId)} />
         ) : !m.actions.includes('attach') ? (
           <Typography.Text type="secondary">暂无附件</Typography.Text>
         ) : (
