@@ -2,16 +2,9 @@ import { z } from 'zod';
 import { COMMISSION_ANSWERS, COMMISSION_STATUSES, ITEM_STATUSES } from '../../db/schema/index.ts';
 import { endOfChinaDate } from '../../lib/clock.ts';
 import { pageQueryFields, pageResponseFields } from '../../lib/pagination.ts';
+import { blankToUndefined, text, version } from '../../lib/schema-fields.ts';
 import { isIsoDate } from '../orgs/index.ts';
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不能超过 ${max} 个字`);
-const version = z.number({ error: '缺少版本号' }).int().min(1);
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

@@ -6,18 +6,11 @@ import {
   INSTRUCTION_STATUSES,
 } from '../../db/schema/index.ts';
 import { pageQueryFields, pageResponseFields } from '../../lib/pagination.ts';
+import { blankToUndefined, text, version } from '../../lib/schema-fields.ts';
 import { DATE_RULE, isIsoDate } from '../orgs/index.ts';
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const isoDate = (what: string) =>
   z.string({ error: `请填写${what}` }).refine(isIsoDate, `${what}：${DATE_RULE}`);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不能超过 ${max} 个字`);
-const version = z.number({ error: '缺少版本号' }).int().min(1);
 
 export const idParams = z.object({ id: z.uuid('编号格式不正确') });
 export const fileParams = z.object({ id: z.uuid('编号格式不正确'), fileId: z.uuid('附件编号格式不正确') });

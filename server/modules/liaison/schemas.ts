@@ -1,22 +1,9 @@
 import { z } from 'zod';
+import { blankToUndefined, optionalText, text, yearField } from '../../lib/schema-fields.ts';
+
 import { PHONE_MESSAGE, PHONE_PATTERN } from '../users/index.ts';
 import type { FILING_FIELDS } from './fields.ts';
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-
-const required = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不能超过 ${max} 个字`);
-const optional = (what: string, max: number) =>
-  z
-    .string({ error: `${what}格式不正确` })
-    .trim()
-    .max(max, `${what}不能超过 ${max} 个字`)
-    .nullish()
-    .transform((v) => v || null);
 /** A mobile or a landline with its area code: the rule of the users' contact phone. */
 const phone = (what: string) =>
   z
@@ -39,20 +26,14 @@ const email = z
   .nullish()
   .transform((v) => v || null);
 
-export const yearField = z.coerce
-  .number({ error: '年度须为数字' })
-  .int('年度须为整数')
-  .min(2000, '年度不能早于 2000 年')
-  .max(2100, '年度不能晚于 2100 年');
-
 export const filingParams = z.object({ unitId: z.uuid('单位编号格式不正确'), year: yearField });
 
 export const filingBody = z.object({
-  leaderName: required('分管领导姓名', 40),
-  leaderTitle: required('分管领导职务', 60),
+  leaderName: text('分管领导姓名', 40),
+  leaderTitle: text('分管领导职务', 60),
   leaderPhone: phone('分管领导电话'),
-  reporterName: required('信息员姓名', 40),
-  reporterTitle: optional('信息员职务', 60),
+  reporterName: text('信息员姓名', 40),
+  reporterTitle: optionalText('信息员职务', 60),
   reporterPhone: phone('信息员办公电话'),
   reporterMobile: mobile,
   reporterEmail: email,

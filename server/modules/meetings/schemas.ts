@@ -1,32 +1,13 @@
 import { z } from 'zod';
 import { ATTENDANCE, MEETING_KINDS, MEETING_LEVELS } from '../../db/schema/index.ts';
 import { pageQueryFields, pageResponseFields } from '../../lib/pagination.ts';
+import { blankToUndefined, optionalText, text, version, yearField } from '../../lib/schema-fields.ts';
 import { CHECKLIST_PHASES } from './labels.ts';
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不能超过 ${max} 个字`);
-const optionalText = (what: string, max: number) =>
-  z
-    .string({ error: `${what}格式不正确` })
-    .trim()
-    .max(max, `${what}不能超过 ${max} 个字`)
-    .nullish()
-    .transform((v) => v || null);
 const dateTime = (what: string) =>
   z.iso
     .datetime({ offset: true, error: `${what}格式不正确，应为 2026-03-10T09:00:00+08:00` })
     .transform((v) => new Date(v));
-const version = z.number({ error: '缺少版本号' }).int().min(1);
-const yearField = z.coerce
-  .number({ error: '年度须为数字' })
-  .int('年度须为整数')
-  .min(2000, '年度不能早于 2000 年')
-  .max(2100, '年度不能晚于 2100 年');
 
 export const idParams = z.object({ id: z.uuid('会议编号格式不正确') });
 export const fileParams = z.object({

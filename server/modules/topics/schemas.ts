@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, TOPIC_STATUSES } from '../../db/schema/index.ts';
 import { pageQueryFields, pageResponseFields } from '../../lib/pagination.ts';
+import { blankToUndefined, text, version } from '../../lib/schema-fields.ts';
 import { DATE_RULE, isIsoDate } from '../orgs/index.ts';
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const isoDate = (what: string) =>
   z.string({ error: `请填写${what}` }).refine(isIsoDate, `${what}：${DATE_RULE}`);
 const optionalDate = (what: string) =>
   z.preprocess(blankToUndefined, z.string().refine(isIsoDate, `${what}：${DATE_RULE}`).optional());
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不能超过 ${max} 个字`);
-const version = z.number({ error: '缺少版本号' }).int().min(1);
 
 export const TITLE_MAX = 100;
 export const DESCRIPTION_MAX = 2000;
