@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, like, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import { chinaDate, DAY_MS, HOUR_MS } from '../../lib/clock.ts';
 import { defaultChecklist } from '../../modules/meetings/index.ts';
 import type { Db } from '../client.ts';
@@ -81,8 +81,7 @@ export async function seedDemoCoordination(tx: Db, now: Date): Promise<DemoCoord
   const [office] = await tx.select().from(orgs).where(eq(orgs.code, 'fy'));
   const people = await tx
     .select({ id: users.id, username: users.username, name: users.displayName, phone: users.phone })
-    .from(users)
-    .where(like(users.username, '%'));
+    .from(users);
   const byName = new Map(people.map((p) => [p.username, p]));
   const editor = byName.get('editor');
   const leader = byName.get('leader');
