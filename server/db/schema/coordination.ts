@@ -201,6 +201,7 @@ export const instructions = pgTable(
     index('instructions_item').on(t.itemId),
     index('instructions_issue').on(t.issueId),
     index('instructions_origin_unit').on(t.originUnitId),
+    index('instructions_instructed_on').on(t.instructedOn),
   ],
 );
 

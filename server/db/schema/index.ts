@@ -1,3 +1,4 @@
+export * from './assessment.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './coordination.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -101,6 +102,8 @@ export const items = pgTable(
     index('items_submitted_at').on(t.submittedAt),
     index('items_commission').on(t.commissionId),
     index('items_topic').on(t.topicId),
+    /** Every copy of one item up the forwarding chain, per office (assessment facts). */
+    index('items_chain_office').on(sql`coalesce(${t.rootId}, ${t.id})`, t.officeId),
   ],
 );
 
@@ -208,5 +211,6 @@ export const upperAdoptions = pgTable(
   (t) => [
     index('upper_adoptions_item').on(t.itemId),
     uniqueIndex('upper_adoptions_item_publication').on(t.itemId, t.publicationId),
+    index('upper_adoptions_adopted_on').on(t.adoptedOn),
   ],
 );

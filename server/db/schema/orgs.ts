@@ -16,8 +16,8 @@ import { users } from './auth.ts';
 
 /** Kinds of organisation in the registry: an office (政府办) that receives items, or a reporting unit. */
 export type OrgKind = 'office' | 'unit';
-/** Administrative level of an office. */
-export type OfficeLevel = 'county' | 'city' | 'province';
+/** Administrative level of an office (national: 国务院办公厅, 中办 — the top of a forwarding chain). */
+export type OfficeLevel = 'county' | 'city' | 'province' | 'national';
 
 /** The configurable dictionaries. */
 export const DICTIONARY_NAMES = [

@@ -75,12 +75,14 @@ const LEVEL_BY_TEXT: Record<string, OfficeLevel> = {
   县级: 'county',
   市级: 'city',
   省级: 'province',
+  国家级: 'national',
   县: 'county',
   市: 'city',
   省: 'province',
   county: 'county',
   city: 'city',
   province: 'province',
+  national: 'national',
 };
 const DICTIONARY_TITLES: Record<DictionaryName, string> = {
   unit_category: '单位类别',

@@ -14,7 +14,7 @@ export const ORG_ACTIONS = ['update', 'move', 'deactivate', 'reactivate', 'updat
 export type OrgAction = (typeof ORG_ACTIONS)[number];
 
 const kind = z.enum(['office', 'unit']);
-const level = z.enum(['county', 'city', 'province']);
+const level = z.enum(['county', 'city', 'province', 'national']);
 
 /** Optional free text: trimmed; '' and null clear the field; undefined leaves it alone. */
 const text = (max: number) =>

@@ -1,6 +1,6 @@
 /** An organisation of the registry as GET /api/orgs returns it. */
 export type OrgKind = 'office' | 'unit';
-export type OfficeLevel = 'county' | 'city' | 'province';
+export type OfficeLevel = 'county' | 'city' | 'province' | 'national';
 export type OrgAction = 'update' | 'move' | 'deactivate' | 'reactivate' | 'updateContacts';
 
 export type Org = {
@@ -38,7 +38,7 @@ export type Org = {
 };
 
 export const KIND_LABELS: Record<OrgKind, string> = { office: '办公室', unit: '报送单位' };
-export const LEVEL_LABELS: Record<OfficeLevel, string> = { county: '县级', city: '市级', province: '省级' };
+export const LEVEL_LABELS: Record<OfficeLevel, string> = { county: '县级', city: '市级', province: '省级', national: '国家级' };
 
 /** The editable fields, as POST /api/orgs and PATCH /api/orgs/:id accept them. */
 export type OrgInput = {

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from './orgs.ts';
+
+/** draft (editable) → active (scores are computed with it; never edited again) → superseded. */
+export const RULE_SET_STATUSES = ['draft', 'active', 'superseded'] as const;
+export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
+
+/**
+ * One version of an office's 考核办法 for a period (docs/domain.md §3.1). Versions of one rule set
+ * share `seriesId` (the first version's id); a change to an active version is a new draft
+ * version, and activating it supersedes the one before. `rules` is the JSON of
+ * server/modules/assessment/engine/rules.ts.
+ */
+export const assessmentRuleSets = pgTable(
+  'assessment_rule_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seriesId: uuid('series_id').notNull(),
+    versionNo: integer('version_no').notNull(),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    status: text('status').notNull().$type<RuleSetStatus>().default('draft'),
+    rules: jsonb('rules').notNull(),
+    note: text('note'),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    activatedByName: text('activated_by_name'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('assessment_rule_sets_series_version').on(t.seriesId, t.versionNo),
+    index('assessment_rule_sets_office').on(t.officeId, t.status, t.periodStart),
+  ],
+);
+
+/**
+ * The score ledger: what the engine derived from the facts under one rule-set version, one row
+ * per unit and fact (or periodic rule). Never edited: a recomputation replaces a rule set's rows
+ * in one transaction. `points` are ten-thousandths of a point (exact).
+ */
+export const assessmentLedger = pgTable(
+  'assessment_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ruleSetId: uuid('rule_set_id')
+      .notNull()
+      .references(() => assessmentRuleSets.id),
+    unitId: uuid('unit_id').notNull(),
+    groupCode: text('group_code').notNull(),
+    on: date('on').notNull(),
+    kind: text('kind').notNull(),
+    ruleKey: text('rule_key'),
+    factId: text('fact_id'),
+    itemId: uuid('item_id'),
+    outlet: text('outlet').$type<'own' | 'upper'>(),
+    quantity: integer('quantity').notNull(),
+    points: bigint('points', { mode: 'number' }).notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [
+    index('assessment_ledger_rule_set_on').on(t.ruleSetId, t.on),
+    index('assessment_ledger_rule_set_unit').on(t.ruleSetId, t.unitId, t.on),
+  ],
+);
+
+/** The last computation of a rule set's ledger: when, over which facts, and its totals. */
+export const assessmentRuns = pgTable('assessment_runs', {
+  ruleSetId: uuid('rule_set_id')
+    .primaryKey()
+    .references(() => assessmentRuleSets.id),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  /** The day the periodic rules were judged up to. */
+  asOf: date('as_of').notNull(),
+  /** The newest fact change (assessment_changes.id) the computation saw. */
+  changesThrough: bigint('changes_through', { mode: 'number' }).notNull(),
+  entries: integer('entries').notNull(),
+  points: bigint('points', { mode: 'number' }).notNull(),
+  durationMs: integer('duration_ms').notNull(),
+});
+
+/**
+ * Append-only marks that facts of an office changed (an item signed, adopted, forwarded …),
+ * written in the same transaction as the change; a ledger is stale while a mark of its office or
+ * an office below is newer than its run.
+ */
+export const assessmentChanges = pgTable(
+  'assessment_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    officeId: uuid('office_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('assessment_changes_office').on(t.officeId, t.id)],
+);
