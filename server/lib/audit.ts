@@ -90,6 +90,13 @@ export const AUDIT_ACTIONS = {
   'topic.updated': '修改报送要点',
   'topic.published': '发布报送要点',
   'topic.withdrawn': '撤回报送要点',
+  'assessment.rule_set_created': '新建考核办法',
+  'assessment.rule_set_updated': '修改考核办法草稿',
+  'assessment.rule_set_versioned': '新建考核办法版本',
+  'assessment.rule_set_activated': '启用考核办法',
+  'assessment.rule_set_deleted': '删除考核办法草稿',
+  'assessment.recomputed': '重新计算考评得分',
+  'assessment.exported': '导出考评排名',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
