@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badRequest } from './errors.ts';
 
 /**
  * One paging contract for every list endpoint: `?page=&pageSize=` validated with Chinese messages,
@@ -33,3 +34,34 @@ export const pageResponseFields = {
 };
 
 export const offsetOf = (q: PageQuery) => (q.page - 1) * q.pageSize;
+
+/** The most rows one list export holds; more is refused with the count rather than silently cut. */
+export const EXPORT_MAX_ROWS = 10_000;
+
+/**
+ * Which rows of a filtered list a query fetches: one page for the screen, or `'all'` for the
+ * list's Excel export — the same query, the same filters and order, without paging.
+ */
+export type Paging = PageQuery | 'all';
+
+/**
+ * LIMIT and OFFSET of a list query once its total is known. An export takes every row, and a
+ * total above EXPORT_MAX_ROWS is a 400 that says how many matched (`noun` names what is counted),
+ * so nobody mistakes a cut file for the whole list.
+ */
+export function rowWindow(paging: Paging, total: number, noun: string): { limit: number; offset: number } {
+  if (paging !== 'all') return { limit: paging.pageSize, offset: offsetOf(paging) };
+  if (total > EXPORT_MAX_ROWS) {
+    throw badRequest(
+      `符合条件的${noun}有 ${total} 条，超过一次导出的上限 ${EXPORT_MAX_ROWS} 条，请缩小查询范围后再导出`,
+    );
+  }
+  return { limit: EXPORT_MAX_ROWS, offset: 0 };
+}
+
+/** The page fields of a list response: the page asked for, or the whole list as its one page. */
+export function pageFields(paging: Paging): PageQuery {
+  return paging === 'all'
+    ? { page: 1, pageSize: EXPORT_MAX_ROWS }
+    : { page: paging.page, pageSize: paging.pageSize };
+}

@@ -72,12 +72,26 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', {
   hour12: false,
 });
 
-/** Table style `2024-03-05 14:30` in China Standard Time, whatever the server's time zone. */
-export function formatDateTime(value: Date | null): string {
-  return value ? dateTime.format(value) : '';
+/** Table style `2024-03-05 14:30` in China Standard Time, whatever the server's time zone (ISO strings too). */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  return dateTime.format(typeof value === 'string' ? new Date(value) : value);
 }
 
 /** `2024-03-05` in China Standard Time, for file names. */
 export function formatDate(value: Date): string {
   return formatDateTime(value).slice(0, 10);
+}
+
+/**
+ * A business list as a workbook: one sheet named after the list, the file named after it and the
+ * day (`收稿箱-2026-03-05.xlsx`), so an export says what it holds and when it was taken.
+ */
+export async function listWorkbook<T>(
+  listName: string,
+  columns: XlsxColumn<T>[],
+  rows: readonly T[],
+  now: Date,
+): Promise<{ filename: string; body: Buffer }> {
+  return { filename: `${listName}-${formatDate(now)}.xlsx`, body: await buildXlsx(listName, columns, rows) };
 }

@@ -1,14 +1,17 @@
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { readCirculation } from './commands/read-circulation.ts';
 import { sendCirculation } from './commands/send-circulation.ts';
+import { exportMyCirculations } from './queries/export-my-circulations.ts';
 import { getSubjectCirculation } from './queries/get-subject-circulation.ts';
 import { listMyCirculations } from './queries/list-my-circulations.ts';
 import { listRecipients } from './queries/list-recipients.ts';
 import {
   circulationEntrySchema,
   idParams,
+  mineExportQuery,
   mineQuery,
   myCirculationsSchema,
   readResult,
@@ -66,7 +69,23 @@ export function registerCirculationRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: myCirculationsSchema },
       },
     },
-    async (req) => listMyCirculations(ctx.db, actorOf(req), req.query),
+    async (req) => listMyCirculations(ctx.db, actorOf(req), req.query, req.query),
+  );
+
+  app.get(
+    '/api/circulations/mine/export.xlsx',
+    {
+      config: { roles: ['leader'] },
+      schema: {
+        tags,
+        summary: '导出我的传阅件（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: mineExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportMyCirculations(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
 
   app.get(

@@ -67,6 +67,9 @@ export const mineQuery = z.object({
   ...pageQueryFields(50, PAGE_SIZE_MAX),
 });
 export type MineQuery = z.output<typeof mineQuery>;
+/** The 传阅件 export: the same filter, without the page. */
+export const mineExportQuery = mineQuery.omit({ page: true, pageSize: true });
+export type MineFilter = z.output<typeof mineExportQuery>;
 
 export const CIRCULATION_ACTIONS = ['read'] as const;
 

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { readUploadedFile } from '../../lib/upload.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { findRecordFile, sendRecordFile } from '../attachments/index.ts';
 import { declineCommission, markReadOnOpen } from './commands/answer.ts';
 import { attachCommissionFile } from './commands/attach-file.ts';
@@ -12,6 +13,7 @@ import { cancelCommission, closeCommission } from './commands/end-commission.ts'
 import { issueCommission } from './commands/issue-commission.ts';
 import { updateCommission } from './commands/update-commission.ts';
 import { presentCommission } from './present.ts';
+import { exportCommissions } from './queries/export-commissions.ts';
 import { listCommissions, openCommissionsForUnit } from './queries/list-commissions.ts';
 import { type NoticeFormat, renderNotice } from './queries/notice-document.ts';
 import {
@@ -20,6 +22,7 @@ import {
   commissionSchema,
   createCommissionBody,
   declineBody,
+  exportQuery,
   fileParams,
   idParams,
   listQuery,
@@ -62,7 +65,22 @@ export function registerCommissionRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: commissionPageSchema },
       },
     },
-    async (req) => listCommissions(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+    async (req) => listCommissions(ctx.db, actorOf(req), req.query, req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/commissions/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '导出约稿列表（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportCommissions(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
   app.get(
     '/api/commissions/open',

@@ -3,17 +3,20 @@ import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { readUploadedFile } from '../../lib/upload.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { findRecordFile, sendRecordFile } from '../attachments/index.ts';
 import { assignInstruction, closeInstruction } from './commands/assign-instruction.ts';
 import { attachFeedbackFile, attachInstructionFile } from './commands/attach-file.ts';
 import { recordInstruction, writeInstruction } from './commands/create-instruction.ts';
 import { decideFeedback, submitFeedback } from './commands/feedback.ts';
 import { presentInstruction } from './present.ts';
+import { exportInstructions } from './queries/export-instructions.ts';
 import { listInstructions } from './queries/list-instructions.ts';
 import {
   assignBody,
   closeBody,
   decisionBody,
+  exportQuery,
   feedbackBody,
   fileParams,
   idParams,
@@ -56,7 +59,22 @@ export function registerInstructionRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: instructionPageSchema },
       },
     },
-    async (req) => listInstructions(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+    async (req) => listInstructions(ctx.db, actorOf(req), req.query, req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/instructions/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '导出批示列表（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportInstructions(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
   app.get(
     '/api/instructions/:id',

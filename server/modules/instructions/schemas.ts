@@ -84,6 +84,9 @@ export const listQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(50, '关键词不能超过 50 个字').optional()),
 });
 export type ListQuery = z.output<typeof listQuery>;
+/** The list's Excel export: the same filters, without the page. */
+export const exportQuery = listQuery.omit({ page: true, pageSize: true });
+export type ListFilter = z.output<typeof exportQuery>;
 
 const fileSchema = z.object({
   id: z.uuid(),

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { createIssue } from './commands/create-issue.ts';
 import { deleteIssue } from './commands/delete-issue.ts';
 import { setIssueItems } from './commands/set-issue-items.ts';
 import { transitionIssue } from './commands/transition-issue.ts';
 import { updateIssue } from './commands/update-issue.ts';
+import { exportIssues } from './queries/export-issues.ts';
 import { getIssue } from './queries/get-issue.ts';
 import { issueCandidates } from './queries/issue-candidates.ts';
 import { issueYears, listIssues } from './queries/list-issues.ts';
@@ -18,6 +20,7 @@ import {
   deleteQuery,
   idParams,
   issueDetailSchema,
+  issueExportQuery,
   issuePageSchema,
   listIssuesQuery,
   officeParams,
@@ -49,7 +52,23 @@ export function registerIssueRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: issuePageSchema },
       },
     },
-    async (req) => listIssues(ctx.db, actorOf(req), req.query),
+    async (req) => listIssues(ctx.db, actorOf(req), req.query, req.query),
+  );
+
+  app.get(
+    '/api/issues/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '导出刊物期次（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: issueExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportIssues(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
 
   app.get(

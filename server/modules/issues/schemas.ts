@@ -36,6 +36,9 @@ export const listIssuesQuery = z.object({
   ...pageQueryFields(),
 });
 export type ListIssuesQuery = z.output<typeof listIssuesQuery>;
+/** The issue list's Excel export: the same filters, without the page. */
+export const issueExportQuery = listIssuesQuery.omit({ page: true, pageSize: true });
+export type IssueFilter = z.output<typeof issueExportQuery>;
 
 export const yearsQuery = z.object({ publicationId: id('刊物').optional() });
 

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { markReadOnOpen } from '../circulation/index.ts';
 import { createItem } from './commands/create-item.ts';
 import { updateItem } from './commands/update-item.ts';
 import { diffItemVersions } from './queries/diff-item-versions.ts';
+import { exportItems } from './queries/export-items.ts';
 import { forwardedSummary } from './queries/forwarded-summary.ts';
 import { getItem } from './queries/get-item.ts';
 import { getItemVersion } from './queries/get-item-version.ts';
@@ -18,6 +20,7 @@ import {
   idParams,
   itemDetailSchema,
   itemPageSchema,
+  listExportQuery,
   listQuery,
   updateItemBody,
   versionParams,
@@ -44,7 +47,23 @@ export function registerItemRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: itemPageSchema },
       },
     },
-    async (req) => listItems(ctx, actorOf(req), req.query),
+    async (req) => listItems(ctx, actorOf(req), req.query, req.query),
+  );
+
+  app.get(
+    '/api/items/export.xlsx',
+    {
+      config: { roles: ITEM_ROLES },
+      schema: {
+        tags,
+        summary: '导出信息列表（Excel）：与列表同一查询和筛选，不分页，至多 10000 条',
+        querystring: listExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportItems(ctx, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
 
   app.get(

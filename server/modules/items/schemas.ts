@@ -142,6 +142,9 @@ export const listQuery = z.object({
   ...pageQueryFields(),
 });
 export type ItemListQuery = z.output<typeof listQuery>;
+/** A queue's Excel export: the list's query without the page (same box, filters and order). */
+export const listExportQuery = listQuery.omit({ page: true, pageSize: true });
+export type ItemListFilter = z.output<typeof listExportQuery>;
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 const when = z.string();

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
 import { readUploadedFile } from '../../lib/upload.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { findRecordFile, sendRecordFile } from '../attachments/index.ts';
 import { attachMeetingFile } from './commands/attach-file.ts';
 import { createMeeting } from './commands/create-meeting.ts';
@@ -10,12 +11,14 @@ import { recordAttendance } from './commands/record-attendance.ts';
 import { updateChecklist } from './commands/update-checklist.ts';
 import { updateMeeting } from './commands/update-meeting.ts';
 import { presentMeeting } from './present.ts';
+import { exportMeetings } from './queries/export-meetings.ts';
 import { listMeetings } from './queries/list-meetings.ts';
 import { meetingStats } from './queries/meeting-stats.ts';
 import {
   attendanceBody,
   checklistBody,
   createBody,
+  exportQuery,
   fileParams,
   idParams,
   listQuery,
@@ -50,7 +53,22 @@ export function registerMeetingRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: meetingPageSchema },
       },
     },
-    async (req) => listMeetings(ctx.db, actorOf(req), req.query),
+    async (req) => listMeetings(ctx.db, actorOf(req), req.query, req.query),
+  );
+  app.get(
+    '/api/meetings/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '导出会议与培训（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportMeetings(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
   app.get(
     '/api/meetings/stats',

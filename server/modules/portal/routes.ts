@@ -1,12 +1,15 @@
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { queueItem } from './commands/queue-item.ts';
 import { withdrawEntry } from './commands/withdraw-entry.ts';
+import { exportPortalQueue } from './queries/export-portal-queue.ts';
 import { listPortalQueue } from './queries/list-portal-queue.ts';
 import {
   idParams,
   portalEntrySchema,
+  portalExportQuery,
   portalPageSchema,
   portalQuery,
   queueItemBody,
@@ -31,7 +34,23 @@ export function registerPortalRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: portalPageSchema },
       },
     },
-    async (req) => listPortalQueue(ctx.db, actorOf(req), req.query),
+    async (req) => listPortalQueue(ctx.db, actorOf(req), req.query, req.query),
+  );
+
+  app.get(
+    '/api/portal-queue/export.xlsx',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags,
+        summary: '导出网站推送（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: portalExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportPortalQueue(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
 
   app.post(

@@ -40,6 +40,9 @@ export const portalQuery = z.object({
   ...pageQueryFields(50, PAGE_SIZE_MAX),
 });
 export type PortalQuery = z.output<typeof portalQuery>;
+/** The queue's Excel export: the same status filter, without the page. */
+export const portalExportQuery = portalQuery.omit({ page: true, pageSize: true });
+export type PortalFilter = z.output<typeof portalExportQuery>;
 
 export const PORTAL_ACTIONS = ['withdraw'] as const;
 

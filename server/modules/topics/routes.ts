@@ -2,10 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { sendXlsx } from '../../lib/xlsx.ts';
 import { createTopic } from './commands/create-topic.ts';
 import { publishTopic } from './commands/publish-topic.ts';
 import { editTopic } from './commands/update-topic.ts';
 import { withdrawTopic } from './commands/withdraw-topic.ts';
+import { exportTopics } from './queries/export-topics.ts';
 import { getTopic } from './queries/get-topic.ts';
 import { currentTopics, listTopics } from './queries/list-topics.ts';
 import { statsOfOffice } from './queries/stats.ts';
@@ -15,6 +17,7 @@ import {
   currentTopicsSchema,
   type DetailQuery,
   detailQuery,
+  exportQuery,
   idParams,
   listQuery,
   publishBody,
@@ -51,7 +54,22 @@ export function registerTopicRoutes(app: TypedApp, ctx: AppContext) {
         response: { 200: topicPageSchema },
       },
     },
-    async (req) => listTopics(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+    async (req) => listTopics(ctx.db, actorOf(req), req.query, req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/topics/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '导出报送要点（Excel）：与列表同一筛选，不分页，至多 10000 条',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportTopics(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
   app.get(
     '/api/topics/current',

@@ -55,19 +55,22 @@ export const PERIOD_FILTERS = ['current', 'upcoming', 'ended'] as const;
 const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 const RANGE_ORDER = { message: '截止日期不能早于起始日期', path: ['to'] };
 
+const listFilterFields = {
+  status: z.preprocess(blankToUndefined, z.enum(TOPIC_STATUSES, { error: '状态不正确' }).optional()),
+  period: z.preprocess(blankToUndefined, z.enum(PERIOD_FILTERS, { error: '期间筛选不正确' }).optional()),
+  /** Topics whose period overlaps [from, to]. */
+  from: optionalDate('起始日期'),
+  to: optionalDate('截止日期'),
+  officeId: z.preprocess(blankToUndefined, z.uuid('办公室编号格式不正确').optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(50, '关键词不能超过 50 个字').optional()),
+};
 export const listQuery = z
-  .object({
-    ...pageQueryFields(20, 100),
-    status: z.preprocess(blankToUndefined, z.enum(TOPIC_STATUSES, { error: '状态不正确' }).optional()),
-    period: z.preprocess(blankToUndefined, z.enum(PERIOD_FILTERS, { error: '期间筛选不正确' }).optional()),
-    /** Topics whose period overlaps [from, to]. */
-    from: optionalDate('起始日期'),
-    to: optionalDate('截止日期'),
-    officeId: z.preprocess(blankToUndefined, z.uuid('办公室编号格式不正确').optional()),
-    q: z.preprocess(blankToUndefined, z.string().trim().max(50, '关键词不能超过 50 个字').optional()),
-  })
+  .object({ ...pageQueryFields(20, 100), ...listFilterFields })
   .refine(rangeInOrder, RANGE_ORDER);
 export type ListQuery = z.output<typeof listQuery>;
+/** The list's Excel export: the same filters, without the page. */
+export const exportQuery = z.object(listFilterFields).refine(rangeInOrder, RANGE_ORDER);
+export type ListFilter = z.output<typeof exportQuery>;
 
 export const currentQuery = z.object({
   officeId: z.preprocess(blankToUndefined, z.uuid('办公室编号格式不正确').optional()),

@@ -9,19 +9,30 @@ import {
   publications,
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
-import type { MineQuery, MyCirculation, MyCirculations } from '../schemas.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
+import type { MineFilter, MyCirculation, MyCirculations } from '../schemas.ts';
 import { issueLabel } from '../subject.ts';
 
 const FIRST_TITLES = 3;
 
 /**
  * 传阅件: what was circulated to the caller, unread first and then newest, with the unread count
- * for the menu badge.
+ * for the menu badge; one page, or (`'all'`) every row for the list's Excel export.
  */
-export async function listMyCirculations(db: Db, actor: Actor, query: MineQuery): Promise<MyCirculations> {
+export async function listMyCirculations(
+  db: Db,
+  actor: Actor,
+  query: MineFilter,
+  paging: Paging,
+): Promise<MyCirculations> {
   const mine = eq(circulations.recipientId, actor.userId);
   const where = query.unread ? and(mine, isNull(circulations.readAt)) : mine;
+  const [counts] = await db
+    .select({ all: count(), unread: count(sql`case when ${circulations.readAt} is null then 1 end`) })
+    .from(circulations)
+    .where(mine);
+  const total = query.unread ? counts.unread : counts.all;
+  const window = rowWindow(paging, total, '传阅件');
   const rows = await db
     .select({
       id: circulations.id,
@@ -44,17 +55,13 @@ export async function listMyCirculations(db: Db, actor: Actor, query: MineQuery)
     .leftJoin(publications, eq(publications.id, publicationIssues.publicationId))
     .where(where)
     .orderBy(sql`${circulations.readAt} is not null`, desc(circulations.sentAt), asc(circulations.id))
-    .limit(query.pageSize)
-    .offset(offsetOf(query));
+    .limit(window.limit)
+    .offset(window.offset);
 
   const titles = await firstItemTitles(
     db,
     rows.flatMap((r) => (r.issueId ? [r.issueId] : [])),
   );
-  const [counts] = await db
-    .select({ all: count(), unread: count(sql`case when ${circulations.readAt} is null then 1 end`) })
-    .from(circulations)
-    .where(mine);
 
   const present = (r: (typeof rows)[number]): MyCirculation => {
     const first = r.issueId ? (titles.get(r.issueId) ?? []) : [];
@@ -79,9 +86,8 @@ export async function listMyCirculations(db: Db, actor: Actor, query: MineQuery)
   };
   return {
     items: rows.map(present),
-    total: query.unread ? counts.unread : counts.all,
-    page: query.page,
-    pageSize: query.pageSize,
+    total,
+    ...pageFields(paging),
     counts: { unread: counts.unread, all: counts.all },
   };
 }

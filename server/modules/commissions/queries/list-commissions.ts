@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client.ts';
 import { commissions, commissionTargets, orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { formatDeadline, isLate } from '../deadlines.ts';
 import { ANSWER_LABELS, COMMISSION_STATUS_LABELS } from '../machine.ts';
 import { commissionNumberLabel, officeDocumentCode } from '../numbering.ts';
-import type { ListQuery } from '../schemas.ts';
+import type { ListFilter } from '../schemas.ts';
 import { commissionScope, ownTargets, readerOf } from '../scope.ts';
 
 const targetExists = (extra: SQL) =>
@@ -18,8 +18,9 @@ const targetExists = (extra: SQL) =>
  * own, a unit those sent to it. Each row carries its figures from one aggregate query over the
  * page's targets (grouped, no per-row subqueries): read / total, answered, declined, open, late,
  * missed; the office counts every target, a unit only its own, and a unit's row has its answer.
+ * With `'all'`, every row for the list's Excel export.
  */
-export async function listCommissions(db: Db, actor: Actor, q: ListQuery, now: Date) {
+export async function listCommissions(db: Db, actor: Actor, q: ListFilter, paging: Paging, now: Date) {
   const reader = readerOf(actor);
   const conds: SQL[] = [commissionScope(reader)];
   if (q.status) conds.push(eq(commissions.status, q.status));
@@ -43,29 +44,28 @@ export async function listCommissions(db: Db, actor: Actor, q: ListQuery, now: D
   const where = and(...conds);
   const open = sql`${commissionTargets.answer} = 'open'`;
   const pastDeadline = sql`${commissions.deadline} <= ${now.toISOString()}::timestamptz`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        c: commissions,
-        officeName: orgs.name,
-        total: sql<number>`count(${commissionTargets.unitId})::int`,
-        read: sql<number>`count(${commissionTargets.readAt})::int`,
-        answered: sql<number>`(count(*) filter (where ${commissionTargets.answer} = 'answered'))::int`,
-        declined: sql<number>`(count(*) filter (where ${commissionTargets.answer} = 'declined'))::int`,
-        open: sql<number>`(count(*) filter (where ${open}))::int`,
-        late: sql<number>`(count(*) filter (where ${commissionTargets.answeredAt} > ${commissions.deadline}))::int`,
-        missed: sql<number>`(count(*) filter (where ${open} and (${commissions.status} = 'closed' or (${commissions.status} = 'issued' and ${pastDeadline}))))::int`,
-      })
-      .from(commissions)
-      .innerJoin(orgs, eq(orgs.id, commissions.officeId))
-      .leftJoin(commissionTargets, and(eq(commissionTargets.commissionId, commissions.id), counted))
-      .where(where)
-      .groupBy(commissions.id, orgs.name)
-      .orderBy(desc(sql`coalesce(${commissions.issuedAt}, ${commissions.createdAt})`), desc(commissions.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(commissions).where(where),
-  ]);
+  const [total] = await db.select({ n: count() }).from(commissions).where(where);
+  const window = rowWindow(paging, total?.n ?? 0, '约稿');
+  const rows = await db
+    .select({
+      c: commissions,
+      officeName: orgs.name,
+      total: sql<number>`count(${commissionTargets.unitId})::int`,
+      read: sql<number>`count(${commissionTargets.readAt})::int`,
+      answered: sql<number>`(count(*) filter (where ${commissionTargets.answer} = 'answered'))::int`,
+      declined: sql<number>`(count(*) filter (where ${commissionTargets.answer} = 'declined'))::int`,
+      open: sql<number>`(count(*) filter (where ${open}))::int`,
+      late: sql<number>`(count(*) filter (where ${commissionTargets.answeredAt} > ${commissions.deadline}))::int`,
+      missed: sql<number>`(count(*) filter (where ${open} and (${commissions.status} = 'closed' or (${commissions.status} = 'issued' and ${pastDeadline}))))::int`,
+    })
+    .from(commissions)
+    .innerJoin(orgs, eq(orgs.id, commissions.officeId))
+    .leftJoin(commissionTargets, and(eq(commissionTargets.commissionId, commissions.id), counted))
+    .where(where)
+    .groupBy(commissions.id, orgs.name)
+    .orderBy(desc(sql`coalesce(${commissions.issuedAt}, ${commissions.createdAt})`), desc(commissions.id))
+    .limit(window.limit)
+    .offset(window.offset);
   const ids = rows.map((r) => r.c.id);
   // A unit's own answers on the page (one query): the row of a commission it was sent to.
   const mine =
@@ -109,7 +109,7 @@ export async function listCommissions(db: Db, actor: Actor, q: ListQuery, now: D
         : null,
     };
   });
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items, total: total?.n ?? 0, ...pageFields(paging) };
 }
 
 /**

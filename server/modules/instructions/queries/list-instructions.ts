@@ -9,12 +9,12 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import { isOverdue } from '../deadlines.ts';
 import { INSTRUCTION_STATUS_LABELS, LEVEL_LABELS } from '../machine.ts';
 import { subjectOf } from '../present.ts';
-import type { ListQuery } from '../schemas.ts';
+import type { ListFilter } from '../schemas.ts';
 import { instructionScope, readerOf } from '../scope.ts';
 
 const OPEN: AssignmentStatus[] = ['awaiting_feedback', 'more_requested'];
@@ -22,9 +22,9 @@ const OPEN: AssignmentStatus[] = ['awaiting_feedback', 'more_requested'];
 /**
  * 批示管理 / 批示反馈: the instructions the caller may read, newest first, with their handling at a
  * glance (units, done, overdue, next deadline). One page query, then one aggregate over the page's
- * assignments — no per-row subqueries.
+ * assignments — no per-row subqueries. With `'all'`, every row for the list's Excel export.
  */
-export async function listInstructions(db: Db, actor: Actor, q: ListQuery, now: Date) {
+export async function listInstructions(db: Db, actor: Actor, q: ListFilter, paging: Paging, now: Date) {
   const reader = readerOf(actor);
   const today = todayInChina(now);
   const conds: SQL[] = [instructionScope(reader)];
@@ -59,17 +59,16 @@ export async function listInstructions(db: Db, actor: Actor, q: ListQuery, now: 
     conds.push(or(ilike(instructions.text, p), ilike(instructions.leaderName, p)) as SQL);
   }
   const where = and(...conds);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ i: instructions, originUnitName: orgs.name })
-      .from(instructions)
-      .leftJoin(orgs, eq(orgs.id, instructions.originUnitId))
-      .where(where)
-      .orderBy(desc(instructions.instructedOn), desc(instructions.serial))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(instructions).where(where),
-  ]);
+  const [total] = await db.select({ n: count() }).from(instructions).where(where);
+  const window = rowWindow(paging, total?.n ?? 0, '批示');
+  const rows = await db
+    .select({ i: instructions, originUnitName: orgs.name })
+    .from(instructions)
+    .leftJoin(orgs, eq(orgs.id, instructions.originUnitId))
+    .where(where)
+    .orderBy(desc(instructions.instructedOn), desc(instructions.serial))
+    .limit(window.limit)
+    .offset(window.offset);
   const ids = rows.map((r) => r.i.id);
   const assignments = ids.length
     ? await db
@@ -134,5 +133,5 @@ export async function listInstructions(db: Db, actor: Actor, q: ListQuery, now: 
       };
     }),
   );
-  return { items: page, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: page, total: total?.n ?? 0, ...pageFields(paging) };
 }

@@ -3,10 +3,10 @@ import type { Db } from '../../../db/client.ts';
 import { issueItems, items, publicationIssues } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { presentIssueSummaries } from '../present.ts';
 import { issueScope } from '../repository.ts';
-import type { IssuePage, ListIssuesQuery } from '../schemas.ts';
+import type { IssueFilter, IssuePage } from '../schemas.ts';
 
 /** `q` finds an issue by its title, its label, or the title of one of its items. */
 function searchCondition(q: string): SQL | undefined {
@@ -15,8 +15,16 @@ function searchCondition(q: string): SQL | undefined {
   return or(ilike(publicationIssues.title, pattern), ilike(publicationIssues.label, pattern), itemTitle);
 }
 
-/** The archive of issues (刊物编辑 list) the caller may read, newest number first. */
-export async function listIssues(db: Db, actor: Actor, query: ListIssuesQuery): Promise<IssuePage> {
+/**
+ * The archive of issues (刊物编辑 list) the caller may read, newest number first: one page, or
+ * (`'all'`) every row for the list's Excel export.
+ */
+export async function listIssues(
+  db: Db,
+  actor: Actor,
+  query: IssueFilter,
+  paging: Paging,
+): Promise<IssuePage> {
   const where = and(
     issueScope(actor),
     query.publicationId ? eq(publicationIssues.publicationId, query.publicationId) : undefined,
@@ -25,6 +33,7 @@ export async function listIssues(db: Db, actor: Actor, query: ListIssuesQuery): 
     query.q ? searchCondition(query.q) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(publicationIssues).where(where);
+  const window = rowWindow(paging, Number(total?.n ?? 0), '期次');
   const rows = await db
     .select()
     .from(publicationIssues)
@@ -35,13 +44,12 @@ export async function listIssues(db: Db, actor: Actor, query: ListIssuesQuery): 
       desc(publicationIssues.totalNumber),
       publicationIssues.id,
     )
-    .limit(query.pageSize)
-    .offset(offsetOf(query));
+    .limit(window.limit)
+    .offset(window.offset);
   return {
     items: await presentIssueSummaries(db, actor, rows),
     total: Number(total?.n ?? 0),
-    page: query.page,
-    pageSize: query.pageSize,
+    ...pageFields(paging),
   };
 }
 

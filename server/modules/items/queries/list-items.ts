@@ -29,13 +29,13 @@ import {
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { loadOfficeLimits } from '../../settings/index.ts';
 import { limitsOf, type OfficeLimits } from '../deadline.ts';
 import { itemAsSeenBy } from '../office-view.ts';
 import { deadlineFields } from '../present.ts';
 import { callerFacts, itemScope, officeMaySee } from '../repository.ts';
-import type { ItemBox, ItemListQuery, ItemSummary } from '../schemas.ts';
+import type { ItemBox, ItemListFilter, ItemListQuery, ItemSummary } from '../schemas.ts';
 import { awaitsUnitSignoff } from '../submission.ts';
 import { allowedActions, STATUS_LABELS } from '../workflow.ts';
 import { officeDeadlineSql, overdueSql } from './deadline-sql.ts';
@@ -48,7 +48,8 @@ const upper = alias(items, 'upper');
 const upperOffice = alias(orgs, 'upper_office');
 const category = alias(dictionaryEntries, 'category');
 
-const BOX_NAMES: Record<ItemBox, string> = {
+/** The queues' names, for refusals and export files. */
+export const BOX_NAMES: Record<ItemBox, string> = {
   mine: '我的信息',
   signoff: '待签发',
   inbox: '收稿箱',
@@ -144,7 +145,7 @@ const SORT_COLUMNS = {
  * urgent or 送阅件 first, then overdue ones, then the newest; other queues show the latest
  * changed first. A stable tiebreak (serial) keeps paging consistent.
  */
-function orderOf(query: ItemListQuery, limits: OfficeLimits, now: Date): SQL[] {
+function orderOf(query: ItemListFilter, limits: OfficeLimits, now: Date): SQL[] {
   const tiebreak = desc(items.serial);
   if (query.sort) {
     // The soonest deadline first unless asked otherwise; dates newest first.
@@ -166,12 +167,13 @@ function orderOf(query: ItemListQuery, limits: OfficeLimits, now: Date): SQL[] {
 
 /**
  * One page of a queue with the counts per status (same queue and filters, any status), always
- * inside the caller's data scope.
+ * inside the caller's data scope; with `'all'`, every row of it for the queue's Excel export.
  */
 export async function listItems(
   ctx: AppContext,
   actor: Actor,
-  query: ItemListQuery,
+  query: ItemListFilter,
+  paging: Paging,
 ): Promise<{
   items: ItemSummary[];
   total: number;
@@ -201,6 +203,7 @@ export async function listItems(
   const total = query.status
     ? (counts[query.status] ?? 0)
     : countRows.reduce((sum, r) => sum + Number(r.n), 0);
+  const window = rowWindow(paging, total, '信息');
 
   const rows = await ctx.db
     .select({
@@ -226,8 +229,8 @@ export async function listItems(
     .leftJoin(publicationIssues, eq(publicationIssues.id, issueItems.issueId))
     .where(and(...base, query.status ? eq(items.status, query.status) : undefined))
     .orderBy(...orderOf(query, limits, now))
-    .limit(query.pageSize)
-    .offset(offsetOf(query));
+    .limit(window.limit)
+    .offset(window.offset);
 
   const adoptions = await adoptionsOf(
     ctx,
@@ -274,8 +277,7 @@ export async function listItems(
       actions: allowedActions({ ...item, issueStatus: r.issueStatus }, caller),
     })),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
+    ...pageFields(paging),
     counts,
   };
 }

@@ -3,19 +3,20 @@ import type { Db } from '../../../db/client.ts';
 import { type Attendance, meetingParticipants, meetings, orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { countOf, personTimesSql } from '../attendance.ts';
 import { checklistOf, progressOf } from '../checklist.ts';
 import { KIND_LABELS, LEVEL_LABELS } from '../labels.ts';
-import type { ListQuery } from '../schemas.ts';
+import type { ListFilter } from '../schemas.ts';
 import { meetingScope, readerOf } from '../scope.ts';
 import { inYear } from './year.ts';
 
 /**
  * 会议与培训: the meetings the caller may read, latest first. One page query, then one aggregate
  * over the page's participants (counts, 人次, the caller's own mark) — no per-row subqueries.
+ * With `'all'`, every row for the list's Excel export.
  */
-export async function listMeetings(db: Db, actor: Actor, q: ListQuery) {
+export async function listMeetings(db: Db, actor: Actor, q: ListFilter, paging: Paging) {
   const reader = readerOf(actor);
   const conds: SQL[] = [meetingScope(reader)];
   if (q.year) conds.push(inYear(q.year));
@@ -33,17 +34,16 @@ export async function listMeetings(db: Db, actor: Actor, q: ListQuery) {
     conds.push(or(ilike(meetings.title, p), ilike(meetings.organiser, p)) as SQL);
   }
   const where = and(...conds);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ m: meetings, officeName: orgs.name })
-      .from(meetings)
-      .innerJoin(orgs, eq(orgs.id, meetings.officeId))
-      .where(where)
-      .orderBy(desc(meetings.startsAt), desc(meetings.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(meetings).where(where),
-  ]);
+  const [total] = await db.select({ n: count() }).from(meetings).where(where);
+  const window = rowWindow(paging, total?.n ?? 0, '会议和培训');
+  const rows = await db
+    .select({ m: meetings, officeName: orgs.name })
+    .from(meetings)
+    .innerJoin(orgs, eq(orgs.id, meetings.officeId))
+    .where(where)
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(window.limit)
+    .offset(window.offset);
   const ids = rows.map((r) => r.m.id);
   const mine = reader.unitIds.length
     ? sql<Attendance | null>`min(case when ${inArray(meetingParticipants.unitId, reader.unitIds)} then ${meetingParticipants.attendance} end)`
@@ -91,5 +91,5 @@ export async function listMeetings(db: Db, actor: Actor, q: ListQuery) {
       version: m.version,
     };
   });
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items, total: total?.n ?? 0, ...pageFields(paging) };
 }

@@ -3,10 +3,10 @@ import type { Db } from '../../../db/client.ts';
 import { orgs, topics } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { containsPattern } from '../../../lib/like.ts';
-import { offsetOf } from '../../../lib/pagination.ts';
+import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import { presentTopicRow } from '../present.ts';
-import type { CurrentQuery, ListQuery } from '../schemas.ts';
+import type { CurrentQuery, ListFilter } from '../schemas.ts';
 import { readerOf, type TopicReader, type TopicRow, topicScope } from '../scope.ts';
 import { topicStats } from './topic-stats.ts';
 
@@ -28,9 +28,10 @@ async function present(db: Db, reader: TopicReader, rows: { t: TopicRow; officeN
 /**
  * 报送要点 list: the office's 信息科 sees all of its own (drafts and withdrawn ones too) with their
  * figures; a unit the published ones of the office it reports to. Newest period first, then the
- * office's order. One page query, one count, one grouped figures query for the page.
+ * office's order. One page query, one count, one grouped figures query for the page. With
+ * `'all'`, every row for the list's Excel export.
  */
-export async function listTopics(db: Db, actor: Actor, q: ListQuery, now: Date) {
+export async function listTopics(db: Db, actor: Actor, q: ListFilter, paging: Paging, now: Date) {
   const reader = readerOf(actor);
   const today = todayInChina(now);
   const conds: SQL[] = [topicScope(reader), ...overlaps(q.from, q.to)];
@@ -44,22 +45,20 @@ export async function listTopics(db: Db, actor: Actor, q: ListQuery, now: Date) 
     conds.push(or(ilike(topics.title, p), ilike(topics.description, p)) as SQL);
   }
   const where = and(...conds);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ t: topics, officeName: orgs.name })
-      .from(topics)
-      .innerJoin(orgs, eq(orgs.id, topics.officeId))
-      .where(where)
-      .orderBy(desc(topics.periodStart), asc(topics.sortOrder), desc(topics.createdAt), asc(topics.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(topics).where(where),
-  ]);
+  const [total] = await db.select({ n: count() }).from(topics).where(where);
+  const window = rowWindow(paging, total?.n ?? 0, '报送要点');
+  const rows = await db
+    .select({ t: topics, officeName: orgs.name })
+    .from(topics)
+    .innerJoin(orgs, eq(orgs.id, topics.officeId))
+    .where(where)
+    .orderBy(desc(topics.periodStart), asc(topics.sortOrder), desc(topics.createdAt), asc(topics.id))
+    .limit(window.limit)
+    .offset(window.offset);
   return {
     items: await present(db, reader, rows, now),
     total: total?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
+    ...pageFields(paging),
   };
 }
 
