@@ -12,7 +12,8 @@ const amountText = (what: string) =>
     .string({ error: `${what}须为数字` })
     .trim()
     .refine((v) => parseAmount(v) !== null, `${what}须为不超过四位小数的数字`)
-    .refine((v) => (parseAmount(v) ?? -1) >= 0, `${what}不能为负数`);
+    // Text that is no number at all was reported above; only a real negative is "negative".
+    .refine((v) => (parseAmount(v) ?? 0) >= 0, `${what}不能为负数`);
 
 const key = z
   .string({ error: '规则编号须为文字' })

@@ -78,7 +78,8 @@ export function score(input: ScoreInput): Entry[] {
   const units = new Map(input.units.map((u) => [u.id, u]));
   const out: Entry[] = [];
   const push = (e: Omit<Entry, 'outlet'> & { outlet?: Entry['outlet'] }) => {
-    if (units.has(e.unitId)) out.push({ outlet: null, ...e });
+    // `+ 0` turns −0 (a penalty of nothing: `-amount(undefined)`) into 0, so ledgers compare equal.
+    if (units.has(e.unitId)) out.push({ outlet: null, ...e, points: e.points + 0 });
   };
   /** One fact's points handed to its credited units (合报: evenly or by share). */
   const credit = (
@@ -86,7 +87,8 @@ export function score(input: ScoreInput): Entry[] {
     points: number,
     e: Omit<Entry, 'unitId' | 'quantity' | 'points' | 'outlet'> & { outlet?: Entry['outlet'] },
   ) => {
-    const mine = credits.filter((c) => units.has(c.unitId));
+    // By unit id: the odd ten-thousandth of a split must not depend on the order credits were listed in.
+    const mine = credits.filter((c) => units.has(c.unitId)).sort((x, y) => x.unitId.localeCompare(y.unitId));
     if (mine.length === 0) return;
     const weights = mine.map((c) => (rules.joint === 'even' || credits.length === 1 ? 1 : c.shareMille));
     // Shares of units outside the assessment stay unpaid: weights against the whole.
