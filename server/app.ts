@@ -23,6 +23,7 @@ import { enforceAccess, errorHandler, rejectForbiddenChars } from './lib/http.ts
 import { startLiveHub } from './lib/live.ts';
 import { LOG_REDACT_PATHS, serializeError } from './lib/log.ts';
 import { createScheduler, registerHousekeeping } from './lib/scheduler/scheduler.ts';
+import { registerAssessmentRoutes } from './modules/assessment/index.ts';
 import { registerAttachmentRoutes } from './modules/attachments/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import {
@@ -225,6 +226,7 @@ export async function buildApp({
   registerLiaisonRoutes(api, ctx);
   registerMeetingRoutes(api, ctx);
   registerTopicRoutes(api, ctx);
+  registerAssessmentRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

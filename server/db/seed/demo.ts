@@ -12,6 +12,7 @@ import {
   users,
   userUnits,
 } from '../schema/index.ts';
+import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedDemoCirculation } from './demo-circulation.ts';
 import { seedDemoCoordination } from './demo-coordination.ts';
 import { seedDemoIssues } from './demo-issues.ts';
@@ -572,6 +573,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
     const demoIssues = opts.items ? await seedDemoIssues(tx, now, archive) : null;
     const demoCirculation = opts.items ? await seedDemoCirculation(tx, now) : null;
     const demoCoordination = opts.items ? await seedDemoCoordination(tx, now) : null;
+    const demoAssessment = await seedDemoAssessment(tx, now);
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'system.initialized',
       targetType: 'system',
@@ -584,6 +586,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
         ...(demoIssues ? { issues: demoIssues.issues } : {}),
         ...(demoCirculation ? { circulated: demoCirculation.issues + demoCirculation.items } : {}),
         ...(demoCoordination ?? {}),
+        ...demoAssessment,
       },
     });
   });

@@ -101,7 +101,7 @@ export async function refreshOffice(
   db: Db,
   officeId: string,
   now: Date,
-  opts: { force?: boolean; ruleSetId?: string } = {},
+  opts: { force?: boolean } = {},
 ): Promise<boolean> {
   const today = chinaDate(now);
   const needed = async (tx: Db) => {
@@ -128,14 +128,7 @@ export async function refreshOffice(
     const active = await tx
       .select()
       .from(assessmentRuleSets)
-      .where(
-        and(
-          eq(assessmentRuleSets.officeId, officeId),
-          opts.ruleSetId
-            ? eq(assessmentRuleSets.id, opts.ruleSetId)
-            : eq(assessmentRuleSets.status, 'active'),
-        ),
-      );
+      .where(and(eq(assessmentRuleSets.officeId, officeId), eq(assessmentRuleSets.status, 'active')));
     for (const row of active) await storeLedger(tx, registry, row, now, through);
     if (marks.length) {
       await tx.execute(

@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { updateVersioned } from '../../lib/records.ts';
+import { markItemFactsChanged } from '../assessment/index.ts';
 import { circulatedItem } from '../circulation/index.ts';
 import { type CallerFacts, OFFICE_VISIBLE_STATUSES } from './workflow.ts';
 
@@ -96,4 +97,6 @@ export async function recordItemEvent(
     reason: event.reason ?? null,
     data: event.data ?? null,
   });
+  // Every item event may change what scoring counts (docs/domain.md §3.2).
+  await markItemFactsChanged(tx, itemId);
 }

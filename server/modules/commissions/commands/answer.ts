@@ -6,6 +6,7 @@ import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import { publishLive } from '../../../lib/live.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { notify, officeStaff } from '../../notifications/index.ts';
 import { isLate } from '../deadlines.ts';
 import { type AnswerAction, answerMachine } from '../machine.ts';
@@ -81,6 +82,7 @@ export function declineCommission(
       .set({ answer: 'declined', answeredAt: now, declineReason: input.reason, ...readBy(actor, now) })
       .where(and(eq(commissionTargets.commissionId, row.id), eq(commissionTargets.unitId, target.unitId)));
     const name = await unitName(tx, target.unitId);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'commission.declined',
       targetType: 'commission',

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { notify } from '../../notifications/index.ts';
 import type { CancelInput } from '../schemas.ts';
 import { findCommission } from '../scope.ts';
@@ -33,6 +34,7 @@ export function cancelCommission(
     checkCommission(actor, row, 'cancel');
     assertVersion(row, input.version);
     const after = await bump(tx, row, { status: 'cancelled', closedAt: clock.now() }, clock);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'commission.cancelled',
       targetType: 'commission',
@@ -75,6 +77,7 @@ export function closeCommission(
     checkCommission(actor, row, 'close');
     assertVersion(row, input.version);
     const after = await bump(tx, row, { status: 'closed', closedAt: clock.now() }, clock);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'commission.closed',
       targetType: 'commission',

@@ -6,6 +6,7 @@ import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { type Clock, chinaDate } from '../../../lib/clock.ts';
 import { badRequest } from '../../../lib/errors.ts';
 import { uniqueOrConflict } from '../../../lib/records.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { formatDeadline } from '../deadlines.ts';
 import { commissionNumberLabel, officeDocumentCode } from '../numbering.ts';
@@ -62,6 +63,7 @@ export function issueCommission(
       '约稿编号已被占用，请重试',
     );
     const label = commissionNumberLabel(await officeDocumentCode(tx, row.officeId), year, number);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'commission.issued',
       targetType: 'commission',

@@ -5,6 +5,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import type { AssignInput, CloseInput } from '../schemas.ts';
@@ -63,6 +64,7 @@ export function assignInstruction(
       })),
     );
     await bump(tx, row, { status: 'assigned' }, clock);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'instruction.assigned',
       targetType: 'instruction',
@@ -105,6 +107,7 @@ export function closeInstruction(
     }
     assertVersion(row.version, input.version);
     await bump(tx, row, { status: 'closed', closedAt: clock.now() }, clock);
+    await markFactsChanged(tx, row.officeId);
     await recordAudit(tx, audit, {
       action: 'instruction.closed',
       targetType: 'instruction',

@@ -5,6 +5,7 @@ import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { notify, officeStaff } from '../../notifications/index.ts';
 import { assignmentMachine } from '../machine.ts';
 import type { DecisionInput, FeedbackInput } from '../schemas.ts';
@@ -87,6 +88,7 @@ export function submitFeedback(
         version: sql`${instructionAssignments.version} + 1`,
       })
       .where(eq(instructionAssignments.id, a.id));
+    await markFactsChanged(tx, instruction.officeId);
     await recordAudit(tx, audit, {
       action: 'instruction.feedback_submitted',
       targetType: 'instruction',
@@ -163,6 +165,7 @@ export function decideFeedback(
       );
     const closes = (open?.n ?? 0) === 0;
     await bump(tx, instruction, closes ? { status: 'closed', closedAt: clock.now() } : {}, clock);
+    await markFactsChanged(tx, instruction.officeId);
     await recordAudit(tx, audit, {
       action: 'instruction.feedback_decided',
       targetType: 'instruction',
