@@ -8,12 +8,15 @@ import { parseAmount } from './decimal.ts';
  */
 
 const amountText = (what: string) =>
-  z
-    .string({ error: `${what}须为数字` })
-    .trim()
-    .refine((v) => parseAmount(v) !== null, `${what}须为不超过四位小数的数字`)
-    // Text that is no number at all was reported above; only a real negative is "negative".
-    .refine((v) => (parseAmount(v) ?? 0) >= 0, `${what}不能为负数`);
+  z.preprocess(
+    (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v),
+    z
+      .string({ error: `${what}须为数字` })
+      .trim()
+      .refine((v) => parseAmount(v) !== null, `${what}须为不超过四位小数的数字`)
+      // Text that is no number at all was reported above; only a real negative is "negative".
+      .refine((v) => (parseAmount(v) ?? 0) >= 0, `${what}不能为负数`),
+  );
 
 const key = z
   .string({ error: '规则编号须为文字' })
@@ -54,52 +57,60 @@ const adoptionMatch = {
   adoptionKinds: codes('采用方式'),
 };
 
-export const adoptionRowSchema = z.object({
-  key,
-  label,
-  ...adoptionMatch,
-  points: amountText('采用分值'),
-  /** Website adoptions: points per picture on the item besides the text. */
-  picturePoints: amountText('每张图片分值').optional(),
-});
+export const adoptionRowSchema = z
+  .object({
+    key,
+    label,
+    ...adoptionMatch,
+    points: amountText('采用分值'),
+    /** Website adoptions: points per picture on the item besides the text. */
+    picturePoints: amountText('每张图片分值').optional(),
+  })
+  .strict();
 
-export const multiplierSchema = z.object({
-  key,
-  label,
-  ...adoptionMatch,
-  /** forwarded: the assessing office forwarded the item up (转报); direct: it did not. */
-  route: z.enum(ROUTES, { error: '报送途径无效' }).optional(),
-  factor: amountText('倍数'),
-});
+export const multiplierSchema = z
+  .object({
+    key,
+    label,
+    ...adoptionMatch,
+    /** forwarded: the assessing office forwarded the item up (转报); direct: it did not. */
+    route: z.enum(ROUTES, { error: '报送途径无效' }).optional(),
+    factor: amountText('倍数'),
+  })
+  .strict();
 
-export const groupSchema = z.object({
-  code: key,
-  name: z.string().trim().min(1, '分组名称不能为空').max(30, '分组名称最多30字'),
-  /** Units whose 考核分组 (dictionary assessment_group) is one of these. */
-  unitGroups: codes('考核分组'),
-  /** Units whose 单位类别 (dictionary unit_category) is one of these. */
-  unitCategories: codes('单位类别'),
-  /** The lower offices (e.g. the counties of a city). */
-  offices: z.boolean().optional(),
-  /** Named units. */
-  unitIds: codes('单位'),
-});
+export const groupSchema = z
+  .object({
+    code: key,
+    name: z.string().trim().min(1, '分组名称不能为空').max(30, '分组名称最多30字'),
+    /** Units whose 考核分组 (dictionary assessment_group) is one of these. */
+    unitGroups: codes('考核分组'),
+    /** Units whose 单位类别 (dictionary unit_category) is one of these. */
+    unitCategories: codes('单位类别'),
+    /** The lower offices (e.g. the counties of a city). */
+    offices: z.boolean().optional(),
+    /** Named units. */
+    unitIds: codes('单位'),
+  })
+  .strict();
 
-export const quotaSchema = z.object({
-  key,
-  label,
-  /** The groups the quota applies to; all when omitted. */
-  groups: codes('分组'),
-  period: z.enum(PERIOD_KINDS, { error: '任务周期须为月、季、半年或年' }),
-  /** What counts against the quota: items submitted, or items adopted. */
-  counts: z.enum(['submitted', 'adopted'], { error: '任务计数方式须为报送或采用' }),
-  categories: codes('信息类别'),
-  min: z.number({ error: '任务数须为整数' }).int('任务数须为整数').min(1, '任务数至少为1').max(10_000),
-  basePoints: amountText('基础分').optional(),
-  extraPerItem: amountText('超额每条加分').optional(),
-  extraCap: amountText('超额加分上限').optional(),
-  shortPenaltyPerItem: amountText('每少一条扣分').optional(),
-});
+export const quotaSchema = z
+  .object({
+    key,
+    label,
+    /** The groups the quota applies to; all when omitted. */
+    groups: codes('分组'),
+    period: z.enum(PERIOD_KINDS, { error: '任务周期须为月、季、半年或年' }),
+    /** What counts against the quota: items submitted, or items adopted. */
+    counts: z.enum(['submitted', 'adopted'], { error: '任务计数方式须为报送或采用' }),
+    categories: codes('信息类别'),
+    min: z.number({ error: '任务数须为整数' }).int('任务数须为整数').min(1, '任务数至少为1').max(10_000),
+    basePoints: amountText('基础分').optional(),
+    extraPerItem: amountText('超额每条加分').optional(),
+    extraCap: amountText('超额加分上限').optional(),
+    shortPenaltyPerItem: amountText('每少一条扣分').optional(),
+  })
+  .strict();
 
 export const rulesSchema = z
   .object({

@@ -262,10 +262,21 @@ describe('rulesSchema', () => {
     expect(rejected(withPoints('-1'))).toEqual(['采用分值不能为负数']);
   });
 
-  it('rejects points that are not a decimal text', () => {
-    expect(rejected(withPoints(5))).toEqual(['采用分值须为数字']);
+  it('accepts a number for points and rejects what is no decimal', () => {
+    expect(rulesSchema.parse(withPoints(0.5)).adoption.rows[0]?.points).toBe('0.5');
+    expect(rejected(withPoints(true))).toEqual(['采用分值须为数字']);
+    expect(rejected(withPoints(Number.NaN))).toEqual(['采用分值须为数字']);
     expect(rejected(withPoints('abc'))).toEqual(['采用分值须为不超过四位小数的数字']);
     expect(rejected(withPoints(''))).toEqual(['采用分值须为不超过四位小数的数字']);
+  });
+
+  it('rejects unknown keys inside a rule, so a misspelt condition cannot silently match everything', () => {
+    expect(
+      rejected({
+        ...base(),
+        adoption: { rows: [{ key: 'r1', points: '1', categorie: ['research'] }], combine: 'sum' },
+      }).length,
+    ).toBe(1);
   });
 
   it('rejects five decimal places and accepts four', () => {
