@@ -36,6 +36,15 @@ const RoleGrantsPage = lazy(() =>
 const SecurityPolicyPage = lazy(() =>
   import('./pages/admin/SecurityPolicyPage.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
+const AssessmentPage = lazy(() =>
+  import('./pages/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
+const RuleSetsPage = lazy(() =>
+  import('./pages/assessment/RuleSetsPage.tsx').then((m) => ({ default: m.RuleSetsPage })),
+);
+const RuleSetPage = lazy(() =>
+  import('./pages/assessment/RuleSetPage.tsx').then((m) => ({ default: m.RuleSetPage })),
+);
 const TopicPage = lazy(() => import('./pages/topics/TopicPage.tsx').then((m) => ({ default: m.TopicPage })));
 const TopicsPage = lazy(() =>
   import('./pages/topics/TopicsPage.tsx').then((m) => ({ default: m.TopicsPage })),
@@ -129,6 +138,8 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/topics', element: <TopicsPage /> },
   { path: '/liaison', element: <LiaisonPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
+  { path: '/assessment', element: <AssessmentPage /> },
+  { path: '/assessment/rules', element: <RuleSetsPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -170,6 +181,15 @@ export function App() {
                     <Route path="/meetings/:id" element={<MeetingPage />} />
                     <Route path="/commissions/:id" element={<CommissionPage />} />
                     <Route path="/topics/:id" element={<TopicPage />} />
+                    {/* 考核办法 of the office (new or one version); the server refuses other offices. */}
+                    <Route
+                      path="/assessment/rules/:id"
+                      element={
+                        <RequireMenu path="/assessment/rules">
+                          <RuleSetPage />
+                        </RequireMenu>
+                      }
+                    />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -135,6 +135,24 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'assessment',
+      label: '考评排名',
+      path: '/assessment',
+      description: '按月、季、年分组排名：报送、采用（本级/上级）、采用率、得分与累计，逐项追溯得分来源',
+    },
+    roles: ['editor', 'chief_editor', 'leader', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
+      key: 'assessment-rules',
+      label: '考核办法',
+      path: '/assessment/rules',
+      description: '制定考核办法（计分规则、分组、任务与扣分），版本管理，启用前模拟测算',
+    },
+    roles: ['editor', 'chief_editor'],
+  },
+  {
+    entry: {
       key: 'liaison',
       label: '联络员备案',
       path: '/liaison',

@@ -1,0 +1,282 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+
+/** The shapes of server/modules/assessment/schemas.ts as JSON. Amounts are decimal strings ("0.5"). */
+export type RuleSetStatus = 'draft' | 'active' | 'superseded';
+
+export type RuleSetSummary = {
+  id: string;
+  seriesId: string;
+  versionNo: number;
+  officeId: string;
+  officeName: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  status: RuleSetStatus;
+  statusLabel: string;
+  note: string | null;
+  createdByName: string;
+  createdAt: string;
+  activatedAt: string | null;
+  activatedByName: string | null;
+  version: number;
+  computedAt: string | null;
+};
+
+export type RuleSetDetail = RuleSetSummary & {
+  rules: Rules;
+  explanation: string[];
+  problems: string[];
+  versions: RuleSetSummary[];
+  canEdit: boolean;
+  canActivate: boolean;
+  canNewVersion: boolean;
+};
+
+export type Tier = 'own' | 'city' | 'province' | 'national' | 'other';
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
+export type InstructionLevel = 'state_council' | 'province' | 'city' | 'county' | 'township';
+
+type AdoptionMatch = {
+  publicationIds?: string[];
+  tiers?: Tier[];
+  publicationKinds?: string[];
+  outlet?: 'publication' | 'website';
+  categories?: string[];
+  adoptionKinds?: string[];
+};
+export type AdoptionRow = AdoptionMatch & { key: string; label?: string; points: string; picturePoints?: string };
+export type Multiplier = AdoptionMatch & {
+  key: string;
+  label?: string;
+  route?: 'forwarded' | 'direct';
+  factor: string;
+};
+export type RuleGroup = {
+  code: string;
+  name: string;
+  unitGroups?: string[];
+  unitCategories?: string[];
+  offices?: boolean;
+  unitIds?: string[];
+};
+export type Quota = {
+  key: string;
+  label?: string;
+  groups?: string[];
+  period: PeriodKind;
+  counts: 'submitted' | 'adopted';
+  categories?: string[];
+  min: number;
+  basePoints?: string;
+  extraPerItem?: string;
+  extraCap?: string;
+  shortPenaltyPerItem?: string;
+};
+
+/** engine/rules.ts as JSON. */
+export type Rules = {
+  groups: RuleGroup[];
+  adoption: { rows: AdoptionRow[]; combine: 'sum' | 'max'; multipliers: Multiplier[] };
+  joint: 'even' | 'share';
+  forwarding?: { rows: { key: string; label?: string; tiers: Tier[]; points: string }[] };
+  submission?: { points: string; categories?: string[]; cap?: string };
+  instructions?: { rows: { level: InstructionLevel; points: string }[]; mode: 'sum' | 'once_per_level' | 'highest' };
+  commissions?: { answeredPoints?: string; answeredCap?: string; latePenalty?: string; missedPenalty?: string };
+  penalties?: {
+    lateUrgent?: string;
+    instructionOverdue?: string;
+    instructionLate?: string;
+    lowAdoptionRate?: { belowPercent: number; period: PeriodKind; penalty: string };
+  };
+  quotas: Quota[];
+  zeroOut: { key: string; label?: string; when: 'commissions_missed' | 'instructions_overdue'; atLeast: number }[];
+  floor?: string;
+  cap?: string;
+};
+
+export type RankingRow = {
+  rank: number;
+  unitId: string;
+  unitName: string;
+  submitted: number;
+  adoptedOwn: string;
+  adoptedUpper: string;
+  adoptedItems: number;
+  adoptionRate: number | null;
+  points: string;
+  cumulative: string;
+  noSubmissions: boolean;
+  noAdoptions: boolean;
+};
+
+export type Ranking = {
+  office: { id: string; name: string };
+  ruleSet: {
+    id: string;
+    name: string;
+    versionNo: number;
+    status: RuleSetStatus;
+    periodStart: string;
+    periodEnd: string;
+  };
+  computedAt: string | null;
+  range: { from: string; to: string };
+  groups: { code: string; name: string; rows: RankingRow[] }[];
+  totals: { submitted: number; adoptedOwn: string; adoptedUpper: string; points: string };
+  allUnits: boolean;
+};
+
+export type EntryKind =
+  | 'submission'
+  | 'late_urgent'
+  | 'forward'
+  | 'adoption'
+  | 'instruction'
+  | 'commission'
+  | 'assignment'
+  | 'quota'
+  | 'adoption_rate'
+  | 'zero_out'
+  | 'floor'
+  | 'cap';
+
+export type LedgerEntry = {
+  id: number;
+  on: string;
+  kind: EntryKind;
+  kindLabel: string;
+  ruleKey: string | null;
+  factId: string | null;
+  itemId: string | null;
+  itemSerial: number | null;
+  link: string | null;
+  quantity: string;
+  points: string;
+  detail: string;
+};
+
+export type Entries = {
+  unit: { id: string; name: string };
+  ruleSet: { id: string; name: string; versionNo: number };
+  entries: LedgerEntry[];
+  total: string;
+  truncated: boolean;
+};
+
+export type Preview = {
+  problems: string[];
+  explanation: string[];
+  compareWith: { id: string; name: string; versionNo: number } | null;
+  groups: {
+    code: string;
+    name: string;
+    rows: {
+      unitId: string;
+      unitName: string;
+      points: string;
+      rank: number;
+      beforePoints: string | null;
+      beforeRank: number | null;
+      moved: boolean;
+    }[];
+  }[];
+};
+
+export type RankingParams = { officeId?: string; ruleSetId?: string; from: string; to: string };
+
+const qs = (p: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+
+export const rankingExportUrl = (p: RankingParams) => `/api/assessment/ranking.xlsx?${qs(p)}`;
+
+export function useRanking(p: RankingParams | null) {
+  return useQuery({
+    queryKey: ['assessment', 'ranking', p],
+    queryFn: () => api<Ranking>('GET', `/api/assessment/ranking?${qs(p as RankingParams)}`),
+    enabled: p !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEntries(p: { ruleSetId: string; unitId: string; from: string; to: string; kind?: EntryKind } | null) {
+  return useQuery({
+    queryKey: ['assessment', 'entries', p],
+    queryFn: () => api<Entries>('GET', `/api/assessment/entries?${qs(p as Record<string, string>)}`),
+    enabled: p !== null,
+  });
+}
+
+export function useRuleSets(officeId?: string) {
+  return useQuery({
+    queryKey: ['assessment', 'rule-sets', officeId ?? null],
+    queryFn: () => api<RuleSetSummary[]>('GET', `/api/assessment/rule-sets?${qs({ officeId })}`),
+  });
+}
+
+export function useRuleSet(id: string | undefined) {
+  return useQuery({
+    queryKey: ['assessment', 'rule-set', id],
+    queryFn: () => api<RuleSetDetail>('GET', `/api/assessment/rule-sets/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+export type RuleSetInput = {
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  rules: Rules;
+  note?: string | null;
+  officeId?: string;
+};
+
+/** Every change to rule sets invalidates the assessment's queries (rankings included). */
+export function useRuleSetMutations() {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: ['assessment'] });
+  return {
+    create: useMutation({
+      mutationFn: (input: RuleSetInput) => api<RuleSetDetail>('POST', '/api/assessment/rule-sets', input),
+      onSuccess: done,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...input }: RuleSetInput & { id: string; version: number }) =>
+        api<RuleSetDetail>('PUT', `/api/assessment/rule-sets/${id}`, input),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: ({ id, version }: { id: string; version: number }) =>
+        api<void>('DELETE', `/api/assessment/rule-sets/${id}?version=${version}`),
+      onSuccess: done,
+    }),
+    newVersion: useMutation({
+      mutationFn: (id: string) => api<RuleSetDetail>('POST', `/api/assessment/rule-sets/${id}/versions`),
+      onSuccess: done,
+    }),
+    activate: useMutation({
+      mutationFn: ({ id, version }: { id: string; version: number }) =>
+        api<RuleSetDetail>('POST', `/api/assessment/rule-sets/${id}/activate`, { version }),
+      onSuccess: done,
+    }),
+    recompute: useMutation({
+      mutationFn: (id: string) => api<RuleSetDetail>('POST', `/api/assessment/rule-sets/${id}/recompute`),
+      onSuccess: done,
+    }),
+  };
+}
+
+export function usePreview() {
+  return useMutation({
+    mutationFn: (input: {
+      officeId?: string;
+      rules: Rules;
+      periodStart: string;
+      periodEnd: string;
+      from: string;
+      to: string;
+      compareWith?: string;
+    }) => api<Preview>('POST', '/api/assessment/preview', input),
+  });
+}
