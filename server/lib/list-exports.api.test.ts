@@ -239,7 +239,7 @@ describe('GET /api/instructions/export.xlsx', () => {
       officeId: string,
       text: string,
       unitId: string | null,
-      status = 'assigned' as const,
+      status: 'assigned' | 'recorded' = 'assigned',
     ) => {
       const [row] = await t.database.db
         .insert(instructions)
@@ -288,6 +288,7 @@ describe('GET /api/instructions/export.xlsx', () => {
     expect(recorded.column('批示领导')).toEqual(['王市长（市长）']);
 
     const unit = await workbook(await reporter.request('GET', `/api/instructions/export.xlsx?${q}`));
+    expect(unit.filename).toMatch(/^批示落实-/);
     expect(unit.column('批示内容')).toEqual([`${M}请财政局落实`]);
     expect(unit.column('本单位落实')).toEqual(['待反馈']);
     expect(unit.column('逾期')).toEqual(['已逾期']);

@@ -1,12 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { PORTAL_QUEUE_STATUSES } from '../../../server/db/schema/issues.ts';
 import { ApiError } from '../api/client.ts';
+import { ExportButton, ListTable, oneOfOr, useListParams } from '../components/list-kit/index.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { tableChangeToQuery } from '../components/tableQuery.ts';
 import { ReasonModal, type ReasonRequest } from '../features/items/ReasonModal.tsx';
 import { PORTAL_PAGE_SIZE, usePortalQueue, useWithdrawPortal } from '../features/portal/api.ts';
 import {
@@ -17,21 +17,18 @@ import {
 } from '../features/portal/types.ts';
 import { formatDateTime } from '../format.ts';
 
+/** The URL of the queue: the status shown (待网站发布 unless it says otherwise, or 全部). */
+const PARAMS = { status: oneOfOr([...PORTAL_QUEUE_STATUSES, 'all'] as const, 'queued') };
+const DEFAULTS = { status: 'queued' };
+
 /**
  * 网站推送 (/portal-queue): the hand-off to the government website — published 普通 items chosen
  * for it, waiting for the portal; a queued one can be withdrawn with a reason.
  */
 export function PortalQueuePage() {
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status: PortalQueueStatus | undefined =
-    raw === 'all'
-      ? undefined
-      : PORTAL_QUEUE_STATUSES.includes(raw as PortalQueueStatus)
-        ? (raw as PortalQueueStatus)
-        : 'queued';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { filters, page, update, setPage } = useListParams(PARAMS, DEFAULTS);
+  const status = filters.status === 'all' ? undefined : filters.status;
   const query = usePortalQueue(status, page);
   const counts = query.data?.counts;
   const withdraw = useWithdrawPortal();
@@ -69,7 +66,7 @@ export function PortalQueuePage() {
         <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={status ?? 'all'}
-            onChange={(v) => setParams(v === 'queued' ? {} : { status: String(v) }, { replace: true })}
+            onChange={(v) => update({ status: String(v) })}
             options={[
               ...PORTAL_QUEUE_STATUSES.map((s) => ({
                 value: s,
@@ -78,49 +75,39 @@ export function PortalQueuePage() {
               { value: 'all', label: '全部' },
             ]}
           />
-          <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
-            刷新
-          </Button>
+          <Space size={8}>
+            <ExportButton
+              url="/api/portal-queue/export.xlsx"
+              filters={{ status }}
+              fileName="网站推送"
+              total={query.data?.total}
+            />
+            <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
+              刷新
+            </Button>
+          </Space>
         </Flex>
         {query.isError && (
           <div style={{ marginBottom: 12 }}>
             <QueryError error={query.error} onRetry={() => void query.refetch()} />
           </div>
         )}
-        <Table<PortalEntry>
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          dataSource={query.data?.items ?? []}
+        <ListTable<PortalEntry>
+          query={query}
+          page={page}
+          pageSize={PORTAL_PAGE_SIZE}
+          onPage={setPage}
           scroll={{ x: 960 }}
-          onChange={(pagination, _filters, sorter) => {
-            const next = new URLSearchParams(params);
-            const p = tableChangeToQuery<never, PortalEntry>(pagination, sorter, {}).page;
-            if (p) next.set('page', p);
-            else next.delete('page');
-            setParams(next, { replace: true });
-          }}
-          pagination={{
-            current: page,
-            pageSize: PORTAL_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => `共 ${n} 条`,
-          }}
-          locale={{
-            emptyText: query.isPending ? (
-              ' '
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  status === 'queued'
-                    ? '没有待发布的信息。在刊物中勾选“上网站”并发布，或在已发布信息页点“推送网站”。'
-                    : '没有记录'
-                }
-              />
-            ),
-          }}
+          empty={
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                status === 'queued'
+                  ? '没有待发布的信息。在刊物中勾选“上网站”并发布，或在已发布信息页点“推送网站”。'
+                  : '没有记录'
+              }
+            />
+          }
           columns={[
             { title: '编号', dataIndex: 'serial', width: 64 },
             {

@@ -1,11 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Flex, List, Segmented, Tag, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Badge, Button, Card, Empty, Flex, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { ExportButton, flag, useListParams } from '../components/list-kit/index.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { useMarkRead, useMyCirculations } from '../features/circulation/api.ts';
 import type { MyCirculation } from '../features/circulation/types.ts';
 import { formatDateTime } from '../format.ts';
+
+/** The URL of the reading list: 未读 only, or everything. */
+const PARAMS = { unread: flag() };
 
 /**
  * 传阅件 (/reading): what the office circulated to the leader, unread first and in bold. Opening
@@ -13,8 +17,8 @@ import { formatDateTime } from '../format.ts';
  */
 export function ReadingPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const unreadOnly = params.get('unread') === 'true';
+  const { filters, update } = useListParams(PARAMS);
+  const unreadOnly = !!filters.unread;
   const query = useMyCirculations(unreadOnly);
   const markRead = useMarkRead();
   const rows = query.data?.items ?? [];
@@ -35,15 +39,23 @@ export function ReadingPage() {
         <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
           <Segmented
             value={unreadOnly ? 'unread' : 'all'}
-            onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
+            onChange={(v) => update({ unread: v === 'unread' ? 'true' : undefined })}
             options={[
               { value: 'all', label: `全部${counts ? ` ${counts.all}` : ''}` },
               { value: 'unread', label: `未读${counts ? ` ${counts.unread}` : ''}` },
             ]}
           />
-          <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
-            刷新
-          </Button>
+          <Space size={8}>
+            <ExportButton
+              url="/api/circulations/mine/export.xlsx"
+              filters={{ unread: unreadOnly }}
+              fileName="传阅件"
+              total={query.data?.total}
+            />
+            <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
+              刷新
+            </Button>
+          </Space>
         </Flex>
         {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
         <List<MyCirculation>

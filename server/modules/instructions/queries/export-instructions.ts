@@ -49,6 +49,9 @@ const OWN: Column[] = [
  */
 export async function exportInstructions(db: Db, actor: Actor, filter: ListFilter, now: Date) {
   const { items } = await listInstructions(db, actor, filter, 'all', now);
-  const follows = actor.roles.some((r) => r === 'editor' || r === 'chief_editor' || r === 'leader');
-  return listWorkbook('领导批示', [...lead, ...(follows ? PROGRESS : OWN)], items, now);
+  const staff = actor.roles.some((r) => r === 'editor' || r === 'chief_editor');
+  const leader = !staff && actor.roles.includes('leader');
+  // Named as the caller's menu names the screen.
+  const name = staff ? '领导批示' : leader ? '我的批示' : '批示落实';
+  return listWorkbook(name, [...lead, ...(staff || leader ? PROGRESS : OWN)], items, now);
 }

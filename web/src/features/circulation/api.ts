@@ -1,16 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { CirculationEntry } from '../issues/types.ts';
 import type { CirculateInput, CirculateResult, MyCirculations, Recipient } from './types.ts';
 
 export const CIRCULATIONS_KEY = ['circulations'] as const;
+/** The reading list shows everything on one page (the server's largest). */
+export const CIRCULATION_PAGE_SIZE = 200;
 
 /** The leader's 传阅件, unread first; `unread` asks for the unread ones only. */
 export function useMyCirculations(unread = false, enabled = true) {
   return useQuery({
     queryKey: [...CIRCULATIONS_KEY, 'mine', unread],
     queryFn: () =>
-      api<MyCirculations>('GET', `/api/circulations/mine?pageSize=200${unread ? '&unread=true' : ''}`),
+      api<MyCirculations>(
+        'GET',
+        `/api/circulations/mine?${listQueryString({ unread }, { page: 1, pageSize: CIRCULATION_PAGE_SIZE })}`,
+      ),
     enabled,
     staleTime: 0,
   });

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/commissions/schemas.ts as JSON (dates are strings). */
@@ -129,9 +130,7 @@ export const COMMISSIONS_KEY = ['commissions'] as const;
 export const COMMISSION_PAGE_SIZE = 20;
 
 export function commissionQueryString(filters: CommissionFilters, page: number, pageSize: number) {
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return qs.toString();
+  return listQueryString(filters, { page, pageSize });
 }
 
 export function useCommissions(filters: CommissionFilters, page: number) {

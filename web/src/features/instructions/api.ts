@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/instructions/schemas.ts as JSON (dates are strings). */
@@ -139,9 +140,7 @@ export const INSTRUCTIONS_KEY = ['instructions'] as const;
 export const INSTRUCTION_PAGE_SIZE = 20;
 
 export function instructionQueryString(filters: InstructionFilters, page: number, pageSize: number) {
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return qs.toString();
+  return listQueryString(filters, { page, pageSize });
 }
 
 export function useInstructions(filters: InstructionFilters, page: number, enabled = true) {

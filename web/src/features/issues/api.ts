@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type {
   Candidate,
   IssueDetail,
@@ -19,11 +20,7 @@ export const issueKey = (id: string) => [...ISSUES_KEY, 'detail', id] as const;
 
 /** The list's filters as a query string (empty values dropped). */
 export function issueQueryString(filters: IssueFilters, page: number, pageSize = ISSUE_PAGE_SIZE) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, String(v));
-  params.set('page', String(page));
-  params.set('pageSize', String(pageSize));
-  return params.toString();
+  return listQueryString(filters, { page, pageSize });
 }
 
 /** One page of issues; the previous page stays on screen while the next loads. */

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type {
   CategoryEntry,
   Finding,
@@ -26,11 +27,7 @@ export function itemQueryString(
   page: number,
   pageSize = ITEM_PAGE_SIZE,
 ) {
-  const params = new URLSearchParams({ box });
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, String(v));
-  params.set('page', String(page));
-  params.set('pageSize', String(pageSize));
-  return params.toString();
+  return listQueryString({ box, ...filters }, { page, pageSize });
 }
 
 /** One page of a queue (mine, signoff…) with its per-status counts; the previous page stays while the next loads. */

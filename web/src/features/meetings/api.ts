@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/meetings/schemas.ts as JSON (dates are strings). */
@@ -149,9 +150,7 @@ export const MEETINGS_KEY = ['meetings'] as const;
 export const MEETING_PAGE_SIZE = 20;
 
 export function meetingQueryString(filters: MeetingFilters, page: number, pageSize: number) {
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return qs.toString();
+  return listQueryString(filters, { page, pageSize });
 }
 
 export function useMeetings(filters: MeetingFilters, page: number) {

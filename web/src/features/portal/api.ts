@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { PortalEntry, PortalPage, PortalQueueStatus } from './types.ts';
 
 export const PORTAL_KEY = ['portal-queue'] as const;
@@ -8,11 +9,10 @@ export const PORTAL_PAGE_SIZE = 20;
 
 /** One page of the queue under a status filter, with the per-status counts. */
 export function usePortalQueue(status: PortalQueueStatus | undefined, page: number) {
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PORTAL_PAGE_SIZE) });
-  if (status) params.set('status', status);
+  const qs = listQueryString({ status }, { page, pageSize: PORTAL_PAGE_SIZE });
   return useQuery({
     queryKey: [...PORTAL_KEY, status ?? 'all', page],
-    queryFn: () => api<PortalPage>('GET', `/api/portal-queue?${params}`),
+    queryFn: () => api<PortalPage>('GET', `/api/portal-queue?${qs}`),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/context.ts';
+import { listQueryString } from '../../components/list-kit/index.ts';
 import type { ItemStatus } from '../items/types.ts';
 
 /** The shapes of server/modules/topics/schemas.ts as JSON (times are ISO strings, dates yyyy-mm-dd). */
@@ -105,9 +106,7 @@ export const TOPICS_KEY = ['topics'] as const;
 export const TOPIC_PAGE_SIZE = 20;
 
 export function topicQueryString(filters: TopicFilters, page: number, pageSize: number) {
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return qs.toString();
+  return listQueryString(filters, { page, pageSize });
 }
 
 export function useTopics(filters: TopicFilters, page: number, pageSize = TOPIC_PAGE_SIZE, enabled = true) {

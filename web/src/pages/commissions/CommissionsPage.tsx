@@ -1,9 +1,19 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Grid, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Grid, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/context.ts';
+import {
+  cleared,
+  ExportButton,
+  flag,
+  hasAny,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import {
@@ -28,18 +38,13 @@ import { formatDateTime } from '../../format.ts';
 const FILTER_KEYS = ['status', 'unitId', 'overdue', 'q'] as const;
 type FormValues = CommissionFilters;
 
-function parseParams(params: URLSearchParams): { filters: CommissionFilters; page: number } {
-  const status = params.get('status') as CommissionStatus | null;
-  return {
-    filters: {
-      status: status && status in STATUS_LABELS ? status : undefined,
-      unitId: params.get('unitId') ?? undefined,
-      overdue: params.get('overdue') === 'true' ? true : undefined,
-      q: params.get('q') ?? undefined,
-    },
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-}
+/** The URL of the commission list: its filters. */
+const PARAMS = {
+  status: oneOf(Object.keys(STATUS_LABELS) as CommissionStatus[]),
+  unitId: text(),
+  overdue: flag(),
+  q: text(),
+};
 
 /** What the page is for the caller: the office commissions, a unit answers. */
 function useAudience() {
@@ -79,10 +84,8 @@ const figure = (n: number, type?: 'success' | 'warning' | 'danger') =>
 export function CommissionsPage() {
   const audience = useAudience();
   const staff = audience.kind === 'staff';
-  const [params, setParams] = useSearchParams();
-  const { filters, page } = useMemo(() => parseParams(params), [params]);
+  const { filters, page, update, setPage } = useListParams(PARAMS);
   const query = useCommissions(filters, page);
-  const rows = query.data?.items ?? [];
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
   // On a phone the number moves under the topic, so the topic comes first in the row.
@@ -92,15 +95,6 @@ export function CommissionsPage() {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
   }, [filters, form]);
 
-  const update = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'page', string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const search = (v: FormValues) =>
     update({
       status: v.status,
@@ -108,7 +102,7 @@ export function CommissionsPage() {
       overdue: v.overdue ? 'true' : undefined,
       q: v.q?.trim() || undefined,
     });
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const filtered = hasAny(filters, FILTER_KEYS);
   const unread = (r: CommissionRow) => !staff && !!r.mine && !r.mine.readAt && r.status === 'issued';
 
   const numberColumn: ColumnsType<CommissionRow>[number] = {
@@ -230,13 +224,9 @@ export function CommissionsPage() {
         statusColumn,
       ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的约稿。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty
@@ -252,11 +242,19 @@ export function CommissionsPage() {
         title={audience.title}
         description={audience.description}
         extra={
-          staff && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新建约稿
-            </Button>
-          )
+          <Space wrap>
+            {staff && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                新建约稿
+              </Button>
+            )}
+            <ExportButton
+              url="/api/commissions/export.xlsx"
+              filters={filters}
+              fileName={audience.title}
+              total={query.data?.total}
+            />
+          </Space>
         }
       />
       <style href="xb-queue-rows" precedence="medium">
@@ -314,23 +312,15 @@ export function CommissionsPage() {
           </Form.Item>
         </Form>
         {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-        <Table<CommissionRow>
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          dataSource={rows}
+        <ListTable<CommissionRow>
+          query={query}
+          page={page}
+          pageSize={COMMISSION_PAGE_SIZE}
+          onPage={setPage}
+          empty={emptyText}
           columns={columns}
           rowClassName={(r) => (r.overdue ? 'xb-row-alert' : '')}
           scroll={{ x: (staff ? 900 : 720) - (narrow ? 170 : 0) }}
-          locale={{ emptyText }}
-          pagination={{
-            current: page,
-            pageSize: COMMISSION_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 条`,
-            showSizeChanger: false,
-            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
         />
       </Card>
       {staff && <CommissionFormModal open={creating} onClose={() => setCreating(false)} />}

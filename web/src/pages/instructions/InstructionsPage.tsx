@@ -1,9 +1,19 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Progress, Select, Switch, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Progress, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/context.ts';
+import {
+  cleared,
+  ExportButton,
+  flag,
+  hasAny,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import {
@@ -31,20 +41,14 @@ import { formatDate } from '../../format.ts';
 const FILTER_KEYS = ['status', 'level', 'unitId', 'overdue', 'q'] as const;
 type FormValues = Omit<InstructionFilters, 'itemId'>;
 
-function parseParams(params: URLSearchParams): { filters: InstructionFilters; page: number } {
-  const status = params.get('status') as InstructionStatus | null;
-  const level = params.get('level') as InstructionLevel | null;
-  return {
-    filters: {
-      status: status && status in STATUS_LABELS ? status : undefined,
-      level: level && level in LEVEL_LABELS ? level : undefined,
-      unitId: params.get('unitId') ?? undefined,
-      overdue: params.get('overdue') === 'true' ? true : undefined,
-      q: params.get('q') ?? undefined,
-    },
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-}
+/** The URL of the instruction list: its filters. */
+const PARAMS = {
+  status: oneOf(Object.keys(STATUS_LABELS) as InstructionStatus[]),
+  level: oneOf(Object.keys(LEVEL_LABELS) as InstructionLevel[]),
+  unitId: text(),
+  overdue: flag(),
+  q: text(),
+};
 
 /** What the page is for the caller: the office manages, a leader follows, a unit answers. */
 function useAudience() {
@@ -75,10 +79,8 @@ function useAudience() {
  */
 export function InstructionsPage() {
   const audience = useAudience();
-  const [params, setParams] = useSearchParams();
-  const { filters, page } = useMemo(() => parseParams(params), [params]);
+  const { filters, page, update, setPage } = useListParams(PARAMS);
   const query = useInstructions(filters, page);
-  const rows = query.data?.items ?? [];
   const [form] = Form.useForm<FormValues>();
   const [recording, setRecording] = useState(false);
 
@@ -86,15 +88,6 @@ export function InstructionsPage() {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
   }, [filters, form]);
 
-  const update = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'page', string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const search = (v: FormValues) =>
     update({
       status: v.status,
@@ -103,7 +96,7 @@ export function InstructionsPage() {
       overdue: v.overdue ? 'true' : undefined,
       q: v.q?.trim() || undefined,
     });
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const filtered = hasAny(filters, FILTER_KEYS);
 
   const columns: ColumnsType<InstructionRow> = [
     {
@@ -195,13 +188,9 @@ export function InstructionsPage() {
     },
   ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的批示。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty
@@ -221,11 +210,19 @@ export function InstructionsPage() {
         title={audience.title}
         description={audience.description}
         extra={
-          audience.kind === 'staff' && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-              登记批示
-            </Button>
-          )
+          <Space wrap>
+            {audience.kind === 'staff' && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+                登记批示
+              </Button>
+            )}
+            <ExportButton
+              url="/api/instructions/export.xlsx"
+              filters={filters}
+              fileName={audience.title}
+              total={query.data?.total}
+            />
+          </Space>
         }
       />
       <style href="xb-queue-rows" precedence="medium">
@@ -290,23 +287,15 @@ export function InstructionsPage() {
           </Form.Item>
         </Form>
         {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-        <Table<InstructionRow>
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          dataSource={rows}
+        <ListTable<InstructionRow>
+          query={query}
+          page={page}
+          pageSize={INSTRUCTION_PAGE_SIZE}
+          onPage={setPage}
+          empty={emptyText}
           columns={columns}
           rowClassName={(r) => (r.overdue > 0 && r.status !== 'closed' ? 'xb-row-alert' : '')}
           scroll={{ x: 860 }}
-          locale={{ emptyText }}
-          pagination={{
-            current: page,
-            pageSize: INSTRUCTION_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 条`,
-            showSizeChanger: false,
-            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
         />
       </Card>
       {audience.kind === 'staff' && (

@@ -1,13 +1,21 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link } from 'react-router-dom';
 import { ISSUE_STATUSES } from '../../../../server/db/schema/issues.ts';
 import { ISSUE_STATUS_LABELS } from '../../../../server/modules/issues/issue-workflow.ts';
+import {
+  cleared,
+  ExportButton,
+  hasAny,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { tableChangeToQuery } from '../../components/tableQuery.ts';
 import { ISSUE_PAGE_SIZE, useIssues, useIssueYears } from '../../features/issues/api.ts';
 import { IssueStatusTag } from '../../features/issues/IssueTags.tsx';
 import { NewIssueButton } from '../../features/issues/NewIssueButton.tsx';
@@ -18,18 +26,8 @@ import { formatDate, formatDateTime } from '../../format.ts';
 
 const FILTER_KEYS = ['publicationId', 'year', 'status', 'q'] as const;
 
-function parseParams(params: URLSearchParams): { filters: IssueFilters; page: number } {
-  const status = params.get('status');
-  return {
-    filters: {
-      publicationId: params.get('publicationId') ?? undefined,
-      year: params.get('year') ?? undefined,
-      status: ISSUE_STATUSES.includes(status as IssueStatus) ? (status as IssueStatus) : undefined,
-      q: params.get('q') ?? undefined,
-    },
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-}
+/** The URL of the issue list: its four filters. */
+const PARAMS = { publicationId: text(), year: text(), status: oneOf(ISSUE_STATUSES), q: text() };
 
 /** 本期要目: the issue's subject, else the first items' titles. */
 function Contents({ issue }: { issue: IssueSummary }) {
@@ -49,27 +47,15 @@ function Contents({ issue }: { issue: IssueSummary }) {
  * in the URL; 新建一期 allocates the next number and opens the composer.
  */
 export function IssuesPage() {
-  const [params, setParams] = useSearchParams();
-  const { filters, page } = useMemo(() => parseParams(params), [params]);
+  const { filters, page, update, setPage } = useListParams(PARAMS);
   const publications = usePublications('own');
   const years = useIssueYears(filters.publicationId);
   const query = useIssues(filters, page);
-  const rows = query.data?.items ?? [];
   const [form] = Form.useForm<IssueFilters>();
 
   useEffect(() => {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
   }, [filters, form]);
-
-  const update = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'page', string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const search = (v: IssueFilters) =>
     update({
@@ -79,7 +65,7 @@ export function IssuesPage() {
       q: v.q?.trim() || undefined,
     });
 
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const filtered = hasAny(filters, FILTER_KEYS);
   const pubs = publications.data ?? [];
 
   const columns: ColumnsType<IssueSummary> = [
@@ -122,13 +108,9 @@ export function IssuesPage() {
     { title: '更新时间', dataIndex: 'updatedAt', width: 142, render: (v: string) => formatDateTime(v) },
   ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的期次。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty
@@ -145,7 +127,17 @@ export function IssuesPage() {
       <PageHeader
         title="刊物编辑"
         description="组稿编排本办公室的信息刊物：选稿排序、编者按，定版后由签发领导签发，发布后生成正式文档并归档。"
-        extra={<NewIssueButton publications={pubs} defaultId={filters.publicationId} />}
+        extra={
+          <Space wrap>
+            <NewIssueButton publications={pubs} defaultId={filters.publicationId} />
+            <ExportButton
+              url="/api/issues/export.xlsx"
+              filters={filters}
+              fileName="刊物期次"
+              total={query.data?.total}
+            />
+          </Space>
+        }
       />
       <style href="xb-queue-rows" precedence="medium">
         {ROW_STYLES}
@@ -208,25 +200,15 @@ export function IssuesPage() {
             <QueryError error={query.error} onRetry={() => void query.refetch()} />
           </div>
         )}
-        <Table<IssueSummary>
-          rowKey="id"
-          size="middle"
+        <ListTable<IssueSummary>
+          query={query}
+          page={page}
+          pageSize={ISSUE_PAGE_SIZE}
+          onPage={setPage}
+          empty={emptyText}
+          unit="期"
           columns={columns}
-          dataSource={rows}
-          loading={query.isFetching}
           scroll={{ x: 900 }}
-          locale={{ emptyText }}
-          onChange={(pagination, _filters, sorter) =>
-            update({ page: tableChangeToQuery<never, IssueSummary>(pagination, sorter, {}).page ?? '' })
-          }
-          pagination={{
-            current: page,
-            pageSize: ISSUE_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => `共 ${n} 期`,
-            hideOnSinglePage: false,
-          }}
         />
       </Card>
     </>

@@ -1,8 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { cleared, ExportButton, ListTable, nextParams } from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
@@ -30,15 +31,8 @@ export function ForwardedPage() {
   const query = useItems('forwarded', filters, page);
   const [recording, setRecording] = useState<ItemSummary | null>(null);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(nextParams(params, changes), { replace: true });
 
   const columns: ColumnsType<ItemSummary> = [
     { title: '编号', dataIndex: 'serial', width: 60 },
@@ -106,13 +100,9 @@ export function ForwardedPage() {
     },
   ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : hasFilters(filters) ? (
+  const emptyText = hasFilters(filters) ? (
     <Empty description="没有符合条件的转报信息。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty description="本办还没有转报上级的信息。在收稿箱中拟采用信息后，可在信息页面“转报”上级。" />
@@ -134,31 +124,31 @@ export function ForwardedPage() {
           <Typography.Text type="secondary">
             {query.data ? `共 ${query.data.total} 条转报信息` : ' '}
           </Typography.Text>
-          <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
-            刷新
-          </Button>
+          <Space size={8}>
+            <ExportButton
+              url="/api/items/export.xlsx"
+              filters={{ box: 'forwarded', ...filters }}
+              fileName="转报与采用"
+              total={query.data?.total}
+            />
+            <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
+              刷新
+            </Button>
+          </Space>
         </Flex>
         {query.isError && (
           <div style={{ marginBottom: 12 }}>
             <QueryError error={query.error} onRetry={() => void query.refetch()} />
           </div>
         )}
-        <Table<ItemSummary>
-          rowKey="id"
-          size="middle"
+        <ListTable<ItemSummary>
+          query={query}
+          page={page}
+          pageSize={ITEM_PAGE_SIZE}
+          onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
+          empty={emptyText}
           columns={columns}
-          dataSource={query.data?.items}
-          loading={query.isFetching}
           scroll={{ x: 1000 }}
-          locale={{ emptyText }}
-          pagination={{
-            current: page,
-            pageSize: ITEM_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
         />
       </Card>
       {recording && (

@@ -1,12 +1,18 @@
 import { CheckOutlined, MergeCellsOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Flex, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Space, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
+import {
+  cleared,
+  columnSortOrder,
+  ExportButton,
+  ListTable,
+  nextParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { tableChangeToQuery } from '../../components/tableQuery.ts';
 import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
 import { ITEM_PAGE_SIZE, useItems } from '../../features/items/api.ts';
 import { BatchActionModal, type BatchKind } from '../../features/items/editor/BatchActionModal.tsx';
@@ -19,7 +25,6 @@ import {
   hasFilters,
   INBOX_TABS,
   type InboxTab,
-  type ListSort,
   parseListParams,
 } from '../../features/items/editor/listParams.ts';
 import { MergeModal } from '../../features/items/editor/MergeModal.tsx';
@@ -106,26 +111,16 @@ export function InboxPage() {
       document.querySelector(`.xb-queue tr[data-row-key="${id}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active, rows]);
 
-  const update = (changes: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!keepPage && !('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(nextParams(params, changes), { replace: true });
 
   const counts = query.data?.counts ?? {};
   const total = (Object.values(counts) as number[]).reduce((a, b) => a + b, 0);
   const countOf = (t: InboxTab) => (t === 'all' ? total : (counts[t] ?? 0));
 
   // The server's defaults: the soonest deadline first, the newest report first.
-  const sortOrderOf = (key: ListSort) => {
-    if (filters.sort !== key) return null;
-    const order = filters.order ?? (key === 'deadline' ? 'asc' : 'desc');
-    return order === 'asc' ? 'ascend' : 'descend';
-  };
+  const sortOrderOf = (key: 'submittedAt' | 'deadline') =>
+    columnSortOrder(key, filters, key === 'deadline' ? 'asc' : 'desc');
 
   const alertRow = (r: ItemSummary) =>
     isOverdueAt(r, now) || (r.priority === 'urgent' && r.status === 'submitted');
@@ -243,13 +238,9 @@ export function InboxPage() {
   ];
 
   const filtered = hasFilters(filters);
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的信息。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty
@@ -336,6 +327,12 @@ export function InboxPage() {
           </Space>
           <Space size={12}>
             <ShortcutHint />
+            <ExportButton
+              url="/api/items/export.xlsx"
+              filters={{ box: 'inbox', ...apiFilters(tab, filters) }}
+              fileName="收稿箱"
+              total={query.data?.total}
+            />
             <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
               刷新
             </Button>
@@ -346,14 +343,16 @@ export function InboxPage() {
             <QueryError error={query.error} onRetry={() => void query.refetch()} />
           </div>
         )}
-        <Table<ItemSummary>
-          rowKey="id"
-          size="middle"
+        <ListTable<ItemSummary>
+          query={query}
+          page={page}
+          pageSize={ITEM_PAGE_SIZE}
+          onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
+          // A new sort starts again on the first page.
+          onSort={({ sort, order }) => update({ sort, order })}
+          empty={emptyText}
           columns={columns}
-          dataSource={rows}
-          loading={query.isFetching}
           scroll={{ x: 960 }}
-          locale={{ emptyText }}
           rowClassName={(r, i) =>
             [alertRow(r) ? 'xb-row-alert' : '', i === active ? 'xb-row-active' : ''].filter(Boolean).join(' ')
           }
@@ -369,16 +368,6 @@ export function InboxPage() {
                 return [...kept, ...rows.filter((r) => wanted.has(r.id) && !known.has(r.id))];
               });
             },
-          }}
-          onChange={(pagination, _filters, sorter) =>
-            update(tableChangeToQuery<ListSort, ItemSummary>(pagination, sorter, filters), true)
-          }
-          pagination={{
-            current: page,
-            pageSize: ITEM_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => `共 ${n} 条`,
           }}
         />
       </Card>

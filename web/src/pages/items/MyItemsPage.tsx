@@ -1,11 +1,20 @@
 import { EditOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, DatePicker, Form, Input, Select, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../../../../server/modules/items/workflow.ts';
 import { useMe } from '../../auth/context.ts';
+import {
+  cleared,
+  ExportButton,
+  hasAny,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { InstructionMark } from '../../features/instructions/InstructionMarkers.tsx';
@@ -13,7 +22,7 @@ import { ITEM_PAGE_SIZE, useItemCategories, useItems } from '../../features/item
 import { Countdown } from '../../features/items/Countdown.tsx';
 import { ItemCardList, ItemsEmpty } from '../../features/items/ItemCardList.tsx';
 import { ItemStatusTag, PriorityTag } from '../../features/items/ItemTags.tsx';
-import type { ItemListFilters, ItemPriority, ItemStatus, ItemSummary } from '../../features/items/types.ts';
+import type { ItemPriority, ItemStatus, ItemSummary } from '../../features/items/types.ts';
 import { UpperHandling } from '../../features/items/UpperHandling.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useIsMobile } from '../../layout/useIsMobile.ts';
@@ -31,6 +40,17 @@ const TAB_STATUSES: ItemStatus[] = [
   'merged',
 ];
 
+/** The URL of 我的信息: the status tab and the search form. */
+const PARAMS = {
+  status: oneOf<ItemStatus>(TAB_STATUSES),
+  q: text(),
+  categoryCode: text(),
+  priority: oneOf(Object.keys(PRIORITY_LABELS) as ItemPriority[]),
+  from: text(),
+  to: text(),
+};
+const SEARCH_KEYS = ['q', 'categoryCode', 'priority', 'from', 'to'] as const;
+
 type SearchValues = {
   q?: string;
   categoryCode?: string;
@@ -44,25 +64,12 @@ export function MyItemsPage() {
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const canWrite = me.menu.some((m) => m.path === '/items/new');
-  const [params, setParams] = useSearchParams();
+  const { filters, page, update, setPage } = useListParams(PARAMS);
   const [searchForm] = Form.useForm<SearchValues>();
   const categories = useItemCategories();
-
-  const filters = useMemo<ItemListFilters>(
-    () => ({
-      status: (params.get('status') as ItemStatus | null) ?? undefined,
-      q: params.get('q') ?? undefined,
-      categoryCode: params.get('categoryCode') ?? undefined,
-      priority: (params.get('priority') as ItemPriority | null) ?? undefined,
-      from: params.get('from') ?? undefined,
-      to: params.get('to') ?? undefined,
-    }),
-    [params],
-  );
-  const page = Math.max(1, Number(params.get('page')) || 1);
   // On a phone the less used filters fold away (open while any of them is set).
-  const [showFilters, setShowFilters] = useState(
-    () => !!(params.get('categoryCode') || params.get('priority') || params.get('from') || params.get('to')),
+  const [showFilters, setShowFilters] = useState(() =>
+    hasAny(filters, ['categoryCode', 'priority', 'from', 'to']),
   );
   const query = useItems('mine', filters, page);
 
@@ -77,16 +84,6 @@ export function MyItemsPage() {
           : null,
     });
   }, [filters, searchForm]);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const counts = query.data?.counts ?? {};
   const allCount = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
@@ -169,10 +166,10 @@ export function MyItemsPage() {
     },
   ];
 
-  const filtered = !!(filters.q || filters.categoryCode || filters.priority || filters.from || filters.to);
+  const filtered = hasAny(filters, SEARCH_KEYS);
   const clear = () => {
     searchForm.resetFields();
-    update({ q: undefined, categoryCode: undefined, priority: undefined, from: undefined, to: undefined });
+    update(cleared(SEARCH_KEYS));
   };
   const empty = query.isPending ? (
     ' '
@@ -196,11 +193,19 @@ export function MyItemsPage() {
         title="我的信息"
         description="本单位撰写和报送的信息，点击标题查看正文、版本和处理过程。"
         extra={
-          canWrite && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/items/new')}>
-              写信息
-            </Button>
-          )
+          <Space wrap>
+            {canWrite && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/items/new')}>
+                写信息
+              </Button>
+            )}
+            <ExportButton
+              url="/api/items/export.xlsx"
+              filters={{ box: 'mine', ...filters }}
+              fileName="我的信息"
+              total={query.data?.total}
+            />
+          </Space>
         }
       />
       <Card size="small">
@@ -287,7 +292,7 @@ export function MyItemsPage() {
             total={query.data?.total ?? 0}
             page={page}
             pageSize={ITEM_PAGE_SIZE}
-            onPage={(p) => update({ page: p > 1 ? String(p) : undefined })}
+            onPage={setPage}
             empty={empty}
             extra={(i) => (i.forwardedTo || i.adoptionCount ? <UpperHandling item={i} /> : null)}
             actions={(i) =>
@@ -301,26 +306,14 @@ export function MyItemsPage() {
             }
           />
         ) : (
-          <Table<ItemSummary>
-            rowKey="id"
-            size="middle"
+          <ListTable<ItemSummary>
+            query={query}
+            page={page}
+            pageSize={ITEM_PAGE_SIZE}
+            onPage={setPage}
+            empty={empty}
             columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
             scroll={{ x: 960 }}
-            locale={{ emptyText: empty }}
-            onChange={(pagination) =>
-              update({
-                page: pagination.current && pagination.current > 1 ? String(pagination.current) : undefined,
-              })
-            }
-            pagination={{
-              current: page,
-              pageSize: ITEM_PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (total) => `共 ${total} 条`,
-            }}
           />
         )}
       </Card>

@@ -1,8 +1,9 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth/context.ts';
+import { ExportButton, ListTable, useListParams } from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ITEM_PAGE_SIZE, useItems, useOfficeNames } from '../../features/items/api.ts';
@@ -13,23 +14,18 @@ import { useWorkflowActions } from '../../features/items/useWorkflowActions.tsx'
 import { formatDateTime } from '../../format.ts';
 import { useIsMobile } from '../../layout/useIsMobile.ts';
 
+/** 待签发 has no filters: the URL holds the page only. */
+const PARAMS = {};
+
 /** 待签发 (/items/signoff): the unit's items waiting for the signer, urgent ones first. */
 export function SignoffPage() {
   const me = useMe();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, setPage } = useListParams(PARAMS);
   const query = useItems('signoff', {}, page);
   const { start, dialogs } = useWorkflowActions({ onConflict: () => void query.refetch() });
   const office = useOfficeNames(me.user.primaryUnit?.parentId);
-
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    if (p > 1) next.set('page', String(p));
-    else next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const quickActions = (i: ItemSummary, small = true) => (
     <Space size={4}>
@@ -105,11 +101,17 @@ export function SignoffPage() {
             <QueryError error={query.error} onRetry={() => void query.refetch()} />
           </div>
         )}
-        {query.data && query.data.total > 0 && (
-          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-            共 {query.data.total} 条待签发，点击一行查看全文。
+        <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">
+            {query.data && query.data.total > 0 ? `共 ${query.data.total} 条待签发，点击一行查看全文。` : ' '}
           </Typography.Text>
-        )}
+          <ExportButton
+            url="/api/items/export.xlsx"
+            filters={{ box: 'signoff' }}
+            fileName="待签发"
+            total={query.data?.total}
+          />
+        </Flex>
         {isMobile ? (
           <ItemCardList
             items={query.data?.items}
@@ -122,23 +124,17 @@ export function SignoffPage() {
             actions={(i) => quickActions(i, false)}
           />
         ) : (
-          <Table<ItemSummary>
-            rowKey="id"
-            size="middle"
+          <ListTable<ItemSummary>
+            query={query}
+            page={page}
+            pageSize={ITEM_PAGE_SIZE}
+            onPage={setPage}
+            empty={empty}
+            unit={null}
+            hideOnSinglePage
             columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
             scroll={{ x: 800 }}
-            locale={{ emptyText: empty }}
             onRow={(i) => ({ onClick: () => navigate(`/items/${i.id}`), style: { cursor: 'pointer' } })}
-            onChange={(p) => setPage(p.current ?? 1)}
-            pagination={{
-              current: page,
-              pageSize: ITEM_PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
           />
         )}
       </Card>

@@ -1,9 +1,19 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Progress, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Progress, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/context.ts';
+import {
+  cleared,
+  ExportButton,
+  hasAny,
+  int,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import {
@@ -31,22 +41,16 @@ import { MemberUnitSelect } from '../../features/orgs/MemberUnitSelect.tsx';
 
 /** The filters a list may be narrowed by (the year is always set: the current one by default). */
 const FILTER_KEYS = ['kind', 'level', 'unitId', 'q'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
 type FormValues = Omit<MeetingFilters, 'year'> & { year: number };
 
-function parseParams(params: URLSearchParams, current: number) {
-  const kind = params.get('kind') as MeetingKind | null;
-  const level = params.get('level') as MeetingLevel | null;
-  const year = Number(params.get('year'));
-  const filters: MeetingFilters & { year: number } = {
-    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : current,
-    kind: kind && kind in KIND_LABELS ? kind : undefined,
-    level: level && level in LEVEL_LABELS ? level : undefined,
-    unitId: params.get('unitId') ?? undefined,
-    q: params.get('q') ?? undefined,
-  };
-  return { filters, page: Math.max(1, Number(params.get('page')) || 1) };
-}
+/** The URL of the meeting list; the year is the current one unless it says otherwise. */
+const paramsFor = (current: number) => ({
+  year: int(2000, 2100, current),
+  kind: oneOf(Object.keys(KIND_LABELS) as MeetingKind[]),
+  level: oneOf(Object.keys(LEVEL_LABELS) as MeetingLevel[]),
+  unitId: text(),
+  q: text(),
+});
 
 /** The office's editors manage the meetings; a unit's 信息员 and 签发人 see what they were invited to. */
 function useAudience() {
@@ -63,10 +67,9 @@ export function MeetingsPage() {
   const audience = useAudience();
   const staff = audience === 'staff';
   const current = thisYear();
-  const [params, setParams] = useSearchParams();
-  const { filters, page } = useMemo(() => parseParams(params, current), [params, current]);
+  const spec = useMemo(() => paramsFor(current), [current]);
+  const { filters, page, update, setPage } = useListParams(spec, { year: String(current) });
   const query = useMeetings(filters, page);
-  const rows = query.data?.items ?? [];
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
   const years = Array.from({ length: 6 }, (_, i) => current + 1 - i);
@@ -76,16 +79,6 @@ export function MeetingsPage() {
     form.setFieldsValue({ ...filters, q: filters.q ?? '' });
   }, [filters, form]);
 
-  const update = (changes: Partial<Record<FilterKey | 'year' | 'page', string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (next.get('year') === String(current)) next.delete('year');
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const search = (v: Partial<FormValues>) =>
     update({
       year: v.year ? String(v.year) : undefined,
@@ -94,7 +87,7 @@ export function MeetingsPage() {
       unitId: v.unitId,
       q: v.q?.trim() || undefined,
     });
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const filtered = hasAny(filters, FILTER_KEYS);
 
   const columns: ColumnsType<MeetingRow> = [
     {
@@ -199,13 +192,9 @@ export function MeetingsPage() {
         ] satisfies ColumnsType<MeetingRow>)),
   ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的会议。请调整或清除查询条件。">
-      <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
-        清除条件
-      </Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty
@@ -227,11 +216,19 @@ export function MeetingsPage() {
             : '邀请本单位参加的会议和培训，以及本单位的出席情况。'
         }
         extra={
-          staff && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              登记会议
-            </Button>
-          )
+          <Space wrap>
+            {staff && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                登记会议
+              </Button>
+            )}
+            <ExportButton
+              url="/api/meetings/export.xlsx"
+              filters={filters}
+              fileName="会议与培训"
+              total={query.data?.total}
+            />
+          </Space>
         }
       />
       <Flex vertical gap={16}>
@@ -288,22 +285,14 @@ export function MeetingsPage() {
             </Form.Item>
           </Form>
           {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-          <Table<MeetingRow>
-            rowKey="id"
-            size="middle"
-            loading={query.isFetching}
-            dataSource={rows}
+          <ListTable<MeetingRow>
+            query={query}
+            page={page}
+            pageSize={MEETING_PAGE_SIZE}
+            onPage={setPage}
+            empty={emptyText}
             columns={columns}
             scroll={{ x: staff ? 860 : 640 }}
-            locale={{ emptyText }}
-            pagination={{
-              current: page,
-              pageSize: MEETING_PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showTotal: (t) => `共 ${t} 条`,
-              showSizeChanger: false,
-              onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-            }}
           />
         </Card>
       </Flex>

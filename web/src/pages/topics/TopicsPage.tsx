@@ -11,12 +11,21 @@ import {
   Segmented,
   Select,
   Skeleton,
-  Table,
+  Space,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  cleared,
+  ExportButton,
+  hasAny,
+  ListTable,
+  oneOf,
+  text,
+  useListParams,
+} from '../../components/list-kit/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import {
@@ -46,34 +55,12 @@ const FILTER_KEYS = ['status', 'period', 'q'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type FormValues = Pick<TopicFilters, FilterKey>;
 
-function parseParams(params: URLSearchParams): { filters: FormValues; page: number } {
-  const status = params.get('status') as TopicStatus | null;
-  const period = params.get('period') as TopicPeriodFilter | null;
-  return {
-    filters: {
-      status: status && status in STATUS_LABELS ? status : undefined,
-      period: period && period in PERIOD_LABELS ? period : undefined,
-      q: params.get('q') ?? undefined,
-    },
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-}
-
-/** The URL holds the filters and the page; a change of filter goes back to the first page. */
-function useUrlFilters() {
-  const [params, setParams] = useSearchParams();
-  const parsed = useMemo(() => parseParams(params), [params]);
-  const update = (changes: Partial<Record<FilterKey | 'page', string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  return { ...parsed, update };
-}
+/** The URL of the topic lists: the office filters by all three, a unit by period and keyword. */
+const PARAMS = {
+  status: oneOf(Object.keys(STATUS_LABELS) as TopicStatus[]),
+  period: oneOf(Object.keys(PERIOD_LABELS) as TopicPeriodFilter[]),
+  q: text(),
+};
 
 const OFFICE_ACTIONS: OfficeAction[] = ['publish', 'edit', 'withdraw'];
 
@@ -91,9 +78,8 @@ const figure = (key: keyof TopicStats) => (_: unknown, r: TopicRow) =>
  * keyword), every topic of the office with its figures and the steps it allows.
  */
 function OfficeTopics() {
-  const { filters, page, update } = useUrlFilters();
+  const { filters, page, update, setPage } = useListParams(PARAMS);
   const query = useTopics(filters, page);
-  const rows = query.data?.items ?? [];
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
   const actions = useTopicActions();
@@ -107,7 +93,7 @@ function OfficeTopics() {
 
   const search = (v: FormValues) =>
     update({ status: v.status, period: v.period, q: v.q?.trim() || undefined });
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const filtered = hasAny(filters, FILTER_KEYS);
 
   const rowActions = (r: TopicRow) => (
     <Flex gap={4} wrap>
@@ -205,11 +191,9 @@ function OfficeTopics() {
     },
   ];
 
-  const emptyText = query.isPending ? (
-    ' '
-  ) : filtered ? (
+  const emptyText = filtered ? (
     <Empty description="没有符合条件的报送要点。请调整或清除查询条件。">
-      <Button onClick={() => update({ status: undefined, period: undefined, q: undefined })}>清除条件</Button>
+      <Button onClick={() => update(cleared(FILTER_KEYS))}>清除条件</Button>
     </Empty>
   ) : (
     <Empty description="还没有报送要点。点“新建要点”，按月、季度或年度设置各单位的报送重点。" />
@@ -221,9 +205,17 @@ function OfficeTopics() {
         title="报送要点"
         description="按时段发布报送要点，各单位按要点报送信息；统计各要点的报送、采用、刊发和上级采用情况。"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建要点
-          </Button>
+          <Space wrap>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建要点
+            </Button>
+            <ExportButton
+              url="/api/topics/export.xlsx"
+              filters={filters}
+              fileName="报送要点"
+              total={query.data?.total}
+            />
+          </Space>
         }
       />
       <TopicStatsStrip year={year} />
@@ -278,23 +270,15 @@ function OfficeTopics() {
           </Form.Item>
         </Form>
         {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-        <Table<TopicRow>
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          dataSource={rows}
+        <ListTable<TopicRow>
+          query={query}
+          page={page}
+          pageSize={TOPIC_PAGE_SIZE}
+          onPage={setPage}
+          empty={emptyText}
+          unit="个"
           columns={narrow ? narrowColumns : columns}
           scroll={narrow ? undefined : { x: 900 }}
-          locale={{ emptyText }}
-          pagination={{
-            current: page,
-            pageSize: TOPIC_PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 个`,
-            showSizeChanger: false,
-            hideOnSinglePage: false,
-            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
         />
       </Card>
       <TopicFormModal open={creating} onClose={() => setCreating(false)} />
@@ -408,18 +392,12 @@ type UnitView = 'all' | TopicPeriodFilter;
  */
 function UnitTopics() {
   const canCompose = useCanCompose();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? undefined;
-  const periodParam = params.get('period') as TopicPeriodFilter | null;
-  const view: UnitView = periodParam && periodParam in PERIOD_LABELS ? periodParam : 'all';
-  const [text, setText] = useState(q ?? '');
-  useEffect(() => setText(q ?? ''), [q]);
-  const set = (k: 'q' | 'period', v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const { filters, update } = useListParams(PARAMS);
+  const { q } = filters;
+  const view: UnitView = filters.period ?? 'all';
+  const [search, setSearch] = useState(q ?? '');
+  useEffect(() => setSearch(q ?? ''), [q]);
+  const set = (k: 'q' | 'period', v: string | undefined) => update({ [k]: v });
   const show = (p: TopicPeriodFilter) => view === 'all' || view === p;
 
   return (
@@ -444,9 +422,14 @@ function UnitTopics() {
           placeholder="搜索标题或报送要求"
           maxLength={50}
           style={{ width: 240, maxWidth: '100%' }}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => set('q', v.trim() || undefined)}
+        />
+        <ExportButton
+          url="/api/topics/export.xlsx"
+          filters={{ period: filters.period, q }}
+          fileName="报送要点"
         />
       </Flex>
       {show('current') && (
