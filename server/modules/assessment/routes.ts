@@ -11,6 +11,7 @@ import { recomputeRuleSet } from './commands/recompute.ts';
 import { updateRuleSet } from './commands/update-rule-set.ts';
 import { listEntries } from './queries/entries.ts';
 import { exportRanking } from './queries/export-ranking.ts';
+import { assessmentOffices } from './queries/offices.ts';
 import { previewRules } from './queries/preview.ts';
 import { getRanking } from './queries/ranking.ts';
 import { getRuleSet, listRuleSets } from './queries/rule-sets.ts';
@@ -37,6 +38,27 @@ const READERS: readonly Role[] = ['editor', 'chief_editor', 'leader', 'reporter'
 
 /** 考评: 考核办法 (versioned rule sets), rankings from the score ledger, drill-down, what-if. */
 export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
+  app.get(
+    '/api/assessment/offices',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: '可查看考评的办公室（本办公室、所属上级办公室）及本人的单位',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              relation: z.enum(['staff', 'leader', 'member']),
+              ownUnitIds: z.array(z.string()),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => assessmentOffices(ctx.db, actorOf(req)),
+  );
   app.get(
     '/api/assessment/rule-sets',
     {

@@ -46,7 +46,12 @@ type AdoptionMatch = {
   categories?: string[];
   adoptionKinds?: string[];
 };
-export type AdoptionRow = AdoptionMatch & { key: string; label?: string; points: string; picturePoints?: string };
+export type AdoptionRow = AdoptionMatch & {
+  key: string;
+  label?: string;
+  points: string;
+  picturePoints?: string;
+};
 export type Multiplier = AdoptionMatch & {
   key: string;
   label?: string;
@@ -82,8 +87,16 @@ export type Rules = {
   joint: 'even' | 'share';
   forwarding?: { rows: { key: string; label?: string; tiers: Tier[]; points: string }[] };
   submission?: { points: string; categories?: string[]; cap?: string };
-  instructions?: { rows: { level: InstructionLevel; points: string }[]; mode: 'sum' | 'once_per_level' | 'highest' };
-  commissions?: { answeredPoints?: string; answeredCap?: string; latePenalty?: string; missedPenalty?: string };
+  instructions?: {
+    rows: { level: InstructionLevel; points: string }[];
+    mode: 'sum' | 'once_per_level' | 'highest';
+  };
+  commissions?: {
+    answeredPoints?: string;
+    answeredCap?: string;
+    latePenalty?: string;
+    missedPenalty?: string;
+  };
   penalties?: {
     lateUrgent?: string;
     instructionOverdue?: string;
@@ -91,7 +104,12 @@ export type Rules = {
     lowAdoptionRate?: { belowPercent: number; period: PeriodKind; penalty: string };
   };
   quotas: Quota[];
-  zeroOut: { key: string; label?: string; when: 'commissions_missed' | 'instructions_overdue'; atLeast: number }[];
+  zeroOut: {
+    key: string;
+    label?: string;
+    when: 'commissions_missed' | 'instructions_overdue';
+    atLeast: number;
+  }[];
   floor?: string;
   cap?: string;
 };
@@ -200,7 +218,9 @@ export function useRanking(p: RankingParams | null) {
   });
 }
 
-export function useEntries(p: { ruleSetId: string; unitId: string; from: string; to: string; kind?: EntryKind } | null) {
+export function useEntries(
+  p: { ruleSetId: string; unitId: string; from: string; to: string; kind?: EntryKind } | null,
+) {
   return useQuery({
     queryKey: ['assessment', 'entries', p],
     queryFn: () => api<Entries>('GET', `/api/assessment/entries?${qs(p as Record<string, string>)}`),
@@ -278,5 +298,20 @@ export function usePreview() {
       to: string;
       compareWith?: string;
     }) => api<Preview>('POST', '/api/assessment/preview', input),
+  });
+}
+
+export type AssessmentOffice = {
+  id: string;
+  name: string;
+  relation: 'staff' | 'leader' | 'member';
+  ownUnitIds: string[];
+};
+
+export function useAssessmentOffices() {
+  return useQuery({
+    queryKey: ['assessment', 'offices'],
+    queryFn: () => api<AssessmentOffice[]>('GET', '/api/assessment/offices'),
+    staleTime: 300_000,
   });
 }

@@ -1,5 +1,332 @@
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { download } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import {
+  type RankingRow,
+  rankingExportUrl,
+  useAssessmentOffices,
+  useRanking,
+  useRuleSetMutations,
+} from '../../features/assessment/api.ts';
+import { EntriesDrawer } from '../../features/assessment/EntriesDrawer.tsx';
+import {
+  defaultAt,
+  type PeriodChoice,
+  type PeriodState,
+  parsePeriod,
+  periodTitle,
+  rangeOf,
+} from '../../features/assessment/periods.ts';
+import { formatDateTime } from '../../format.ts';
 
+const PERIODS: { value: PeriodChoice; label: string }[] = [
+  { value: 'month', label: '月度' },
+  { value: 'quarter', label: '季度' },
+  { value: 'year', label: '年度' },
+  { value: 'custom', label: '自定义' },
+];
+
+/**
+ * 考评排名 (/assessment): the office's units ranked per group over a month, quarter, year or any
+ * range inside one 考核办法's period, with 累计 from the period's start; every figure opens its
+ * ledger entries. Units read the rankings of the office they report to with their own row marked.
+ */
 export function AssessmentPage() {
-  return <PageHeader title="AssessmentPage" />;
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const today = dayjs();
+  const state = useMemo(() => parsePeriod(params, dayjs()), [params]);
+  const offices = useAssessmentOffices();
+  const officeId = params.get('officeId') ?? offices.data?.[0]?.id;
+  const office = offices.data?.find((o) => o.id === officeId);
+  const range = rangeOf(state);
+  const query = useRanking(officeId && range ? { officeId, ...range } : null);
+  const { recompute } = useRuleSetMutations();
+  const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
+  const staff = office?.relation === 'staff';
+  const mine = new Set(office?.ownUnitIds ?? []);
+
+  const setPeriod = (next: Partial<PeriodState>) => {
+    const merged = { ...state, ...next };
+    const p = new URLSearchParams(params);
+    p.set('period', merged.period);
+    p.delete('at');
+    p.delete('from');
+    p.delete('to');
+    if (merged.period === 'custom') {
+      if (merged.from) p.set('from', merged.from);
+      if (merged.to) p.set('to', merged.to);
+    } else p.set('at', merged.at);
+    setParams(p, { replace: true });
+  };
+
+  const exportRanking = async () => {
+    if (!officeId || !range) return;
+    try {
+      await download(rankingExportUrl({ officeId, ...range }), `考评排名-${range.from}至${range.to}.xlsx`);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : '导出失败');
+    }
+  };
+
+  const data = query.data;
+  const canOpen = (r: RankingRow) => Boolean(data?.allUnits || mine.has(r.unitId));
+  const columns: ColumnsType<RankingRow> = [
+    { title: '排名', dataIndex: 'rank', width: 64, align: 'center' },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      render: (name: string, r) => (
+        <Space size={4} wrap>
+          {canOpen(r) ? (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => setOpen({ id: r.unitId, name })}
+            >
+              {name}
+            </Button>
+          ) : (
+            name
+          )}
+          {mine.has(r.unitId) && <Tag color="blue">本单位</Tag>}
+          {r.noSubmissions && <Tag color="red">零报送</Tag>}
+          {!r.noSubmissions && r.noAdoptions && <Tag color="orange">零采用</Tag>}
+        </Space>
+      ),
+    },
+    { title: '报送数', dataIndex: 'submitted', width: 80, align: 'right' },
+    {
+      title: '采用数',
+      children: [
+        { title: '本级', dataIndex: 'adoptedOwn', width: 70, align: 'right' },
+        { title: '上级', dataIndex: 'adoptedUpper', width: 70, align: 'right' },
+      ],
+    },
+    {
+      title: '采用率',
+      dataIndex: 'adoptionRate',
+      width: 80,
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : `${v}%`),
+    },
+    {
+      title: '得分',
+      dataIndex: 'points',
+      width: 80,
+      align: 'right',
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
+    { title: '累计得分', dataIndex: 'cumulative', width: 90, align: 'right' },
+  ];
+
+  const title = periodTitle(state);
+  return (
+    <>
+      <PageHeader
+        title="考评排名"
+        description="按考核办法计算的各单位报送、采用和得分，分组排名；点击单位查看每一分的来源。"
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} onClick={exportRanking} disabled={!data}>
+              导出Excel
+            </Button>
+            {staff && data && (
+              <Tooltip title="事实变化后系统会自动重算；如刚调整了单位分组，可手动重新计算">
+                <Button
+                  icon={<ReloadOutlined />}
+                  loading={recompute.isPending}
+                  onClick={() =>
+                    recompute.mutate(data.ruleSet.id, {
+                      onSuccess: () => message.success('已重新计算'),
+                      onError: (e) => message.error(e.message),
+                    })
+                  }
+                >
+                  重新计算
+                </Button>
+              </Tooltip>
+            )}
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap align="center">
+          {offices.data && offices.data.length > 1 && (
+            <Select
+              aria-label="办公室"
+              style={{ minWidth: 220 }}
+              value={officeId}
+              options={offices.data.map((o) => ({
+                value: o.id,
+                label: `${o.name}${o.relation === 'member' ? '（上级）' : ''}`,
+              }))}
+              onChange={(v) => {
+                const p = new URLSearchParams(params);
+                p.set('officeId', v);
+                setParams(p, { replace: true });
+              }}
+            />
+          )}
+          <Segmented
+            options={PERIODS}
+            value={state.period}
+            onChange={(v) =>
+              setPeriod({ period: v as PeriodChoice, at: defaultAt(v as PeriodChoice, today) })
+            }
+          />
+          {state.period === 'month' && (
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${state.at}-01`)}
+              onChange={(d) => d && setPeriod({ at: d.format('YYYY-MM') })}
+              aria-label="月份"
+            />
+          )}
+          {state.period === 'quarter' && (
+            <DatePicker
+              picker="quarter"
+              allowClear={false}
+              value={dayjs(
+                `${state.at.slice(0, 4)}-${String((Number(state.at.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`,
+              )}
+              onChange={(d) =>
+                d && setPeriod({ at: `${d.format('YYYY')}-Q${Math.floor(d.month() / 3) + 1}` })
+              }
+              aria-label="季度"
+            />
+          )}
+          {state.period === 'year' && (
+            <DatePicker
+              picker="year"
+              allowClear={false}
+              value={dayjs(`${state.at}-01-01`)}
+              onChange={(d) => d && setPeriod({ at: d.format('YYYY') })}
+              aria-label="年度"
+            />
+          )}
+          {state.period === 'custom' && (
+            <DatePicker.RangePicker
+              value={state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null}
+              onChange={(v) =>
+                setPeriod({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })
+              }
+              aria-label="期间"
+            />
+          )}
+          {data && (
+            <Typography.Text type="secondary">
+              计分依据：《{data.ruleSet.name}》第{data.ruleSet.versionNo}版
+              {data.ruleSet.status === 'superseded' ? '（已停用）' : ''}；累计自{' '}
+              {dayjs(data.ruleSet.periodStart).format('M月D日')}起
+              {data.computedAt ? `；计算于 ${formatDateTime(data.computedAt)}` : ''}
+            </Typography.Text>
+          )}
+        </Flex>
+      </Card>
+      {offices.data && offices.data.length === 0 && (
+        <Empty description="您不属于任何办公室或报送单位，没有可查看的考评" />
+      )}
+      {query.error && (
+        <Alert
+          type="warning"
+          showIcon
+          title={query.error.message}
+          description={
+            staff ? (
+              <>
+                可在 <Link to="/assessment/rules">考核办法</Link> 中制定并启用本期间的考核办法。
+              </>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {data && (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title={`${title}报送`} value={data.totals.submitted} suffix="条" />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="本级采用" value={data.totals.adoptedOwn} suffix="条" />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="上级采用" value={data.totals.adoptedUpper} suffix="条" />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="合计得分" value={data.totals.points} suffix="分" />
+              </Card>
+            </Col>
+          </Row>
+          {data.groups.map((g) => (
+            <Card
+              key={g.code}
+              size="small"
+              title={`${g.name}（${g.rows.length}个单位）`}
+              style={{ marginBottom: 16 }}
+              extra={
+                <Typography.Text type="secondary">
+                  零报送 {g.rows.filter((r) => r.noSubmissions).length} 个
+                </Typography.Text>
+              }
+            >
+              <Table
+                rowKey="unitId"
+                size="small"
+                bordered
+                columns={columns}
+                dataSource={g.rows}
+                pagination={false}
+                loading={query.isFetching}
+                rowClassName={(r) => (mine.has(r.unitId) ? 'ant-table-row-selected' : '')}
+              />
+            </Card>
+          ))}
+          <EntriesDrawer
+            open={open !== null}
+            onClose={() => setOpen(null)}
+            ruleSetId={data.ruleSet.id}
+            unit={open}
+            from={data.range.from}
+            to={data.range.to}
+            periodLabel={title}
+          />
+        </>
+      )}
+    </>
+  );
 }
