@@ -190,27 +190,70 @@ describe('demo year', () => {
     }
   });
 
-  it("ranks 汾阳 third among 吕梁's counties by upper-adoption points (孝义, 离石, 汾阳, 交城, 文水)", async () => {
-    // Each adoption counts for the office that submitted the item at 吕梁: an item at 吕梁 itself,
-    // or the 吕梁 copy of an item forwarded from below.
-    const ranking = await rows<{ code: string; points: number }>(sql`
-      select o.code, sum(p.points_per_item)::int as points
-      from upper_adoptions a
-      join publications p on p.id = a.publication_id
-      join items i on i.id = a.item_id
-      join items at_ll on at_ll.id = case when i.office_id = ${id('ll')} then i.id else i.forwarded_to_id end
-      join orgs o on o.id = at_ll.submitting_unit_id
-      where at_ll.office_id = ${id('ll')} and p.office_id in (${id('ll')}, ${id('sx')}) and a.adopted_on between ${`${year}-01-01`}::date and ${`${year}-09-30`}::date
-      group by o.code
-      order by points desc`);
-    expect(ranking.map((r) => r.code)).toEqual(['xy', 'ls', 'fy', 'jc', 'ws']);
-    expect(ranking.find((r) => r.code === 'fy')?.points).toBe(75);
+  it("ranks 汾阳 third among 吕梁's counties with 75 points under 吕梁's rule set, read from the score ledger", async () => {
+    // The adoptions were recorded on 汾阳's copies (离线登记) and on 吕梁's own; the facts follow
+    // the forwarding chain, so 吕梁's office sees them for 汾阳.
+    const llEditor = await login(t.app, 'll_editor');
+    const res = await llEditor.request('GET', `/api/assessment/ranking?from=${year}-01-01&to=${year}-12-31`);
+    expect(res.statusCode).toBe(200);
+    const ranking = res.json() as {
+      ruleSet: { name: string; versionNo: number };
+      groups: {
+        rows: {
+          rank: number;
+          unitName: string;
+          submitted: number;
+          adoptedOwn: string;
+          adoptedUpper: string;
+          points: string;
+        }[];
+      }[];
+    };
+    expect(ranking.ruleSet.name).toBe(`${year}年度吕梁市政务信息工作考核办法`);
+    const counties = ranking.groups.flatMap((g) => g.rows);
+    expect(counties.map((r) => r.unitName)).toEqual([
+      '孝义市政府办',
+      '离石区政府办',
+      '汾阳市政府办',
+      '交城县政府办',
+      '文水县政府办',
+    ]);
+    expect(counties[2]).toMatchObject({
+      rank: 3,
+      submitted: SEED_FORWARDED,
+      adoptedOwn: '23',
+      adoptedUpper: '17',
+      points: '75',
+    });
     const [offline] = await rows<{ n: number; other: number }>(sql`
       select count(*)::int as n,
              count(*) filter (where a.recorded_by_name <> '孙丽华' or a.note is null)::int as other
       from upper_adoptions a join items i on i.id = a.item_id where i.office_id = ${id('ll')}`);
     expect(offline?.n).toBeGreaterThan(0);
     expect(offline?.other).toBe(0);
+  });
+
+  it("gives 汾阳's ranking the seed's per-unit submissions: only 9 departments and 1 township reported", async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('GET', `/api/assessment/ranking?from=${year}-01-01&to=${year}-12-31`);
+    expect(res.statusCode).toBe(200);
+    const ranking = res.json() as {
+      totals: { submitted: number; adoptedUpper: string };
+      groups: { code: string; rows: { unitId: string; submitted: number; noSubmissions: boolean }[] }[];
+    };
+    expect(ranking.totals).toMatchObject({ submitted: 336, adoptedUpper: '40' });
+    const byUnit = Object.fromEntries(
+      ranking.groups.flatMap((g) =>
+        g.rows.filter((r) => !r.noSubmissions).map((r) => [r.unitId, r.submitted]),
+      ),
+    );
+    expect(byUnit).toEqual(
+      Object.fromEntries(Object.entries(SEED_UNIT_ITEMS).map(([code, n]) => [id(code), n])),
+    );
+    const reporting = (code: string) =>
+      ranking.groups.find((g) => g.code === code)?.rows.filter((r) => !r.noSubmissions).length ?? 0;
+    expect(reporting('township')).toBe(1);
+    expect(reporting('dept_1') + reporting('dept_2') + reporting('dept_3')).toBe(9);
   });
 
   it("gives every item a timeline that follows the transition table and ends in the item's status", async () => {
