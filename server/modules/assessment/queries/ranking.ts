@@ -76,7 +76,7 @@ type Aggregate = {
 };
 
 /**
- * Rankings per group over a range (docs/domain.md §4): read from the ledger in one grouped query
+ * Rankings per group over a range (docs/domain.md §3.3): read from the ledger in one grouped query
  * over its (rule set, day) index; 累计 runs from the start of the rule set's period to the end of
  * the range. Ties share a rank (1, 1, 3); units with nothing submitted or adopted are flagged.
  */
