@@ -111,3 +111,50 @@ export const assessmentChanges = pgTable(
   },
   (t) => [index('assessment_changes_office').on(t.officeId, t.id)],
 );
+
+/** draft (texts editable, figures refreshable) → issued (archived with its hash, never edited). */
+export const NOTICE_STATUSES = ['draft', 'issued'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_PERIODS = ['month', 'quarter', 'year'] as const;
+export type NoticePeriod = (typeof NOTICE_PERIODS)[number];
+
+/**
+ * A 通报 of an office's submission and adoption figures for a month, quarter or year
+ * (docs/domain.md §4): the figures are a snapshot of the ranking taken when the draft is made or
+ * refreshed and frozen when it is issued; the texts are the office's own. The issued DOCX is
+ * stored by its SHA-256 under FILES_DIR.
+ */
+export const assessmentNotices = pgTable(
+  'assessment_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => orgs.id),
+    ruleSetId: uuid('rule_set_id')
+      .notNull()
+      .references(() => assessmentRuleSets.id),
+    period: text('period').notNull().$type<NoticePeriod>(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    title: text('title').notNull(),
+    addressee: text('addressee').notNull(),
+    /** Body sections, in print order: 总体情况, 表扬, 零报送零采用, 存在问题, 工作要求. */
+    opening: text('opening').notNull(),
+    praise: text('praise').notNull(),
+    laggards: text('laggards').notNull(),
+    problems: text('problems').notNull(),
+    requirements: text('requirements').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    status: text('status').notNull().$type<NoticeStatus>().default('draft'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issuedByName: text('issued_by_name'),
+    fileSha256: text('file_sha256'),
+    fileSize: integer('file_size'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assessment_notices_office').on(t.officeId, t.status, t.periodEnd)],
+);
