@@ -159,3 +159,12 @@ function describe(details: { path?: string; message?: string }[]): string {
     )
     .join('；');
 }
+
+/** RFC 6266/5987: an ASCII fallback name and the real (Chinese) one as `filename*`. */
+export function attachmentDisposition(fileName: string, fallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

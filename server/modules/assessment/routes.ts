@@ -9,6 +9,7 @@ import { deleteRuleSet } from './commands/delete-rule-set.ts';
 import { newRuleSetVersion } from './commands/new-rule-set-version.ts';
 import { recomputeRuleSet } from './commands/recompute.ts';
 import { updateRuleSet } from './commands/update-rule-set.ts';
+import { registerNoticeRoutes } from './notices/routes.ts';
 import { listEntries } from './queries/entries.ts';
 import { exportRanking } from './queries/export-ranking.ts';
 import { assessmentOffices } from './queries/offices.ts';
@@ -38,6 +39,7 @@ const READERS: readonly Role[] = ['editor', 'chief_editor', 'leader', 'reporter'
 
 /** 考评: 考核办法 (versioned rule sets), rankings from the score ledger, drill-down, what-if. */
 export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
+  registerNoticeRoutes(app, ctx);
   app.get(
     '/api/assessment/offices',
     {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
-import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { actorOf, attachmentDisposition, auditOf, type TypedApp } from '../../lib/http.ts';
 import { readUploadedFile } from '../../lib/upload.ts';
 import { sendXlsx } from '../../lib/xlsx.ts';
 import { findRecordFile, sendRecordFile } from '../attachments/index.ts';
@@ -287,13 +287,4 @@ export function registerCommissionRoutes(app: TypedApp, ctx: AppContext) {
         .send(content);
     },
   );
-}
-
-/** RFC 6266/5987: an ASCII fallback name and the real (Chinese) one as `filename*`. */
-function attachmentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
