@@ -3,17 +3,18 @@ import type { Db } from '../../../db/client.ts';
 import { assessmentRuleSets } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { conflict, notFound } from '../../../lib/errors.ts';
-import { assertCanRead, readerOf } from '../access.ts';
+import { readableOffices, readerOf } from '../access.ts';
 import type { RuleSetRow } from '../ledger.ts';
 
 export const STALE_RULE_SET = '该考核办法已被他人修改，请刷新后重试（您本次的修改尚未保存）';
 
-/** The rule set if the caller may read it (404 otherwise). */
+/** The rule set if the caller may read it (404 otherwise, the same whether it exists or not). */
 export async function findRuleSet(tx: Db, actor: Actor, id: string, forUpdate = false): Promise<RuleSetRow> {
   const q = tx.select().from(assessmentRuleSets).where(eq(assessmentRuleSets.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
-  if (!row) throw notFound('考核办法不存在或您无权查看');
-  assertCanRead(readerOf(actor), row.officeId);
+  if (!row || !readableOffices(readerOf(actor)).includes(row.officeId)) {
+    throw notFound('考核办法不存在或您无权查看');
+  }
   return row;
 }
 

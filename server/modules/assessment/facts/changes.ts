@@ -18,15 +18,20 @@ export async function markFactsChanged(tx: Db, officeId: string): Promise<void> 
     select id from up`);
 }
 
-/** The same for the office holding an item. */
+/**
+ * The same for an item: for the office of every copy of it along the forwarding chain, since a
+ * fact on any copy (an adoption the city registers on its copy) counts for the county's too.
+ */
 export async function markItemFactsChanged(tx: Db, itemId: string): Promise<void> {
   await tx.execute(sql`
     insert into assessment_changes (office_id)
     with recursive up(id, depth) as (
-      select office_id, 0 from items where id = ${itemId}::uuid
+      select c.office_id, 0 from items i
+      join items c on coalesce(c.root_id, c.id) = coalesce(i.root_id, i.id)
+      where i.id = ${itemId}::uuid
       union all
       select o.parent_id, up.depth + 1 from orgs o join up on o.id = up.id
       where o.parent_id is not null and up.depth < 16
     )
-    select id from up`);
+    select distinct id from up`);
 }
