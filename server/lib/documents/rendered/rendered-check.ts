@@ -79,13 +79,16 @@ function clip(s: string): string {
   return chars.length > 18 ? `${chars.slice(0, 18).join('')}…` : s;
 }
 
-/** The most common line height of the document: its body lines. */
+/**
+ * The line height of most of the document's text: its body lines. Weighted by characters, so a
+ * 公文 whose 附件 are long tables of short cells (a 通报's score tables) still finds its body.
+ */
 function bodyHeight(layout: PdfLayout): number {
   const counts = new Map<number, number>();
   for (const p of layout.pages) {
     for (const l of p.lines) {
       const k = Math.round(l.heightMm * 5) / 5;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      counts.set(k, (counts.get(k) ?? 0) + [...text(l)].length);
     }
   }
   let best = 0;

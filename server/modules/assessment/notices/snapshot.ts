@@ -26,13 +26,26 @@ export type NoticeSnapshot = {
   legend: { mark: string; meaning: string }[];
 };
 
-const SYMBOLS = ['★', '▲', '●', '◆', '■', '☆', '△', '○', '◇', '□'];
+// Marks printed after a title; CJK characters so every office font has them (symbols such as ★
+// fall back to another font and break the printed line).
+const SYMBOLS = [
+  '〔甲〕',
+  '〔乙〕',
+  '〔丙〕',
+  '〔丁〕',
+  '〔戊〕',
+  '〔己〕',
+  '〔庚〕',
+  '〔辛〕',
+  '〔壬〕',
+  '〔癸〕',
+];
 const LEVEL_MARKS: Record<string, { mark: string; meaning: string }> = {
-  state_council: { mark: '〔国〕', meaning: '获国务院领导批示' },
-  province: { mark: '〔省〕', meaning: '获省级领导批示' },
-  city: { mark: '〔市〕', meaning: '获市级领导批示' },
-  county: { mark: '〔县〕', meaning: '获县级领导批示' },
-  township: { mark: '〔乡〕', meaning: '获乡镇领导批示' },
+  state_council: { mark: '〔国批〕', meaning: '获国务院领导批示' },
+  province: { mark: '〔省批〕', meaning: '获省级领导批示' },
+  city: { mark: '〔市批〕', meaning: '获市级领导批示' },
+  county: { mark: '〔县批〕', meaning: '获县级领导批示' },
+  township: { mark: '〔乡批〕', meaning: '获乡镇领导批示' },
 };
 
 /** 2026年11月份 / 2026年第三季度 / 2026年度. */
@@ -121,8 +134,8 @@ export async function takeSnapshot(
     })),
   ];
   if (entries.some((e) => e.kind === 'adoption' && e.factId?.endsWith(':website'))) {
-    symbol.set('website', '◎');
-    legend.push({ mark: '◎', meaning: '在门户网站发布' });
+    symbol.set('website', '〔网〕');
+    legend.push({ mark: '〔网〕', meaning: '在门户网站发布' });
   }
   const usedLevels = new Set<string>();
   const byUnit = new Map<string, Map<string, { title: string; marks: string[] }>>();
@@ -152,7 +165,7 @@ export async function takeSnapshot(
       unitName: r.unitName,
       titles: [...(byUnit.get(r.unitId)?.entries() ?? [])]
         // Only items adopted in the period (an instruction alone does not list a title).
-        .filter(([, v]) => v.marks.some((m) => !m.startsWith('〔')))
+        .filter(([, v]) => v.marks.some((m) => !m.endsWith('批〕')))
         .map(([itemId, v]) => ({ itemId, title: v.title, marks: v.marks.join('') })),
     }))
     .filter((u) => u.titles.length > 0);
@@ -183,7 +196,7 @@ export function defaultTexts(s: NoticeSnapshot) {
     `参加考评的${s.units}个单位中，${s.reporting}个单位报送了信息。现将有关情况通报如下。`;
   const praise = s.groups
     .map((g) => {
-      const top = g.rows.filter((r) => r.rank <= 3 && Number(r.points) > 0);
+      const top = g.rows.filter((r) => r.rank <= 3 && Number(r.points) > 0 && !r.noAdoptions);
       if (!top.length) return `${g.name}中暂无得分单位。`;
       return `${g.name}中，${top.map((r) => r.unitName).join('、')}报送采用情况较好，得分居前${top.length}位，予以表扬。`;
     })
