@@ -39,6 +39,12 @@ const SecurityPolicyPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('./pages/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
+const NoticesPage = lazy(() =>
+  import('./pages/assessment/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticePage = lazy(() =>
+  import('./pages/assessment/NoticePage.tsx').then((m) => ({ default: m.NoticePage })),
+);
 const RuleSetsPage = lazy(() =>
   import('./pages/assessment/RuleSetsPage.tsx').then((m) => ({ default: m.RuleSetsPage })),
 );
@@ -140,6 +146,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/meetings', element: <MeetingsPage /> },
   { path: '/assessment', element: <AssessmentPage /> },
   { path: '/assessment/rules', element: <RuleSetsPage /> },
+  { path: '/assessment/notices', element: <NoticesPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */
@@ -181,6 +188,8 @@ export function App() {
                     <Route path="/meetings/:id" element={<MeetingPage />} />
                     <Route path="/commissions/:id" element={<CommissionPage />} />
                     <Route path="/topics/:id" element={<TopicPage />} />
+                    {/* A 通报: the server answers 404 outside the caller's offices (members read issued ones). */}
+                    <Route path="/assessment/notices/:id" element={<NoticePage />} />
                     {/* 考核办法 of the office (new or one version); the server refuses other offices. */}
                     <Route
                       path="/assessment/rules/:id"

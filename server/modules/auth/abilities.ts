@@ -144,6 +144,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'assessment-notices',
+      label: '考评通报',
+      path: '/assessment/notices',
+      description: '月度、季度、年度政务信息报送采用情况通报：按考评数据起草，修改后印发存档',
+    },
+    roles: ['editor', 'chief_editor', 'leader', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'assessment-rules',
       label: '考核办法',
       path: '/assessment/rules',

@@ -55,6 +55,7 @@ const ICONS: Record<string, ReactNode> = {
   meetings: <VideoCameraOutlined />,
   assessment: <BarChartOutlined />,
   'assessment-rules': <OrderedListOutlined />,
+  'assessment-notices': <NotificationOutlined />,
   commissions: <BulbOutlined />,
   topics: <AimOutlined />,
   'my-commissions': <BulbOutlined />,
