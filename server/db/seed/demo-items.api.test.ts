@@ -163,17 +163,16 @@ describe('demo year', () => {
     expect(rest.reduce((s, r) => s + r.n, 0)).toBe(336 - SEED_FORWARDED);
   });
 
-  it("records 23, 9 and 8 upper adoptions of 汾阳's forwarded items — 75 points, all by the third quarter", async () => {
+  it("records 23, 9 and 8 upper adoptions of 汾阳's forwarded items, all by the third quarter", async () => {
     const perPublication = await rows<{
       name: string;
       n: number;
-      points: number;
       first: string;
       last: string;
       recorders: string[];
       bad_items: number;
     }>(sql`
-      select p.name, count(*)::int as n, sum(p.points_per_item)::int as points,
+      select p.name, count(*)::int as n,
              to_char(min(a.adopted_on), 'YYYY-MM-DD') as first, to_char(max(a.adopted_on), 'YYYY-MM-DD') as last,
              array_agg(distinct a.recorded_by_name) as recorders,
              count(*) filter (where i.forwarded_to_id is null or i.status not in ('accepted', 'published'))::int as bad_items
@@ -181,7 +180,6 @@ describe('demo year', () => {
       where i.office_id = ${id('fy')} and p.office_id <> i.office_id and a.adopted_on < ${yearEnd}::date
       group by p.name`);
     expect(Object.fromEntries(perPublication.map((p) => [p.name, p.n]))).toEqual(SEED_ADOPTIONS);
-    expect(perPublication.reduce((s, p) => s + p.points, 0)).toBe(75);
     for (const p of perPublication) {
       expect(p.first >= `${year}-01-01`).toBe(true);
       expect(p.last <= `${year}-09-30`).toBe(true);
@@ -254,6 +252,32 @@ describe('demo year', () => {
       ranking.groups.find((g) => g.code === code)?.rows.filter((r) => !r.noSubmissions).length ?? 0;
     expect(reporting('township')).toBe(1);
     expect(reporting('dept_1') + reporting('dept_2') + reporting('dept_3')).toBe(9);
+  });
+
+  it("writes the demo year's 工作情况 as the seed does: 336 items per unit, 238 up, 23/9/8 adoptions worth 23/36/16, third in 吕梁", async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request(
+      'GET',
+      `/api/assessment/work-summary?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(res.statusCode).toBe(200);
+    const text = (res.json() as { sections: { paragraphs: string[] }[] }).sections
+      .flatMap((s) => s.paragraphs)
+      .join('\n');
+    expect(text).toContain(
+      `${year}年，我市各单位共报送信息336条，其中财政局报送137条，计生局报送22条，水务局报送55条，国家统计局汾阳调查队报送7条，文化局报送45条，畜牧兽医局报送61条，信访局报送1条，双百双千办报送1条，林业局报送2条，太和桥办事处报送5条。`,
+    );
+    expect(text).toContain(`${year}年，我市共向吕梁市人民政府办公室报送政务信息238条（篇）。`);
+    expect(text).toContain(
+      '获《吕梁政务信息●普刊》采用23条（篇），共23分；获《晋政信息●普刊》采用9条（篇），共36分；获《晋政信息●互联网》采用8条（篇），共16分。我市政务信息积分在全吕梁市排名第三。',
+    );
+    expect(text).toContain(`据统计，${year}年我市只有9家市直单位报送信息，而仅有1个乡镇（街道）报送信息`);
+    const docx = await editor.request(
+      'GET',
+      `/api/assessment/work-summary.docx?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it("gives every item a timeline that follows the transition table and ends in the item's status", async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
-import { actorOf, auditOf, type TypedApp } from '../../lib/http.ts';
+import { actorOf, attachmentDisposition, auditOf, type TypedApp } from '../../lib/http.ts';
 import { sendXlsx } from '../../lib/xlsx.ts';
 import { activateRuleSet } from './commands/activate-rule-set.ts';
 import { createRuleSet } from './commands/create-rule-set.ts';
@@ -16,6 +16,7 @@ import { assessmentOffices } from './queries/offices.ts';
 import { previewRules } from './queries/preview.ts';
 import { getRanking } from './queries/ranking.ts';
 import { getRuleSet, listRuleSets } from './queries/rule-sets.ts';
+import { workSummary, workSummaryDocx } from './queries/work-summary.ts';
 import {
   createRuleSetBody,
   deleteQuery,
@@ -31,6 +32,7 @@ import {
   ruleSetSummarySchema,
   updateRuleSetBody,
   versionBody,
+  workSummaryQuery,
 } from './schemas.ts';
 
 const tags = ['assessment'];
@@ -216,6 +218,38 @@ export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
         auditOf(req),
       );
       return sendXlsx(reply, filename, body);
+    },
+  );
+  const summarySchema = z.object({
+    officeName: z.string(),
+    title: z.string(),
+    sections: z.array(z.object({ heading: z.string(), paragraphs: z.array(z.string()) })),
+  });
+  app.get(
+    '/api/assessment/work-summary',
+    {
+      config: { roles: ['editor', 'chief_editor', 'leader'] },
+      schema: {
+        tags,
+        summary: '工作总结（工作情况）草稿：按实时数据撰写',
+        querystring: workSummaryQuery,
+        response: { 200: summarySchema },
+      },
+    },
+    async (req) => workSummary(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/assessment/work-summary.docx',
+    {
+      config: { roles: ['editor', 'chief_editor', 'leader'] },
+      schema: { tags, summary: '工作总结（工作情况）草稿 Word 文档', querystring: workSummaryQuery },
+    },
+    async (req, reply) => {
+      const s = await workSummary(ctx.db, actorOf(req), req.query, ctx.clock.now());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentDisposition(`${s.title}.docx`, 'work-summary.docx'))
+        .send(await workSummaryDocx(s));
     },
   );
   app.get(

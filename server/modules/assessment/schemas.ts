@@ -192,3 +192,11 @@ export const previewSchema = z.object({
   ),
 });
 export type Preview = z.infer<typeof previewSchema>;
+
+export const workSummaryQuery = z
+  .object({
+    officeId: z.preprocess(blankToUndefined, uuid('办公室').optional()),
+    from: isoDate('开始日期'),
+    to: isoDate('结束日期'),
+  })
+  .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });

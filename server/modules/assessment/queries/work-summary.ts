@@ -1,0 +1,234 @@
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { and, between, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { assessmentLedger, assessmentRuleSets, publications } from '../../../db/schema/index.ts';
+import type { Actor } from '../../../lib/actor.ts';
+import { BRIEFING_FONTS, BRIEFING_PAGE } from '../../../lib/documents/briefing-docx.ts';
+import { badRequest } from '../../../lib/errors.ts';
+import { assertCanRead, defaultOffice, readerOf } from '../access.ts';
+import { formatAmount } from '../engine/decimal.ts';
+import { rankWithTies } from '../engine/rank.ts';
+import { loadFacts } from '../facts/load-facts.ts';
+import { Registry } from '../facts/registry.ts';
+import { refreshOffice, rulesOf, scoredUnits } from '../ledger.ts';
+
+export type WorkSummary = {
+  officeName: string;
+  title: string;
+  sections: { heading: string; paragraphs: string[] }[];
+};
+
+const NUMERALS = '一二三四五六七八九十';
+const chineseOrdinal = (n: number) =>
+  n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11] ?? ''}` : String(n);
+
+/** 我市 / 我县 / 我区 / 我省 from the office's name (汾阳市人民政府办公室 → 我市). */
+function selfName(officeName: string): string {
+  const place = officeName.replace(/人民政府办公(室|厅)$/, '').replace(/政府办$/, '');
+  const last = place.slice(-1);
+  return ['市', '县', '区', '省', '旗'].includes(last) ? `我${last}` : '我单位';
+}
+
+function rangeLabel(from: string, to: string): string {
+  if (from.endsWith('-01-01') && to.endsWith('-12-31') && from.slice(0, 4) === to.slice(0, 4))
+    return `${from.slice(0, 4)}年`;
+  const f = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return `${f(from)}至${f(to)}`;
+}
+
+/**
+ * The "一、工作情况" of a 政务信息工作总结 written from live data in the seed's words
+ * (docs/domain.md §3.2 facts; the upper office's ledger for adoptions, points and rank): how many
+ * items each unit reported, how many went up, what each upper publication adopted and its points,
+ * the rank among the upper office's members, and how many units reported at all.
+ */
+export async function workSummary(
+  db: Db,
+  actor: Actor,
+  q: { officeId?: string; from: string; to: string },
+  now: Date,
+): Promise<WorkSummary> {
+  const reader = readerOf(actor);
+  const officeId = q.officeId ?? defaultOffice(reader);
+  if (!officeId) throw badRequest('您不属于任何办公室，没有可总结的数据');
+  assertCanRead(reader, officeId);
+  if (!reader.staff.includes(officeId) && !reader.leader.includes(officeId)) {
+    throw badRequest('工作总结只由本办公室信息科或领导生成');
+  }
+  const registry = await Registry.load(db);
+  const officeName = registry.name(officeId);
+  const we = selfName(officeName);
+  const when = rangeLabel(q.from, q.to);
+  const facts = await loadFacts(db, registry, officeId, { from: q.from, to: q.to }, now);
+
+  // 1. What the units reported, in registry order.
+  const members = registry.members(officeId);
+  const perUnit = new Map<string, number>();
+  for (const f of facts.submissions) {
+    for (const c of f.credits) perUnit.set(c.unitId, (perUnit.get(c.unitId) ?? 0) + c.shareMille / 1000);
+  }
+  const reporting = members.filter((m) => (perUnit.get(m.id) ?? 0) > 0);
+  const total = facts.submissions.length;
+  const unitName = (id: string) => registry.get(id)?.shortName || registry.name(id);
+  const first =
+    total === 0
+      ? `${when}，${we}各单位没有报送信息。`
+      : `${when}，${we}各单位共报送信息${total}条，其中${reporting
+          .map((m) => `${unitName(m.id)}报送${formatAmount((perUnit.get(m.id) ?? 0) * 10000)}条`)
+          .join('，')}。`;
+
+  // 2. Upward: forwarded to the parent, adopted above with the parent's points, the rank there.
+  const parentId = registry.get(officeId)?.parentId ?? null;
+  const upward: string[] = [];
+  if (parentId) {
+    const parentName = registry.name(parentId);
+    const forwarded = facts.forwards.filter((f) => f.officeName === parentName).length;
+    let sentence = `${when}，${we}共向${parentName}报送政务信息${forwarded}条（篇）。`;
+    const [ruleSet] = await db
+      .select()
+      .from(assessmentRuleSets)
+      .where(
+        and(
+          eq(assessmentRuleSets.officeId, parentId),
+          eq(assessmentRuleSets.status, 'active'),
+          lte(assessmentRuleSets.periodStart, q.from),
+          gte(assessmentRuleSets.periodEnd, q.to),
+        ),
+      )
+      .limit(1);
+    if (ruleSet) {
+      await refreshOffice(db, parentId, now);
+      const entries = await db
+        .select({
+          unitId: assessmentLedger.unitId,
+          kind: assessmentLedger.kind,
+          factId: assessmentLedger.factId,
+          points: assessmentLedger.points,
+          quantity: assessmentLedger.quantity,
+        })
+        .from(assessmentLedger)
+        .where(and(eq(assessmentLedger.ruleSetId, ruleSet.id), between(assessmentLedger.on, q.from, q.to)));
+      const mine = entries.filter((e) => e.unitId === officeId && e.kind === 'adoption');
+      const byPub = new Map<string, { n: number; points: number }>();
+      for (const e of mine) {
+        const pub = e.factId?.split(':')[1] ?? '';
+        const cur = byPub.get(pub) ?? { n: 0, points: 0 };
+        byPub.set(pub, { n: cur.n + e.quantity / 1000, points: cur.points + Number(e.points) });
+      }
+      const pubIds = [...byPub.keys()].filter((id) => id !== 'website');
+      const pubs = pubIds.length
+        ? await db
+            .select({
+              id: publications.id,
+              name: publications.name,
+              officeId: publications.officeId,
+              sortOrder: publications.sortOrder,
+            })
+            .from(publications)
+            .where(inArray(publications.id, pubIds))
+        : [];
+      // Nearest office first (吕梁's before the province's), then the office's own order.
+      const ancestors = registry.ancestors(officeId);
+      pubs.sort(
+        (a, b) => ancestors.indexOf(a.officeId) - ancestors.indexOf(b.officeId) || a.sortOrder - b.sortOrder,
+      );
+      const adopted = pubs
+        .map((p) => {
+          const v = byPub.get(p.id) ?? { n: 0, points: 0 };
+          return `获《${p.name}》采用${formatAmount(v.n * 10000)}条（篇），共${formatAmount(v.points)}分`;
+        })
+        .join('；');
+      if (adopted) sentence += `${adopted}。`;
+      const rules = rulesOf(ruleSet);
+      const units = scoredUnits(registry, parentId, rules);
+      const me = units.find((u) => u.id === officeId);
+      if (me) {
+        const totals = new Map<string, number>();
+        for (const e of entries) totals.set(e.unitId, (totals.get(e.unitId) ?? 0) + Number(e.points));
+        const peers = units
+          .filter((u) => u.group === me.group)
+          .map((u) => ({ id: u.id, points: totals.get(u.id) ?? 0 }));
+        const rank = rankWithTies(peers).find((r) => r.id === officeId)?.rank;
+        const parentPlace = parentName.replace(/人民政府办公(室|厅)$/, '');
+        if (rank) sentence += `${we}政务信息积分在全${parentPlace}排名第${chineseOrdinal(rank)}。`;
+      }
+    }
+    upward.push(sentence);
+  }
+
+  // 3. Coverage: how many departments and townships reported at all (信息"短腿""缺腿").
+  const isTownship = (id: string) =>
+    ['township', 'subdistrict'].includes(registry.get(id)?.categoryCode ?? '');
+  const units = members.filter((m) => m.kind === 'unit');
+  const depts = reporting.filter((m) => m.kind === 'unit' && !isTownship(m.id)).length;
+  const towns = reporting.filter((m) => isTownship(m.id)).length;
+  const never = units.length - depts - towns;
+  const coverage = `据统计，${when}${we}只有${depts}家${we.slice(1)}直单位报送信息，${towns ? `而仅有${towns}个乡镇（街道）报送信息` : '乡镇（街道）均未报送信息'}，${never}个单位全年未报送信息。`;
+
+  return {
+    officeName,
+    title: `${when}${officeName}政务信息工作总结（工作情况）`,
+    sections: [
+      { heading: '一、工作情况', paragraphs: [] },
+      { heading: '（一）信息报送情况', paragraphs: [] },
+      { heading: `1. ${we}各单位报送情况`, paragraphs: [first] },
+      ...(upward.length ? [{ heading: `2. ${we}报送上级部门情况`, paragraphs: upward }] : []),
+      { heading: `${upward.length ? 3 : 2}. 报送覆盖情况`, paragraphs: [coverage] },
+    ],
+  };
+}
+
+const pt = (n: number) => n * 2;
+
+/** The draft as a Word file in the office's fonts: 2号 title, 黑体 / 楷体 headings, 3号 仿宋 body. */
+export async function workSummaryDocx(s: WorkSummary): Promise<Buffer> {
+  const body = (text: string, font: string = BRIEFING_FONTS.body, indent = true) =>
+    new Paragraph({
+      indent: indent ? { firstLine: 640 } : undefined,
+      spacing: { line: 579, lineRule: 'exact' },
+      children: [new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size: pt(16) })],
+    });
+  const doc = new Document({
+    creator: '信报 Xinbao',
+    title: s.title,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: BRIEFING_PAGE.width, height: BRIEFING_PAGE.height },
+            margin: BRIEFING_PAGE.margin,
+          },
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 579 },
+            children: [
+              new TextRun({
+                text: s.title,
+                font: {
+                  eastAsia: BRIEFING_FONTS.title,
+                  ascii: BRIEFING_FONTS.title,
+                  hAnsi: BRIEFING_FONTS.title,
+                },
+                size: pt(22),
+              }),
+            ],
+          }),
+          ...s.sections.flatMap((sec) => [
+            body(
+              sec.heading,
+              sec.heading.startsWith('（')
+                ? BRIEFING_FONTS.heading2
+                : sec.heading.match(/^[一二三四五六七八九十]、/)
+                  ? BRIEFING_FONTS.heading1
+                  : BRIEFING_FONTS.body,
+            ),
+            ...sec.paragraphs.map((p) => body(p)),
+          ]),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
