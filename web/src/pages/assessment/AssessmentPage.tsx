@@ -1,4 +1,4 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -41,6 +41,7 @@ import {
   periodTitle,
   rangeOf,
 } from '../../features/assessment/periods.ts';
+import { WorkSummaryModal } from '../../features/assessment/WorkSummaryModal.tsx';
 import { formatDateTime } from '../../format.ts';
 
 const PERIODS: { value: PeriodChoice; label: string }[] = [
@@ -67,6 +68,8 @@ export function AssessmentPage() {
   const query = useRanking(officeId && range ? { officeId, ...range } : null);
   const { recompute } = useRuleSetMutations();
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const insider = office?.relation === 'staff' || office?.relation === 'leader';
   const staff = office?.relation === 'staff';
   const mine = new Set(office?.ownUnitIds ?? []);
 
@@ -156,6 +159,11 @@ export function AssessmentPage() {
             <Button icon={<DownloadOutlined />} onClick={exportRanking} disabled={!data}>
               导出Excel
             </Button>
+            {insider && range && (
+              <Button icon={<FileTextOutlined />} onClick={() => setSummaryOpen(true)}>
+                工作总结
+              </Button>
+            )}
             {staff && data && (
               <Tooltip title="事实变化后系统会自动重算；如刚调整了单位分组，可手动重新计算">
                 <Button
@@ -250,6 +258,15 @@ export function AssessmentPage() {
           )}
         </Flex>
       </Card>
+      {officeId && range && (
+        <WorkSummaryModal
+          open={summaryOpen}
+          onClose={() => setSummaryOpen(false)}
+          officeId={officeId}
+          from={range.from}
+          to={range.to}
+        />
+      )}
       {offices.data && offices.data.length === 0 && (
         <Empty description="您不属于任何办公室或报送单位，没有可查看的考评" />
       )}
