@@ -90,6 +90,12 @@ const STEPS = [
     cmd: [node, 'scripts/acceptance.mjs', 'coordination'],
     limitMin: 5,
   },
+  {
+    key: 'acceptance-assessment',
+    title: '验收演练 / acceptance: assessment',
+    cmd: [node, 'scripts/acceptance.mjs', 'assessment'],
+    limitMin: 5,
+  },
 ];
 
 const wanted = process.argv.slice(2);
