@@ -28,7 +28,7 @@ export function recordAdoption(
     const row = await findItemForActor(tx, actor, id, true);
     // The table also refuses an item that was never forwarded.
     assertTransition('record_adoption', row, actor);
-    if (input.adoptedOn > todayInChina()) throw badRequest('采用日期不能晚于今天');
+    if (input.adoptedOn > todayInChina(ctx.clock.now())) throw badRequest('采用日期不能晚于今天');
     const upper = await ancestorOfficeIds(tx, row.officeId);
     const [publication] = upper.length
       ? await tx
