@@ -3,6 +3,7 @@ import { orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { badRequest } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { todayInChina } from '../fields.ts';
 import { getOrg } from '../queries/get-org.ts';
 import {
@@ -65,6 +66,8 @@ export async function createOrg(
         note: input.note ?? null,
       })
       .returning();
+    // The office's rankings regroup (docs/domain.md §3.3).
+    if (input.parentId) await markFactsChanged(tx, input.parentId);
     await recordAudit(tx, audit, {
       action: 'org.created',
       targetType: 'org',

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { badRequest, conflict } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { getOrg } from '../queries/get-org.ts';
 import {
   assertVersion,
@@ -48,6 +49,8 @@ export async function deactivateOrg(
       successorId,
       deactivationReason: input.reason,
     });
+    // The office's rankings regroup (docs/domain.md §3.3).
+    if (before.parentId) await markFactsChanged(tx, before.parentId);
     await recordAudit(tx, audit, {
       action: 'org.deactivated',
       targetType: 'org',

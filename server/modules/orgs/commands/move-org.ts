@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { badRequest } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { getOrg } from '../queries/get-org.ts';
 import { assertVersion, findOrg, loadTree, lockTree, updateOrgVersioned } from '../registry.ts';
 import { createsCycle, parentProblem } from '../rules.ts';
@@ -31,6 +32,9 @@ export async function moveOrg(
     if (problem) throw badRequest(problem);
     const from = org.parentId ? (tree.get(org.parentId)?.name ?? null) : null;
     await updateOrgVersioned(tx, id, input.version, { parentId: parent.id });
+    // The office's rankings regroup (docs/domain.md §3.3).
+    if (org.parentId) await markFactsChanged(tx, org.parentId);
+    await markFactsChanged(tx, input.parentId);
     await recordAudit(tx, audit, {
       action: 'org.moved',
       targetType: 'org',

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { conflict } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { getOrg } from '../queries/get-org.ts';
 import { assertVersion, auditRecord, findOrg, lockTree, updateOrgVersioned } from '../registry.ts';
 import type { OrgView } from '../schemas.ts';
@@ -31,6 +32,8 @@ export async function reactivateOrg(
       successorId: null,
       deactivationReason: null,
     });
+    // The office's rankings regroup (docs/domain.md §3.3).
+    if (before.parentId) await markFactsChanged(tx, before.parentId);
     await recordAudit(tx, audit, {
       action: 'org.reactivated',
       targetType: 'org',

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, diffRecords, recordAudit } from '../../../lib/audit.ts';
 import { badRequest } from '../../../lib/errors.ts';
+import { markFactsChanged } from '../../assessment/index.ts';
 import { getOrg } from '../queries/get-org.ts';
 import {
   assertCodeAvailable,
@@ -53,6 +54,8 @@ export async function updateOrg(
     const diff = diffRecords(auditRecord(before), auditRecord(next));
     if (Object.keys(diff).length === 0) return getOrg(tx, actor, id);
     const after = await updateOrgVersioned(tx, id, version, changes);
+    // The office's rankings regroup (docs/domain.md §3.3).
+    for (const p of new Set([before.parentId, after.parentId])) if (p) await markFactsChanged(tx, p);
     await recordAudit(tx, audit, {
       action: 'org.updated',
       targetType: 'org',
