@@ -179,7 +179,7 @@ describe('信息全程流转（浏览器）/ an item all the way up, through the
     await itemPage(page);
     await actionButton(page, '登记上级采用').click();
     const modal = dialog(page);
-    await pickOption(modal, '采用刊物', '晋政信息●普刊（每条 4 分）');
+    await pickOption(modal, '采用刊物', '晋政信息●普刊');
     await modal.getByLabel('期号').fill('第12期');
     await modal.getByRole('button', { name: '登记', exact: true }).click();
     await toast(page, '已登记《晋政信息●普刊》采用');

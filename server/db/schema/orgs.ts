@@ -101,7 +101,8 @@ export type PublicationLabelFormat = 'year_issue' | 'bracket' | 'plain';
 export type PublicationDistribution = { bao: string; song: string; fa: string };
 
 /**
- * Outlets that adopt items (信息刊物), owned by an office; points are used by assessment.
+ * Outlets that adopt items (信息刊物), owned by an office. What an adoption scores is not a
+ * property of the publication: the assessment's versioned rule sets (考核办法) say it.
  * A supplement (增刊) is its own row with kind 增刊 and therefore its own numbering series,
  * rather than a flag on the main publication.
  */
@@ -126,7 +127,6 @@ export const publications = pgTable(
     defaultEditorId: uuid('default_editor_id').references((): AnyPgColumn => users.id),
     defaultSignerId: uuid('default_signer_id').references((): AnyPgColumn => users.id),
     description: text('description'),
-    pointsPerItem: integer('points_per_item').notNull().default(1),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     version: integer('version').notNull().default(1),

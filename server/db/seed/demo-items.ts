@@ -82,7 +82,7 @@ type CountySeed = {
   code: 'xy' | 'ls' | 'jc' | 'ws';
   /** Items the county office sent 吕梁 in the year. */
   items: number;
-  /** Adoptions in the order of SEED_ADOPTIONS; with 1, 4 and 2 points: 110, 86, 50, 40. */
+  /** Adoptions in the order of SEED_ADOPTIONS; at 1, 4 and 2 points each (吕梁's rule set, demo-assessment.ts): 110, 86, 50, 40. */
   adoptions: readonly [number, number, number];
   scope: string;
   author: string;

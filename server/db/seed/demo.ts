@@ -300,16 +300,18 @@ export const DEMO_UNITS: UnitSeed[] = [
   },
 ];
 
-/** Publications of the offices above 汾阳, with the seed's points per adopted item. */
+/**
+ * Publications of 汾阳 and the offices above it. What an adoption in one scores is the
+ * assessment's rule sets' to say (demo-assessment.ts), not the publication's.
+ */
 export const DEMO_PUBLICATIONS = [
-  { office: 'll', name: '吕梁政务信息●普刊', kind: '普刊', points: 1 },
-  { office: 'sx', name: '晋政信息●普刊', kind: '普刊', points: 4 },
-  { office: 'sx', name: '晋政信息●互联网', kind: '互联网', points: 2 },
+  { office: 'll', name: '吕梁政务信息●普刊', kind: '普刊' },
+  { office: 'sx', name: '晋政信息●普刊', kind: '普刊' },
+  { office: 'sx', name: '晋政信息●互联网', kind: '互联网' },
   {
     office: 'fy',
     name: '汾阳政务信息',
     kind: '普刊',
-    points: 1,
     definition: {
       numbering: 'yearly',
       labelFormat: 'year_issue',
@@ -550,7 +552,6 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
           officeId: ids.get(p.office)!,
           name: p.name,
           kind: p.kind,
-          pointsPerItem: p.points,
           sortOrder: i,
           ...(d && {
             numbering: d.numbering,

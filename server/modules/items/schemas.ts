@@ -338,8 +338,6 @@ export const forwardedSummarySchema = z.object({
   adopted: z.number().int(),
   /** Adoptions recorded on them (an item may be adopted by several publications). */
   adoptions: z.number().int(),
-  /** Σ adoptions × points per item over the publications. */
-  points: z.number().int(),
   /** The upper publications (nearest office first), then any other publication that adopted one. */
   byPublication: z.array(
     z.object({
@@ -347,9 +345,12 @@ export const forwardedSummarySchema = z.object({
       publicationName: z.string(),
       officeName: z.string(),
       count: z.number().int(),
-      pointsPerItem: z.number().int(),
-      points: z.number().int(),
     }),
   ),
+  /**
+   * The office that ranks the caller's office (its parent), whose 考评排名 scores these adoptions
+   * under its 考核办法; null for an office with none above it.
+   */
+  rankingOfficeId: z.uuid().nullable(),
 });
 export type ForwardedSummary = z.infer<typeof forwardedSummarySchema>;

@@ -85,11 +85,12 @@ describe('GET /api/publications/:id', () => {
       printCount: 80,
       defaultEditor: { id: ids.editor },
       defaultSigner: { id: ids.chief },
-      pointsPerItem: 1,
       active: true,
       version: 1,
       actions: [],
     });
+    // What an adoption scores is the 考核办法's to say, not the publication's.
+    expect(res.json()).not.toHaveProperty('pointsPerItem');
     expect((await chief.request('GET', `/api/publications/${pub.id}`)).json().actions).toEqual([
       'edit',
       'deactivate',
@@ -129,8 +130,6 @@ describe('POST /api/publications', () => {
       { printCount: 0 },
       { printCount: 10001 },
       { printCount: 1.5 },
-      { pointsPerItem: -1 },
-      { pointsPerItem: 1001 },
       { officeId: 'fy' },
       { distribution: { bao: 1 } },
     ]) {
@@ -200,7 +199,6 @@ describe('POST /api/publications', () => {
       printCount: 30,
       defaultEditorId: ids.editor2,
       defaultSignerId: ids.chief,
-      pointsPerItem: 2,
       description: '重大活动期间编发',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -216,7 +214,6 @@ describe('POST /api/publications', () => {
       printCount: 30,
       defaultEditor: { id: ids.editor2 },
       defaultSigner: { id: ids.chief },
-      pointsPerItem: 2,
       description: '重大活动期间编发',
       active: true,
       version: 1,
@@ -250,7 +247,6 @@ describe('POST /api/publications', () => {
       sampleLabel: `${year}年第1期`,
       distribution: { bao: '', song: '', fa: '' },
       printCount: 50,
-      pointsPerItem: 1,
       defaultEditor: null,
       defaultSigner: null,
       description: null,

@@ -20,7 +20,6 @@ export const publicationSchema = z.object({
   officeName: z.string(),
   name: z.string(),
   kind: z.string(),
-  pointsPerItem: z.number().int(),
   active: z.boolean(),
 });
 export type PublicationView = z.infer<typeof publicationSchema>;
@@ -62,11 +61,6 @@ const definitionFields = {
     .max(10000, '印数不能超过 10000 份'),
   defaultEditorId: optionalUser('默认责任编辑'),
   defaultSignerId: optionalUser('默认签发人'),
-  pointsPerItem: z
-    .number({ error: '每条分值须为数字' })
-    .int('每条分值须为整数')
-    .min(0, '每条分值不能小于 0')
-    .max(1000, '每条分值不能超过 1000'),
   description: z.string().trim().max(500, '说明不能超过 500 字').nullable().optional(),
 };
 
@@ -78,7 +72,6 @@ export const createPublicationBody = z.object({
   showTotal: definitionFields.showTotal.default(false),
   distribution: distribution.default({ bao: '', song: '', fa: '' }),
   printCount: definitionFields.printCount.default(50),
-  pointsPerItem: definitionFields.pointsPerItem.default(1),
 });
 export type CreatePublicationInput = z.output<typeof createPublicationBody>;
 
@@ -92,7 +85,6 @@ export const updatePublicationBody = z.object({
   printCount: definitionFields.printCount.optional(),
   defaultEditorId: definitionFields.defaultEditorId,
   defaultSignerId: definitionFields.defaultSignerId,
-  pointsPerItem: definitionFields.pointsPerItem.optional(),
   description: definitionFields.description,
   version: versionField,
 });
@@ -119,7 +111,6 @@ export const publicationDetailSchema = z.object({
   printCount: z.number().int(),
   defaultEditor: personRef,
   defaultSigner: personRef,
-  pointsPerItem: z.number().int(),
   description: z.string().nullable(),
   active: z.boolean(),
   sortOrder: z.number().int(),

@@ -10,8 +10,10 @@ import { boxCondition, filterConditions, submitter } from './list-items.ts';
 
 /**
  * The 转报与采用 statistics over every forwarded item matching the filters (not one page):
- * how many were forwarded and adopted, and the points each upper publication's adoptions earn.
- * Counted in the database so the page needs one request whatever the number of items.
+ * how many were forwarded and adopted, and how many adoptions each upper publication recorded.
+ * Counted in the database so the page needs one request whatever the number of items. What the
+ * adoptions score is the assessment's to say (its 考核办法), so the summary carries no points,
+ * only the office that ranks the caller's office, for a link to its 考评排名.
  */
 export async function forwardedSummary(
   ctx: AppContext,
@@ -62,8 +64,6 @@ export async function forwardedSummary(
       officeName: orgs.name,
       sortOrder: publications.sortOrder,
       count,
-      pointsPerItem: publications.pointsPerItem,
-      points: sql<number>`(coalesce(${adopted.n}, 0) * ${publications.pointsPerItem})::int`,
     })
     .from(publications)
     .innerJoin(orgs, eq(orgs.id, publications.officeId))
@@ -93,16 +93,25 @@ export async function forwardedSummary(
     publicationName: r.publicationName,
     officeName: r.officeName,
     count: Number(r.count),
-    pointsPerItem: r.pointsPerItem,
-    points: Number(r.points),
   }));
   return {
     forwarded: Number(totals?.forwarded ?? 0),
     adopted: Number(totals?.adopted ?? 0),
     adoptions: byPublication.reduce((n, p) => n + p.count, 0),
-    points: byPublication.reduce((n, p) => n + p.points, 0),
     byPublication,
+    rankingOfficeId: rankingOffice(actor),
   };
+}
+
+/**
+ * The office that ranks the caller's office among its members (the one it reports to): the
+ * parent of the caller's primary office, else of their first office that has one. The assessment
+ * gives the staff of an office the rankings of its parent to read (assessment/access.ts).
+ */
+function rankingOffice(actor: Actor): string | null {
+  const offices = actor.units.filter((u) => u.kind === 'office');
+  const primary = offices.find((u) => u.id === actor.primaryUnit?.id && u.parentId);
+  return (primary ?? offices.find((u) => u.parentId))?.parentId ?? null;
 }
 
 /** The offices above the caller's office(s), nearest first: whose publications may adopt. */

@@ -44,7 +44,6 @@ export async function getPublication(db: Db, actor: Actor, id: string): Promise<
     printCount: pub.printCount,
     defaultEditor: pub.defaultEditorId ? { id: pub.defaultEditorId, name: row.editorName ?? '' } : null,
     defaultSigner: pub.defaultSignerId ? { id: pub.defaultSignerId, name: row.signerName ?? '' } : null,
-    pointsPerItem: pub.pointsPerItem,
     description: pub.description,
     active: pub.active,
     sortOrder: pub.sortOrder,

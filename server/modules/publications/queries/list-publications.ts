@@ -32,7 +32,6 @@ export async function listPublications(
       officeName: orgs.name,
       name: publications.name,
       kind: publications.kind,
-      pointsPerItem: publications.pointsPerItem,
       active: publications.active,
       sortOrder: publications.sortOrder,
     })

@@ -188,15 +188,14 @@ export type ForwardedSummary = {
   /** Items with at least one upper adoption. */
   adopted: number;
   adoptions: number;
-  points: number;
   byPublication: {
     publicationId: string;
     publicationName: string;
     officeName: string;
     count: number;
-    pointsPerItem: number;
-    points: number;
   }[];
+  /** The office that ranks the caller's office: its 考评排名 scores these adoptions. */
+  rankingOfficeId: string | null;
 };
 
 export type Publication = {
@@ -205,7 +204,6 @@ export type Publication = {
   officeName: string;
   name: string;
   kind: string;
-  pointsPerItem: number;
 };
 
 export type CategoryEntry = { id: string; code: string; label: string; sortOrder: number; active: boolean };

@@ -39,7 +39,6 @@ type Values = {
   song: string;
   fa: string;
   printCount: number;
-  pointsPerItem: number;
   defaultEditorId: string | null;
   defaultSignerId: string | null;
   description: string;
@@ -52,7 +51,6 @@ const FIELDS = [
   'labelFormat',
   'showTotal',
   'printCount',
-  'pointsPerItem',
   'defaultEditorId',
   'defaultSignerId',
   'description',
@@ -67,7 +65,6 @@ const NEW_DEFAULTS: Partial<Values> = {
   song: '',
   fa: '',
   printCount: 50,
-  pointsPerItem: 1,
   defaultEditorId: null,
   defaultSignerId: null,
   description: '',
@@ -132,7 +129,6 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
       showTotal: publication.showTotal,
       ...publication.distribution,
       printCount: publication.printCount,
-      pointsPerItem: publication.pointsPerItem,
       defaultEditorId: publication.defaultEditor?.id ?? null,
       defaultSignerId: publication.defaultSigner?.id ?? null,
       description: publication.description ?? '',
@@ -159,7 +155,6 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
       showTotal: values.showTotal,
       distribution: { bao: values.bao ?? '', song: values.song ?? '', fa: values.fa ?? '' },
       printCount: values.printCount,
-      pointsPerItem: values.pointsPerItem,
       defaultEditorId: values.defaultEditorId ?? null,
       defaultSignerId: values.defaultSignerId ?? null,
       description: values.description?.trim() ? values.description.trim() : null,
@@ -265,15 +260,6 @@ export function PublicationFormModal({ open, publication, officeId, onClose }: P
           <Col span={12}>
             <Form.Item name="printCount" label="共印份数" rules={[{ required: true, message: '请填写印数' }]}>
               <InputNumber min={1} max={10000} precision={0} addonAfter="份" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="pointsPerItem"
-              label="每条采用分值"
-              rules={[{ required: true, message: '请填写每条分值' }]}
-            >
-              <InputNumber min={0} max={1000} precision={0} addonAfter="分" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

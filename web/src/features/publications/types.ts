@@ -34,7 +34,6 @@ export type PublicationSummary = {
   name: string;
   kind: string;
   active: boolean;
-  pointsPerItem: number;
 };
 
 export type PersonRef = { id: string; name: string } | null;
@@ -54,7 +53,6 @@ export type Publication = {
   printCount: number;
   defaultEditor: PersonRef;
   defaultSigner: PersonRef;
-  pointsPerItem: number;
   description: string | null;
   active: boolean;
   sortOrder: number;
@@ -73,7 +71,6 @@ export type PublicationFields = {
   showTotal: boolean;
   distribution: { bao: string; song: string; fa: string };
   printCount: number;
-  pointsPerItem: number;
   defaultEditorId: string | null;
   defaultSignerId: string | null;
   description: string | null;

@@ -133,12 +133,6 @@ export function PublicationsPage() {
               render: (v: number) => `${v} 份`,
             },
             {
-              title: '每条分值',
-              dataIndex: 'pointsPerItem',
-              width: 90,
-              align: 'right',
-            },
-            {
               title: '状态',
               dataIndex: 'active',
               width: 90,

@@ -1,11 +1,13 @@
 import { Alert, Card, Divider, Flex, Skeleton, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { ItemListFilters, ForwardedSummary as Summary } from '../types.ts';
 import { useForwardedSummary } from './api.ts';
 
 /**
- * 转报 N 条, 上级采用 M 条 and the points they earn per upper publication, over every forwarded
- * item matching the page's filters (not just the page on screen), as the server counts them.
+ * 转报 N 条, 上级采用 M 条 and the adoptions per upper publication, over every forwarded item
+ * matching the page's filters (not just the page on screen), as the server counts them. What they
+ * score is the 考核办法's to say: the card links to the 考评排名 of the office that ranks this one.
  */
 export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
   const summary = useForwardedSummary(filters);
@@ -42,10 +44,6 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
             styles={{ content: { color: '#389e0d' } }}
           />
         </Block>
-        <Divider orientation="vertical" style={{ height: 'auto' }} />
-        <Block title="上级采用得分" note="各刊物采用条数 × 每条分值">
-          <Statistic value={data?.points ?? '—'} suffix="分" loading={loading} />
-        </Block>
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
           {data ? (
             <Flex gap={8} wrap style={{ height: '100%' }}>
@@ -58,6 +56,12 @@ export function ForwardedSummary({ filters }: { filters: ItemListFilters }) {
           )}
         </div>
       </Flex>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
+        得分按考核办法计算，见{' '}
+        <Link to={data?.rankingOfficeId ? `/assessment?officeId=${data.rankingOfficeId}` : '/assessment'}>
+          考评排名
+        </Link>
+      </Typography.Text>
     </Card>
   );
 }
@@ -74,7 +78,7 @@ function Block({ title, note, children }: { title: string; note: string; childre
   );
 }
 
-/** One publication: its adoptions and the points they earn. */
+/** One publication: its adoptions. */
 function PublicationBox({ tally }: { tally: Summary['byPublication'][number] }) {
   return (
     <div
@@ -95,9 +99,6 @@ function PublicationBox({ tally }: { tally: Summary['byPublication'][number] }) 
           {tally.count}
         </Typography.Text>
         <Typography.Text type="secondary"> 条</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {` × ${tally.pointsPerItem} 分 = ${tally.points} 分`}
-        </Typography.Text>
       </div>
     </div>
   );

@@ -17,7 +17,7 @@ export function PublicationSelect({ publications, loading, value, onChange, id, 
     const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
     for (const p of publications ?? []) {
       const group = groups.get(p.officeId) ?? { label: p.officeName, options: [] };
-      group.options.push({ value: p.id, label: `${p.name}（每条 ${p.pointsPerItem} 分）` });
+      group.options.push({ value: p.id, label: p.name });
       groups.set(p.officeId, group);
     }
     return [...groups.values()];

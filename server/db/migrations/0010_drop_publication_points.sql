@@ -1,0 +1,1 @@
+ALTER TABLE "publications" DROP COLUMN "points_per_item";
