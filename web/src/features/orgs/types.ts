@@ -38,7 +38,12 @@ export type Org = {
 };
 
 export const KIND_LABELS: Record<OrgKind, string> = { office: '办公室', unit: '报送单位' };
-export const LEVEL_LABELS: Record<OfficeLevel, string> = { county: '县级', city: '市级', province: '省级', national: '国家级' };
+export const LEVEL_LABELS: Record<OfficeLevel, string> = {
+  county: '县级',
+  city: '市级',
+  province: '省级',
+  national: '国家级',
+};
 
 /** The editable fields, as POST /api/orgs and PATCH /api/orgs/:id accept them. */
 export type OrgInput = {
