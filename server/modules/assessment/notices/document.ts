@@ -34,8 +34,10 @@ export function noticeDocument(row: NoticeRow, now: Date): OfficialDocumentInput
           { title: '名次', align: 'center' as const },
           { title: '单位' },
           { title: '报送', align: 'center' as const },
-          { title: '本级采用', align: 'center' as const },
-          { title: '上级采用', align: 'center' as const },
+          // Two-character headers: with 46 units (国家统计局汾阳调查队) the 8 columns of four-character
+          // headers are wider than the type area and every header wraps (名/次, 报/送).
+          { title: '本级', align: 'center' as const },
+          { title: '上级', align: 'center' as const },
           { title: '采用率', align: 'center' as const },
           { title: '得分', align: 'center' as const },
           { title: '累计', align: 'center' as const },
