@@ -94,7 +94,7 @@ const SECTION_NAMES: Record<string, string> = {
   cap: '最高分',
 };
 
-function pathLabel(path: readonly PropertyKey[]): string {
+export function pathLabel(path: readonly PropertyKey[]): string {
   return path
     .map((p) => (typeof p === 'number' ? `第${p + 1}条` : (SECTION_NAMES[String(p)] ?? String(p))))
     .join(' › ');

@@ -8,6 +8,7 @@ import { badRequest } from '../../../lib/errors.ts';
 import { assertStaff, readerOf } from '../access.ts';
 import { rulesSchema } from '../engine/rules.ts';
 import { ruleSetLabel } from '../present.ts';
+import { pathLabel } from '../rule-context.ts';
 import type { CreateRuleSetInput } from '../schemas.ts';
 
 /** Parses rules for storing: the structure must be right; registry problems are shown, not refused, until activation. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { assessmentRuleSets, assessmentRuns, orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
@@ -51,16 +51,40 @@ export async function getRuleSet(db: Db, actor: Actor, id: string, now: Date): P
   const me = versions.find((v) => v.id === row.id);
   if (!me) throw new Error('rule set vanished');
   const latest = Math.max(...versions.map((v) => v.versionNo));
+  // Activation refuses a period overlapping another active 考核办法 of the office: say so before.
+  const overlapping =
+    row.status === 'draft'
+      ? await db
+          .select({
+            name: assessmentRuleSets.name,
+            from: assessmentRuleSets.periodStart,
+            to: assessmentRuleSets.periodEnd,
+          })
+          .from(assessmentRuleSets)
+          .where(
+            and(
+              eq(assessmentRuleSets.officeId, row.officeId),
+              eq(assessmentRuleSets.status, 'active'),
+              ne(assessmentRuleSets.seriesId, row.seriesId),
+              lte(assessmentRuleSets.periodStart, row.periodEnd),
+              gte(assessmentRuleSets.periodEnd, row.periodStart),
+            ),
+          )
+      : [];
+  const problems = [
+    ...(row.status === 'draft' ? checked.problems : []),
+    ...overlapping.map((o) => `考核期间与已启用的《${o.name}》（${o.from}—${o.to}）重叠，请调整期间`),
+  ];
   const hasDraft = versions.some((v) => v.status === 'draft');
   return {
     ...me,
     rules: row.rules,
     explanation: checked.explanation,
     // Problems of the date only matter to a draft; an active one was checked when activated.
-    problems: row.status === 'draft' ? checked.problems : [],
+    problems,
     versions,
     canEdit: staff && row.status === 'draft',
-    canActivate: staff && row.status === 'draft' && row.versionNo === latest && checked.problems.length === 0,
+    canActivate: staff && row.status === 'draft' && row.versionNo === latest && problems.length === 0,
     canNewVersion: staff && row.status !== 'draft' && !hasDraft,
   };
 }
