@@ -168,7 +168,7 @@ describe('drafting a monthly 通报', () => {
       `零报送单位（${zero.length}个）：${zero.join('、')}。\n零采用单位（1个）：水务局。`,
     );
     const czjGroup = r.groups.find((g) => g.rows.some((x) => x.unitId === w.czjId));
-    expect(created.praise).toContain(`${czjGroup?.name}中，财政局报送采用情况较好，得分居前1位，予以表扬。`);
+    expect(created.praise).toContain(`${czjGroup?.name}中，财政局报送采用情况较好，得分居首位，予以表扬。`);
     // Only 财政局's adopted item is listed, with the mark of 《晋政信息●普刊》.
     expect(s.adopted).toEqual([
       {

@@ -198,7 +198,9 @@ export function defaultTexts(s: NoticeSnapshot) {
     .map((g) => {
       const top = g.rows.filter((r) => r.rank <= 3 && Number(r.points) > 0 && !r.noAdoptions);
       if (!top.length) return `${g.name}中暂无得分单位。`;
-      return `${g.name}中，${top.map((r) => r.unitName).join('、')}报送采用情况较好，得分居前${top.length}位，予以表扬。`;
+      const place =
+        top.length === 1 ? '居首位' : `居前${'一二三四五六七八九十'[top.length - 1] ?? top.length}位`;
+      return `${g.name}中，${top.map((r) => r.unitName).join('、')}报送采用情况较好，得分${place}，予以表扬。`;
     })
     .join('\n');
   const laggards = [
