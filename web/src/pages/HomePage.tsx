@@ -5,6 +5,8 @@ import { Link } from 'react-router-dom';
 import { useMe } from '../auth/context.ts';
 import { membershipLine } from '../auth/membership.ts';
 import { RoleTags } from '../components/RoleTags.tsx';
+import { useLatestNotices } from '../features/assessment/notices/api.ts';
+import { LatestNoticesCard } from '../features/assessment/notices/LatestNoticesCard.tsx';
 import { TodoSection } from '../features/home/TodoSection.tsx';
 import { CurrentTopicsCard } from '../features/topics/CurrentTopicsCard.tsx';
 import { formatDateTime, formatDocDate } from '../format.ts';
@@ -25,6 +27,9 @@ export function HomePage() {
   const { user, menu } = me;
   const now = dayjs();
   const otherUnits = user.units.filter((u) => u.id !== user.primaryUnit?.id);
+  const isUnit = user.roles.some((r) => r === 'reporter' || r === 'unit_signer');
+  // Left out of the column (not just empty) until a notice of the unit's office is issued.
+  const latestNotices = useLatestNotices(isUnit).data ?? [];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -39,7 +44,9 @@ export function HomePage() {
 
       <TodoSection roles={user.roles} />
 
-      {user.roles.some((r) => r === 'reporter' || r === 'unit_signer') && <CurrentTopicsCard hideWhenEmpty />}
+      {latestNotices.length > 0 && <LatestNoticesCard notices={latestNotices} />}
+
+      {isUnit && <CurrentTopicsCard hideWhenEmpty />}
 
       <Card title="我的信息">
         <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 3 }} size="small">
