@@ -27,7 +27,6 @@ export async function run({ step, expect, client }) {
     expect.status(res, 200, `${who} 考评排名 / ranking ${from}…${to}`);
     return res.body;
   };
-  let llId;
   let before;
   let beforeLl;
   let item;
@@ -54,7 +53,6 @@ export async function run({ step, expect, client }) {
     "吕梁's county ranking of the demo year: 汾阳 third with 75",
     async () => {
       const r = await ranking('ll_editor', `${demoYear}-01-01`, `${demoYear}-12-31`);
-      llId = r.office.id;
       const counties = r.groups.flatMap((g) => g.rows);
       const fy = rowOf(r, '汾阳市政府办');
       expect.equal(

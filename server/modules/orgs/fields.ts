@@ -8,7 +8,12 @@ export const DATE_RULE = '日期格式应为 YYYY-MM-DD（如 2024-03-05）';
 export const IP_RANGE_RULE = 'IP 段应为 IPv4 网段（如 10.72.11.0/24），多个网段以逗号分隔';
 
 export const KIND_LABELS: Record<OrgKind, string> = { office: '办公室', unit: '单位' };
-export const LEVEL_LABELS: Record<OfficeLevel, string> = { county: '县级', city: '市级', province: '省级', national: '国家级' };
+export const LEVEL_LABELS: Record<OfficeLevel, string> = {
+  county: '县级',
+  city: '市级',
+  province: '省级',
+  national: '国家级',
+};
 /** Higher number = higher level; an office's parent must rank above it. */
 export const LEVEL_RANK: Record<OfficeLevel, number> = { county: 1, city: 2, province: 3, national: 4 };
 

@@ -15,10 +15,10 @@ import type { CreateRuleSetInput } from '../schemas.ts';
 export function parseRulesForDraft(raw: unknown) {
   const parsed = rulesSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badRequest(`考核规则有误：${issue?.message ?? '格式不正确'}`, {
-      issues: parsed.error.issues.map((i) => i.message),
-    });
+    const issues = parsed.error.issues.map((i) =>
+      i.path.length ? `${pathLabel(i.path)}：${i.message}` : i.message,
+    );
+    throw badRequest(`考核规则有误：${issues[0] ?? '格式不正确'}`, { issues });
   }
   return parsed.data;
 }

@@ -311,7 +311,8 @@ export function score(input: ScoreInput): Entry[] {
   }
 
   // Periodic rules: quotas and the adoption rate, for periods that have ended.
-  const judged = { from: period.from, to: asOf < period.to ? asOf : period.to };
+  // (ISO day strings compare as text; the earlier of today and the period's end.)
+  const judged = { from: period.from, to: [asOf, period.to].sort()[0] as string };
   const itemsByUnit = (list: { on: string; itemId: string; categoryCode: string; credits: Credit[] }[]) => {
     // Thousandths per unit, each item once.
     const seen = new Set<string>();

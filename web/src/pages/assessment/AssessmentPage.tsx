@@ -24,7 +24,6 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { download } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import {
   type RankingRow,
   rankingExportUrl,
