@@ -274,7 +274,10 @@ describe('考核办法: draft, activation, versions', () => {
       [{ ...body(), periodStart: `${past}-02-30` }, /考核期间开始日期/],
       [{ ...body(), name: ' ' }, /请填写考核办法名称/],
       [{ ...body(), rules: { ...fyRules, groups: [] } }, /^考核规则有误：排名分组：至少设置一个排名分组/],
-      [{ ...body(), rules: { ...fyRules, joint: 'half' } }, /^考核规则有误：合报分配：合报分配方式须为平均或按比例/],
+      [
+        { ...body(), rules: { ...fyRules, joint: 'half' } },
+        /^考核规则有误：合报分配：合报分配方式须为平均或按比例/,
+      ],
       [{ ...body(), officeId: 'fy' }, /办公室编号格式不正确/],
     ] as const) {
       await refused(() => editor.request('POST', '/api/assessment/rule-sets', bad), 400, message);
