@@ -36,6 +36,9 @@ const RoleGrantsPage = lazy(() =>
 const SecurityPolicyPage = lazy(() =>
   import('./pages/admin/SecurityPolicyPage.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
+const StatisticsPage = lazy(() =>
+  import('./pages/assessment/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
 const AssessmentPage = lazy(() =>
   import('./pages/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -145,6 +148,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/liaison', element: <LiaisonPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
   { path: '/assessment', element: <AssessmentPage /> },
+  { path: '/statistics', element: <StatisticsPage /> },
   { path: '/assessment/rules', element: <RuleSetsPage /> },
   { path: '/assessment/notices', element: <NoticesPage /> },
 ];

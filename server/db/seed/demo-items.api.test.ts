@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../lib/text/check.ts';
 import { addWords } from '../../lib/text/segment.ts';
@@ -278,6 +279,85 @@ describe('demo year', () => {
     );
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it("shows the demo year's 统计分析 from the same ledger: per month, per unit, coverage, 吕梁's adoptions and rank", async () => {
+    const editor = await login(t.app, 'editor');
+    const res = await editor.request('GET', `/api/assessment/statistics?from=${year}-01-01&to=${year}-12-31`);
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json() as {
+      totals: { submitted: number; reported: number; members: number; adoptedUpper: number };
+      months: { month: string; submitted: number; adoptedUpper: number }[];
+      units: { unitId: string; submitted: number }[];
+      silent: { unitId: string }[];
+      groups: { code: string; members: number; reported: number }[];
+      upward: {
+        officeName: string;
+        rank: number;
+        peers: number;
+        points: string;
+        outlets: { name: string; adoptions: number; points: string }[];
+      } | null;
+      unit: unknown;
+    };
+    expect(stats.totals).toMatchObject({ submitted: 336, reported: 10, adoptedUpper: 40 });
+    expect(stats.months.map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(stats.months.reduce((n, m) => n + m.submitted, 0)).toBe(336);
+    expect(stats.months.reduce((n, m) => n + m.adoptedUpper, 0)).toBe(40);
+    const reported = Object.fromEntries(
+      stats.units.filter((u) => u.submitted > 0).map((u) => [u.unitId, u.submitted]),
+    );
+    expect(reported).toEqual(Object.fromEntries(Object.entries(SEED_UNIT_ITEMS).map(([c, n]) => [id(c), n])));
+    expect(stats.silent).toHaveLength(stats.totals.members - 10);
+    expect(stats.silent.map((u) => u.unitId)).not.toContain(id('fy_czj'));
+    expect(stats.groups.find((g) => g.code === 'township')?.reported).toBe(1);
+    expect(stats.upward).toMatchObject({
+      officeName: '吕梁市人民政府办公室',
+      rank: 3,
+      peers: 5,
+      points: '75',
+    });
+    expect(stats.upward?.outlets).toEqual([
+      { name: '《吕梁政务信息●普刊》', adoptions: 23, points: '23' },
+      { name: '《晋政信息●普刊》', adoptions: 9, points: '36' },
+      { name: '《晋政信息●互联网》', adoptions: 8, points: '16' },
+    ]);
+    expect(stats.unit).toBeNull();
+
+    // A unit's 信息员 sees its own trend and rank, and no other unit's.
+    const reporter = await login(t.app, 'fy_czj_xxy');
+    const own = await reporter.request(
+      'GET',
+      `/api/assessment/statistics?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(own.statusCode).toBe(200);
+    const mine = own.json() as {
+      unit: { unitId: string; rank: number; months: { submitted: number; rank: number | null }[] };
+      upward: unknown;
+    };
+    expect(mine.unit.unitId).toBe(id('fy_czj'));
+    expect(mine.unit.months.reduce((n, m) => n + m.submitted, 0)).toBe(SEED_UNIT_ITEMS.fy_czj);
+    expect(mine.unit.months.every((m) => m.rank !== null && m.rank >= 1)).toBe(true);
+    expect(mine.upward).toBeNull();
+    const other = await reporter.request(
+      'GET',
+      `/api/assessment/statistics?from=${year}-01-01&to=${year}-12-31&unitId=${id('fy_swj')}`,
+    );
+    expect(other.statusCode).toBe(403);
+    expect(other.json().message).toBe('只能查看本单位的统计');
+
+    const xlsx = await editor.request(
+      'GET',
+      `/api/assessment/statistics.xlsx?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const czj = sheet?.getRows(2, (sheet?.rowCount ?? 1) - 1)?.find((r) => r.getCell(3).value === '财政局');
+    expect(czj?.getCell(4).value).toBe(SEED_UNIT_ITEMS.fy_czj);
   });
 
   it("gives every item a timeline that follows the transition table and ends in the item's status", async () => {

@@ -12,10 +12,12 @@ import { updateRuleSet } from './commands/update-rule-set.ts';
 import { registerNoticeRoutes } from './notices/routes.ts';
 import { listEntries } from './queries/entries.ts';
 import { exportRanking } from './queries/export-ranking.ts';
+import { exportStatistics } from './queries/export-statistics.ts';
 import { assessmentOffices } from './queries/offices.ts';
 import { previewRules } from './queries/preview.ts';
 import { getRanking } from './queries/ranking.ts';
 import { getRuleSet, listRuleSets } from './queries/rule-sets.ts';
+import { getStatistics } from './queries/statistics.ts';
 import { workSummary, workSummaryDocx } from './queries/work-summary.ts';
 import {
   createRuleSetBody,
@@ -30,6 +32,8 @@ import {
   rankingSchema,
   ruleSetDetailSchema,
   ruleSetSummarySchema,
+  statisticsQuery,
+  statisticsSchema,
   updateRuleSetBody,
   versionBody,
   workSummaryQuery,
@@ -211,6 +215,37 @@ export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req, reply) => {
       const { filename, body } = await exportRanking(
+        ctx.db,
+        actorOf(req),
+        req.query,
+        ctx.clock.now(),
+        auditOf(req),
+      );
+      return sendXlsx(reply, filename, body);
+    },
+  );
+  app.get(
+    '/api/assessment/statistics',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary:
+          '统计分析：按月报送与采用、各单位、分组采用率、报送覆盖、各刊物采用、向上采用与名次；单位的趋势与名次',
+        querystring: statisticsQuery,
+        response: { 200: statisticsSchema },
+      },
+    },
+    async (req) => getStatistics(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/assessment/statistics.xlsx',
+    {
+      config: { roles: READERS },
+      schema: { tags, summary: '导出统计分析的各单位表（Excel）', querystring: statisticsQuery },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportStatistics(
         ctx.db,
         actorOf(req),
         req.query,

@@ -200,3 +200,116 @@ export const workSummaryQuery = z
     to: isoDate('结束日期'),
   })
   .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+
+export const statisticsQuery = z
+  .object({
+    officeId: z.preprocess(blankToUndefined, uuid('办公室').optional()),
+    ruleSetId: z.preprocess(blankToUndefined, uuid('考核办法').optional()),
+    unitId: z.preprocess(blankToUndefined, uuid('单位').optional()),
+    from: isoDate('开始日期'),
+    to: isoDate('结束日期'),
+  })
+  .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type StatisticsQuery = z.output<typeof statisticsQuery>;
+
+/** Counts are numbers with one decimal (a 合报 share counts in part); points are decimal strings. */
+const statsUnitSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  groupCode: z.string(),
+  groupName: z.string(),
+  rank: z.number(),
+  submitted: z.number(),
+  adoptedOwn: z.number(),
+  adoptedUpper: z.number(),
+  adoptedItems: z.number(),
+  adoptionRate: z.number().nullable(),
+  points: amount,
+});
+export type StatisticsUnit = z.infer<typeof statsUnitSchema>;
+
+export const statisticsSchema = z.object({
+  office: z.object({ id: z.string(), name: z.string() }),
+  ruleSet: z.object({
+    id: z.string(),
+    name: z.string(),
+    versionNo: z.number(),
+    status: z.enum(RULE_SET_STATUSES),
+  }),
+  computedAt: z.string().nullable(),
+  range: z.object({ from: z.string(), to: z.string() }),
+  allUnits: z.boolean(),
+  totals: z.object({
+    members: z.number(),
+    reported: z.number(),
+    submitted: z.number(),
+    adoptedOwn: z.number(),
+    adoptedUpper: z.number(),
+    adoptedItems: z.number(),
+    adoptionRate: z.number().nullable(),
+    points: amount,
+  }),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      submitted: z.number(),
+      adoptedOwn: z.number(),
+      adoptedUpper: z.number(),
+      points: amount,
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      members: z.number(),
+      reported: z.number(),
+      submitted: z.number(),
+      adoptedItems: z.number(),
+      adoptionRate: z.number().nullable(),
+      points: amount,
+    }),
+  ),
+  units: z.array(statsUnitSchema),
+  silent: z.array(z.object({ unitId: z.string(), unitName: z.string(), groupName: z.string() })),
+  outlets: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      outlet: z.enum(['own', 'upper']),
+      adoptions: z.number(),
+      points: amount,
+    }),
+  ),
+  upward: z
+    .object({
+      officeName: z.string(),
+      ruleSetName: z.string(),
+      versionNo: z.number(),
+      adoptions: z.number(),
+      points: amount,
+      rank: z.number().nullable(),
+      peers: z.number(),
+      outlets: z.array(z.object({ name: z.string(), adoptions: z.number(), points: amount })),
+    })
+    .nullable(),
+  unit: z
+    .object({
+      unitId: z.string(),
+      unitName: z.string(),
+      groupName: z.string(),
+      rank: z.number().nullable(),
+      peers: z.number(),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          submitted: z.number(),
+          adopted: z.number(),
+          points: amount,
+          rank: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type Statistics = z.infer<typeof statisticsSchema>;

@@ -144,6 +144,16 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'statistics',
+      label: '统计分析',
+      path: '/statistics',
+      description:
+        '报送与采用的月度走势、各单位对比、分组采用率、报送覆盖、各刊物采用和向上采用；单位看本单位走势与名次',
+    },
+    roles: ['editor', 'chief_editor', 'leader', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'assessment-notices',
       label: '考评通报',
       path: '/assessment/notices',

@@ -315,3 +315,82 @@ export function useAssessmentOffices() {
     staleTime: 300_000,
   });
 }
+
+/** GET /api/assessment/statistics: counts are numbers (a 合报 share counts in part), points decimal strings. */
+export type StatisticsUnit = {
+  unitId: string;
+  unitName: string;
+  groupCode: string;
+  groupName: string;
+  rank: number;
+  submitted: number;
+  adoptedOwn: number;
+  adoptedUpper: number;
+  adoptedItems: number;
+  adoptionRate: number | null;
+  points: string;
+};
+
+export type Statistics = {
+  office: { id: string; name: string };
+  ruleSet: { id: string; name: string; versionNo: number; status: RuleSetStatus };
+  computedAt: string | null;
+  range: { from: string; to: string };
+  allUnits: boolean;
+  totals: {
+    members: number;
+    reported: number;
+    submitted: number;
+    adoptedOwn: number;
+    adoptedUpper: number;
+    adoptedItems: number;
+    adoptionRate: number | null;
+    points: string;
+  };
+  months: { month: string; submitted: number; adoptedOwn: number; adoptedUpper: number; points: string }[];
+  groups: {
+    code: string;
+    name: string;
+    members: number;
+    reported: number;
+    submitted: number;
+    adoptedItems: number;
+    adoptionRate: number | null;
+    points: string;
+  }[];
+  units: StatisticsUnit[];
+  silent: { unitId: string; unitName: string; groupName: string }[];
+  outlets: { key: string; name: string; outlet: 'own' | 'upper'; adoptions: number; points: string }[];
+  upward: {
+    officeName: string;
+    ruleSetName: string;
+    versionNo: number;
+    adoptions: number;
+    points: string;
+    rank: number | null;
+    peers: number;
+    outlets: { name: string; adoptions: number; points: string }[];
+  } | null;
+  unit: {
+    unitId: string;
+    unitName: string;
+    groupName: string;
+    rank: number | null;
+    peers: number;
+    months: { month: string; submitted: number; adopted: number; points: string; rank: number | null }[];
+  } | null;
+};
+
+export type StatisticsParams = RankingParams & { unitId?: string };
+
+export const statisticsExportUrl = (p: StatisticsParams) =>
+  `/api/assessment/statistics.xlsx?${qs({ ...p, unitId: undefined })}`;
+
+export function useStatistics(p: StatisticsParams | null) {
+  return useQuery({
+    queryKey: ['assessment', 'statistics', p],
+    queryFn: () => api<Statistics>('GET', `/api/assessment/statistics?${qs(p as StatisticsParams)}`),
+    enabled: p !== null,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -5,12 +5,8 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Empty,
-  Flex,
   Row,
-  Segmented,
-  Select,
   Space,
   Statistic,
   Table,
@@ -20,35 +16,21 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { download } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
   type RankingRow,
   rankingExportUrl,
-  useAssessmentOffices,
   useRanking,
   useRuleSetMutations,
 } from '../../features/assessment/api.ts';
 import { EntriesDrawer } from '../../features/assessment/EntriesDrawer.tsx';
-import {
-  defaultAt,
-  type PeriodChoice,
-  type PeriodState,
-  parsePeriod,
-  periodTitle,
-  rangeOf,
-} from '../../features/assessment/periods.ts';
+import { PeriodBar, useAssessmentScope } from '../../features/assessment/PeriodBar.tsx';
+import { periodTitle } from '../../features/assessment/periods.ts';
 import { WorkSummaryModal } from '../../features/assessment/WorkSummaryModal.tsx';
 import { formatDateTime } from '../../format.ts';
-
-const PERIODS: { value: PeriodChoice; label: string }[] = [
-  { value: 'month', label: '月度' },
-  { value: 'quarter', label: '季度' },
-  { value: 'year', label: '年度' },
-  { value: 'custom', label: '自定义' },
-];
 
 /**
  * 考评排名 (/assessment): the office's units ranked per group over a month, quarter, year or any
@@ -57,13 +39,8 @@ const PERIODS: { value: PeriodChoice; label: string }[] = [
  */
 export function AssessmentPage() {
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const today = dayjs();
-  const state = useMemo(() => parsePeriod(params, dayjs()), [params]);
-  const offices = useAssessmentOffices();
-  const officeId = params.get('officeId') ?? offices.data?.[0]?.id;
-  const office = offices.data?.find((o) => o.id === officeId);
-  const range = rangeOf(state);
+  const scope = useAssessmentScope();
+  const { state, range, offices, officeId, office } = scope;
   const query = useRanking(officeId && range ? { officeId, ...range } : null);
   const { recompute } = useRuleSetMutations();
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
@@ -71,20 +48,6 @@ export function AssessmentPage() {
   const insider = office?.relation === 'staff' || office?.relation === 'leader';
   const staff = office?.relation === 'staff';
   const mine = new Set(office?.ownUnitIds ?? []);
-
-  const setPeriod = (next: Partial<PeriodState>) => {
-    const merged = { ...state, ...next };
-    const p = new URLSearchParams(params);
-    p.set('period', merged.period);
-    p.delete('at');
-    p.delete('from');
-    p.delete('to');
-    if (merged.period === 'custom') {
-      if (merged.from) p.set('from', merged.from);
-      if (merged.to) p.set('to', merged.to);
-    } else p.set('at', merged.at);
-    setParams(p, { replace: true });
-  };
 
   const exportRanking = async () => {
     if (!officeId || !range) return;
@@ -182,81 +145,16 @@ export function AssessmentPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center">
-          {offices.data && offices.data.length > 1 && (
-            <Select
-              aria-label="办公室"
-              style={{ minWidth: 220 }}
-              value={officeId}
-              options={offices.data.map((o) => ({
-                value: o.id,
-                label: `${o.name}${o.relation === 'member' ? '（上级）' : ''}`,
-              }))}
-              onChange={(v) => {
-                const p = new URLSearchParams(params);
-                p.set('officeId', v);
-                setParams(p, { replace: true });
-              }}
-            />
-          )}
-          <Segmented
-            options={PERIODS}
-            value={state.period}
-            onChange={(v) =>
-              setPeriod({ period: v as PeriodChoice, at: defaultAt(v as PeriodChoice, today) })
-            }
-          />
-          {state.period === 'month' && (
-            <DatePicker
-              picker="month"
-              allowClear={false}
-              value={dayjs(`${state.at}-01`)}
-              onChange={(d) => d && setPeriod({ at: d.format('YYYY-MM') })}
-              aria-label="月份"
-            />
-          )}
-          {state.period === 'quarter' && (
-            <DatePicker
-              picker="quarter"
-              allowClear={false}
-              value={dayjs(
-                `${state.at.slice(0, 4)}-${String((Number(state.at.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`,
-              )}
-              onChange={(d) =>
-                d && setPeriod({ at: `${d.format('YYYY')}-Q${Math.floor(d.month() / 3) + 1}` })
-              }
-              aria-label="季度"
-            />
-          )}
-          {state.period === 'year' && (
-            <DatePicker
-              picker="year"
-              allowClear={false}
-              value={dayjs(`${state.at}-01-01`)}
-              onChange={(d) => d && setPeriod({ at: d.format('YYYY') })}
-              aria-label="年度"
-            />
-          )}
-          {state.period === 'custom' && (
-            <DatePicker.RangePicker
-              value={state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null}
-              onChange={(v) =>
-                setPeriod({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })
-              }
-              aria-label="期间"
-            />
-          )}
-          {data && (
-            <Typography.Text type="secondary">
-              计分依据：《{data.ruleSet.name}》第{data.ruleSet.versionNo}版
-              {data.ruleSet.status === 'superseded' ? '（已停用）' : ''}；累计自{' '}
-              {dayjs(data.ruleSet.periodStart).format('M月D日')}起
-              {data.computedAt ? `；计算于 ${formatDateTime(data.computedAt)}` : ''}
-            </Typography.Text>
-          )}
-        </Flex>
-      </Card>
+      <PeriodBar scope={scope}>
+        {data && (
+          <Typography.Text type="secondary">
+            计分依据：《{data.ruleSet.name}》第{data.ruleSet.versionNo}版
+            {data.ruleSet.status === 'superseded' ? '（已停用）' : ''}；累计自{' '}
+            {dayjs(data.ruleSet.periodStart).format('M月D日')}起
+            {data.computedAt ? `；计算于 ${formatDateTime(data.computedAt)}` : ''}
+          </Typography.Text>
+        )}
+      </PeriodBar>
       {officeId && range && (
         <WorkSummaryModal
           open={summaryOpen}
