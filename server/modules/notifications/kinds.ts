@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = {
   topic_published: { label: '报送要点发布', important: false },
   liaison_reminder: { label: '联络员年度备案提醒', important: true },
   meeting_notice: { label: '会议通知', important: true },
+  assessment_notice_issued: { label: '考评通报印发', important: false },
   delivery_failed: { label: '消息发送失败', important: false },
 } as const satisfies Record<string, { label: string; important: boolean }>;
 

@@ -1,10 +1,11 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { assessmentNotices } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { chinaDate } from '../../../lib/clock.ts';
-import { badRequest } from '../../../lib/errors.ts';
+import { badRequest, conflict } from '../../../lib/errors.ts';
 import { assertStaff, readerOf } from '../access.ts';
 import type { CreateNoticeInput } from './schemas.ts';
 import { defaultTexts, noticeRange, takeSnapshot } from './snapshot.ts';
@@ -12,7 +13,9 @@ import { defaultTexts, noticeRange, takeSnapshot } from './snapshot.ts';
 /**
  * Drafts the 通报 of a month, quarter or year: the figures from the ledger of the rule set in force,
  * the texts written from them (the office edits them before issuing). A period that has not begun
- * or has nothing reported is refused.
+ * or has nothing reported is refused, and so is a second draft of one period (serialised per
+ * office, so two editors clicking at once still make one); an issued notice does not block a new
+ * draft (a corrected notice).
  */
 export async function createNotice(
   db: Db,
@@ -31,6 +34,20 @@ export async function createNotice(
   const snapshot = await takeSnapshot(db, actor, officeId, input.period, range, now);
   const texts = defaultTexts(snapshot);
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xinbao.notice.${officeId}`}))`);
+    const [draft] = await tx
+      .select({ id: assessmentNotices.id })
+      .from(assessmentNotices)
+      .where(
+        and(
+          eq(assessmentNotices.officeId, officeId),
+          eq(assessmentNotices.period, input.period),
+          eq(assessmentNotices.periodStart, range.from),
+          eq(assessmentNotices.status, 'draft'),
+        ),
+      )
+      .limit(1);
+    if (draft) throw conflict('本期已有通报草稿，请在草稿中修改，或删除草稿后重新起草');
     const [row] = await tx
       .insert(assessmentNotices)
       .values({

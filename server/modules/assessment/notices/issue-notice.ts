@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
-import { assessmentNotices } from '../../../db/schema/index.ts';
+import { assessmentNotices, orgs } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { renderOfficialDocx } from '../../../lib/documents/official-docx.ts';
 import { storeBlob } from '../../../lib/files.ts';
+import { notify, unitStaff, usersWithRoles } from '../../notifications/index.ts';
 import { assertStaff, readerOf } from '../access.ts';
 import { noticeDocument } from './document.ts';
 import { assertNoticeDraft, assertNoticeVersion, findNotice } from './find-notice.ts';
@@ -12,6 +13,7 @@ import { assertNoticeDraft, assertNoticeVersion, findNotice } from './find-notic
 /**
  * 印发: the notice is dated today, its DOCX written once and archived by its SHA-256, and from
  * then on it is read-only and visible to the member units (their home page shows the latest).
+ * The member units' 信息员 and 签发人 (a lower office's 信息科) and the office's leaders are told.
  */
 export async function issueNotice(
   ctx: AppContext,
@@ -43,6 +45,32 @@ export async function issueNotice(
       .where(eq(assessmentNotices.id, row.id))
       .returning();
     if (!saved) throw new Error('update failed');
+    const members = await tx
+      .select({ id: orgs.id, kind: orgs.kind })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, row.officeId), eq(orgs.active, true)));
+    const recipients = [
+      ...(await unitStaff(
+        tx,
+        members.filter((m) => m.kind === 'unit').map((m) => m.id),
+      )),
+      ...(await usersWithRoles(
+        tx,
+        members.filter((m) => m.kind === 'office').map((m) => m.id),
+        ['editor', 'chief_editor'],
+      )),
+      ...(await usersWithRoles(tx, [row.officeId], ['leader'])),
+    ];
+    await notify(tx, {
+      userIds: recipients,
+      officeId: row.officeId,
+      kind: 'assessment_notice_issued',
+      title: `考评通报已印发：${row.title}`,
+      body: '请查看本单位的名次、得分和被采用信息。',
+      link: `/assessment/notices/${row.id}`,
+      subject: { type: 'assessment_notice', id: row.id },
+      at: now,
+    });
     await recordAudit(tx, audit, {
       action: 'assessment.notice_issued',
       targetType: 'assessment_notice',

@@ -210,7 +210,24 @@ describe('drafting a monthly 通报', () => {
     };
     expect(counts(q)).toEqual(counts(notice));
     expect(counts(year)).toEqual(counts(notice));
-    for (const n of [q, year]) {
+    // One draft per period: a second one, even two requests at once, is refused.
+    await refused(
+      () => draft({ period: 'quarter', at: `${Y}-Q1` }),
+      409,
+      '本期已有通报草稿，请在草稿中修改，或删除草稿后重新起草',
+    );
+    const dropped = await editor.request(
+      'DELETE',
+      `/api/assessment/notices/${year.id}?version=${year.version}`,
+    );
+    expect(dropped.statusCode, dropped.body).toBe(204);
+    const twice = await Promise.all([
+      draft({ period: 'year', at: `${Y}` }),
+      draft({ period: 'year', at: `${Y}` }),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const again = twice.find((r) => r.statusCode === 201)?.json() as Notice;
+    for (const n of [q, again]) {
       const res = await editor.request('DELETE', `/api/assessment/notices/${n.id}?version=${n.version}`);
       expect(res.statusCode, res.body).toBe(204);
     }
@@ -429,6 +446,23 @@ describe('issuing', () => {
     expect(issued.snapshot).toEqual(notice.snapshot);
     const [audit] = await audits('assessment.notice_issued', notice.id);
     expect(audit?.diff).toMatchObject({ sha256: issued.fileSha256 });
+  });
+
+  it("tells the member units' staff and the office's leaders, not the office's own editors", async () => {
+    const latest = async (s: Session) =>
+      (
+        (await s.request('GET', '/api/notifications')).json() as {
+          items: { kind: string; kindLabel: string; title: string; link: string | null }[];
+        }
+      ).items.find((n) => n.kind === 'assessment_notice_issued');
+    for (const s of [reporter, w.leader]) {
+      expect(await latest(s)).toMatchObject({
+        kindLabel: '考评通报印发',
+        title: `考评通报已印发：${issued.title}`,
+        link: `/assessment/notices/${issued.id}`,
+      });
+    }
+    expect(await latest(editor)).toBeUndefined();
   });
 
   it('downloads the archived bytes, the same every time', async () => {
