@@ -264,6 +264,28 @@ export async function run({ step, expect, client }) {
     );
   });
 
+  await step('统计分析', "this month's statistics agree with the ranking; a unit sees its own", async () => {
+    const q = new URLSearchParams({ from: monthFrom, to: today });
+    const screen = await ranking('editor', monthFrom, today);
+    const stats = await as.editor.get(`/api/assessment/statistics?${q}`);
+    expect.status(stats, 200, '统计分析 / statistics');
+    const czj = stats.body.units.find((u) => u.unitName === '财政局');
+    const r = rowOf(screen, '财政局');
+    expect.equal(
+      [czj.submitted, czj.points, czj.rank],
+      [r.submitted, r.points, r.rank],
+      '财政局的报送、得分、名次与排名一致 / the same figures as the ranking',
+    );
+    expect.equal(
+      stats.body.months.reduce((n, m) => n + m.submitted, 0),
+      screen.totals.submitted,
+      '各月报送合计等于排名合计 / the months add up to the ranking total',
+    );
+    const own = await as.fy_czj_xxy.get(`/api/assessment/statistics?${q}`);
+    expect.status(own, 200, "单位统计 / a unit's statistics");
+    expect.equal(own.body.unit?.unitName, '财政局', '单位看到本单位 / the unit sees its own');
+  });
+
   await step('工作总结（工作情况）', "the demo year's 工作情况 in the seed's words", async () => {
     const res = await as.editor.get(
       `/api/assessment/work-summary?from=${demoYear}-01-01&to=${demoYear}-12-31`,
