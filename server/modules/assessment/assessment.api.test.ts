@@ -172,7 +172,14 @@ function rowOf(r: Ranking, id: string): Row {
   if (!row) throw new Error(`unit ${id} not ranked`);
   return row;
 }
-type Entry = { kind: string; itemId: string | null; link: string | null; points: string; detail: string };
+type Entry = {
+  kind: string;
+  on: string;
+  itemId: string | null;
+  link: string | null;
+  points: string;
+  detail: string;
+};
 async function entries(s: Session, q: Record<string, string>) {
   return (await ok(await s.request('GET', `/api/assessment/entries?${qs(q)}`))) as {
     entries: Entry[];
@@ -1039,5 +1046,30 @@ describe('Excel export', () => {
     });
     // A unit exports what it reads.
     expect((await reporter.request('GET', `/api/assessment/ranking.xlsx?${qs(q)}`)).statusCode).toBe(200);
+  });
+
+  it('gives a unit’s 得分明细 entry for entry with the total, and only to whom may read it', async () => {
+    const q = { ruleSetId: fyCurrent, unitId: unitId('fy_czj'), from: day('01-01'), to: day('03-20') };
+    const json = await entries(editor, q);
+    expect(json.entries.length).toBeGreaterThan(0);
+    const res = await editor.request('GET', `/api/assessment/entries.xlsx?${qs(q)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      `得分明细-汾阳市财政局-${q.from}至${q.to}.xlsx`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const values: unknown[][] = [];
+    wb.worksheets[0]?.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values[0]).toEqual(['日期', '类别', '信息编号', '说明', '数量', '得分']);
+    expect(values.slice(1, -1).map((v) => [v[0], v[3], v[5]])).toEqual(
+      json.entries.map((e) => [e.on, e.detail, Number(e.points)]),
+    );
+    expect(values.at(-1)).toEqual(['合计', '', undefined, '', undefined, Number(json.total)]);
+    await refused(
+      () => reporter.request('GET', `/api/assessment/entries.xlsx?${qs({ ...q, unitId: unitId('fy_swj') })}`),
+      403,
+      '只能查看本单位的得分明细',
+    );
   });
 });

@@ -11,6 +11,7 @@ import { recomputeRuleSet } from './commands/recompute.ts';
 import { updateRuleSet } from './commands/update-rule-set.ts';
 import { registerNoticeRoutes } from './notices/routes.ts';
 import { listEntries } from './queries/entries.ts';
+import { exportEntries } from './queries/export-entries.ts';
 import { exportRanking } from './queries/export-ranking.ts';
 import { exportStatistics } from './queries/export-statistics.ts';
 import { assessmentOffices } from './queries/offices.ts';
@@ -299,5 +300,22 @@ export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req) => listEntries(ctx.db, actorOf(req), req.query, ctx.clock.now()),
+  );
+  app.get(
+    '/api/assessment/entries.xlsx',
+    {
+      config: { roles: READERS },
+      schema: { tags, summary: '导出得分明细（Excel）', querystring: entriesQuery },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportEntries(
+        ctx.db,
+        actorOf(req),
+        req.query,
+        ctx.clock.now(),
+        auditOf(req),
+      );
+      return sendXlsx(reply, filename, body);
+    },
   );
 }

@@ -1,9 +1,24 @@
-import { Alert, Drawer, Empty, Flex, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Drawer,
+  Empty,
+  Flex,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { download } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { type EntryKind, type LedgerEntry, useEntries } from './api.ts';
+import { type EntryKind, entriesExportUrl, type LedgerEntry, useEntries } from './api.ts';
 
 const KIND_OPTIONS: { value: EntryKind; label: string }[] = [
   { value: 'submission', label: '报送' },
@@ -43,7 +58,19 @@ export function EntriesDrawer({
   to: string;
   periodLabel: string;
 }) {
+  const { message } = App.useApp();
   const [kind, setKind] = useState<EntryKind | undefined>(undefined);
+  const exportEntries = async () => {
+    if (!unit) return;
+    try {
+      await download(
+        entriesExportUrl({ ruleSetId, unitId: unit.id, from, to, kind }),
+        `得分明细-${unit.name}-${from}至${to}.xlsx`,
+      );
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : '导出失败');
+    }
+  };
   const query = useEntries(open && unit ? { ruleSetId, unitId: unit.id, from, to, kind } : null);
   const columns: ColumnsType<LedgerEntry> = [
     { title: '日期', dataIndex: 'on', width: 104 },
@@ -87,15 +114,20 @@ export function EntriesDrawer({
       destroyOnHidden
     >
       <Flex justify="space-between" align="center" gap={12} style={{ marginBottom: 12 }} wrap>
-        <Select
-          allowClear
-          placeholder="全部类别"
-          style={{ width: 160 }}
-          options={KIND_OPTIONS}
-          value={kind}
-          onChange={setKind}
-          aria-label="明细类别"
-        />
+        <Space>
+          <Select
+            allowClear
+            placeholder="全部类别"
+            style={{ width: 160 }}
+            options={KIND_OPTIONS}
+            value={kind}
+            onChange={setKind}
+            aria-label="明细类别"
+          />
+          <Button icon={<DownloadOutlined />} onClick={exportEntries} disabled={!query.data}>
+            导出Excel
+          </Button>
+        </Space>
         {query.data && (
           <Statistic title={kind ? '本类合计' : '合计得分'} value={query.data.total} suffix="分" />
         )}

@@ -209,6 +209,14 @@ const qs = (p: Record<string, string | undefined>) =>
 
 export const rankingExportUrl = (p: RankingParams) => `/api/assessment/ranking.xlsx?${qs(p)}`;
 
+export const entriesExportUrl = (p: {
+  ruleSetId: string;
+  unitId: string;
+  from: string;
+  to: string;
+  kind?: string;
+}) => `/api/assessment/entries.xlsx?${qs(p)}`;
+
 export function useRanking(p: RankingParams | null) {
   return useQuery({
     queryKey: ['assessment', 'ranking', p],
