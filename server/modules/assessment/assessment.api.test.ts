@@ -918,6 +918,19 @@ describe('模拟测算 (what-if)', () => {
     expect(rows.slice(2)).toHaveLength(3);
     for (const r of rows.slice(2))
       expect(r).toMatchObject({ points: '0', rank: 3, beforePoints: '0', beforeRank: 3, moved: false });
+    // The same comparison to Excel, row for row; staff only.
+    const body = { rules: withRow(llRules, 'sx_pk', '8'), ...period, ...range };
+    const xlsx = await llEditor.request('POST', '/api/assessment/preview.xlsx', body);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const values: unknown[][] = [];
+    wb.worksheets[0]?.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values[0]).toEqual(['分组', '单位', '现行得分', '现行名次', '测算得分', '测算名次', '名次变化']);
+    expect(values[1]?.slice(1)).toEqual(['汾阳市政府办', 4, 2, 8, 1, '变化']);
+    expect(values).toHaveLength(rows.length + 1);
+    expect((await reporter.request('POST', '/api/assessment/preview.xlsx', body)).statusCode).toBe(403);
+    expect(await state()).toEqual(before);
     // The same rules compared with themselves move nobody.
     const same = await ok(
       await llEditor.request('POST', '/api/assessment/preview', { rules: llRules, ...period, ...range }),

@@ -12,6 +12,7 @@ import { updateRuleSet } from './commands/update-rule-set.ts';
 import { registerNoticeRoutes } from './notices/routes.ts';
 import { listEntries } from './queries/entries.ts';
 import { exportEntries } from './queries/export-entries.ts';
+import { exportPreview } from './queries/export-preview.ts';
 import { exportRanking } from './queries/export-ranking.ts';
 import { exportStatistics } from './queries/export-statistics.ts';
 import { assessmentOffices } from './queries/offices.ts';
@@ -194,6 +195,17 @@ export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req) => previewRules(ctx.db, actorOf(req), req.body, ctx.clock.now()),
+  );
+  app.post(
+    '/api/assessment/preview.xlsx',
+    {
+      config: { roles: STAFF },
+      schema: { tags, summary: '导出模拟测算结果（Excel）', body: previewBody },
+    },
+    async (req, reply) => {
+      const { filename, body } = await exportPreview(ctx.db, actorOf(req), req.body, ctx.clock.now());
+      return sendXlsx(reply, filename, body);
+    },
   );
   app.get(
     '/api/assessment/ranking',

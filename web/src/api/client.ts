@@ -56,9 +56,25 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Downloads a file (e.g. an Excel export) through the session, keeping the server's filename. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
+/**
+ * Downloads a file (e.g. an Excel export) through the session, keeping the server's filename; with
+ * a body, by POST (an export of something computed from unsaved input, e.g. 模拟测算).
+ */
+export async function download(url: string, fallbackName: string, body?: unknown): Promise<void> {
+  const res = await fetch(
+    url,
+    body === undefined
+      ? { credentials: 'same-origin' }
+      : {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: {
+            'content-type': 'application/json',
+            ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+          },
+          body: JSON.stringify(body),
+        },
+  );
   if (!res.ok) {
     const data = safeJson(await res.text()) as { message?: string } | undefined;
     throw new ApiError(res.status, 'DOWNLOAD_FAILED', data?.message ?? `下载失败（${res.status}）`);

@@ -1,4 +1,4 @@
-import { ExperimentOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExperimentOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -16,6 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { download } from '../../../api/client.ts';
 import { errorMessage } from '../../orgs/formErrors.ts';
 import { type Preview, type RuleSetInput, usePreview } from '../api.ts';
 import {
@@ -254,6 +255,20 @@ export function PreviewDrawer({
       )}
       {data && ran && (
         <Flex vertical gap={12} data-testid="preview-result">
+          <Flex justify="end">
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                download(
+                  '/api/assessment/preview.xlsx',
+                  `模拟测算-${ran.range.from}至${ran.range.to}.xlsx`,
+                  preview.variables,
+                ).catch((e) => message.error(errorMessage(e)))
+              }
+            >
+              导出Excel
+            </Button>
+          </Flex>
           <Typography.Text>
             <Typography.Text strong>{ran.title}</Typography.Text>（{ran.range.from} 至 {ran.range.to}）
             {data.compareWith
