@@ -168,3 +168,42 @@ export function attachmentDisposition(fileName: string, fallback: string): strin
   );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * A document preview is our own markup with escaped user text; it still runs with no scripts, no
+ * fetches and no forms, and only our own pages may frame it (the issue and notice pages show it in
+ * an iframe).
+ */
+export const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+export const DOCUMENT_MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+/** Sends a document's HTML print preview, framable by our pages only. */
+export function sendDocumentPreview(reply: FastifyReply, html: string | Buffer): FastifyReply {
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', PREVIEW_CSP)
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header('x-content-type-options', 'nosniff')
+    .send(html);
+}
+
+/** Sends a generated Word or PDF file as a download, never rendered by the browser as a page. */
+export function sendDocumentFile(
+  reply: FastifyReply,
+  format: keyof typeof DOCUMENT_MIME,
+  content: Buffer | Uint8Array | string,
+  fileName: string,
+  fallback: string,
+): FastifyReply {
+  return reply
+    .header('content-type', DOCUMENT_MIME[format])
+    .header('content-disposition', attachmentDisposition(fileName, fallback))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .send(content);
+}

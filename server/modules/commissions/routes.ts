@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
-import { actorOf, attachmentDisposition, auditOf, type TypedApp } from '../../lib/http.ts';
+import { actorOf, auditOf, sendDocumentFile, sendDocumentPreview, type TypedApp } from '../../lib/http.ts';
 import { readUploadedFile } from '../../lib/upload.ts';
 import { sendXlsx } from '../../lib/xlsx.ts';
 import { findRecordFile, sendRecordFile } from '../attachments/index.ts';
@@ -15,7 +15,7 @@ import { updateCommission } from './commands/update-commission.ts';
 import { presentCommission } from './present.ts';
 import { exportCommissions } from './queries/export-commissions.ts';
 import { listCommissions, openCommissionsForUnit } from './queries/list-commissions.ts';
-import { type NoticeFormat, renderNotice } from './queries/notice-document.ts';
+import { renderNotice } from './queries/notice-document.ts';
 import {
   cancelBody,
   commissionPageSchema,
@@ -36,15 +36,6 @@ const tags = ['commissions'];
 const STAFF: readonly Role[] = ['editor', 'chief_editor'];
 const READERS: readonly Role[] = ['editor', 'chief_editor', 'reporter', 'unit_signer'];
 const fileResult = z.object({ id: z.uuid(), fileName: z.string(), sizeBytes: z.number().int() });
-
-/** The notice is our own markup with escaped text; it runs with no scripts and may be framed by our pages. */
-const PREVIEW_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
-const MIME: Record<Exclude<NoticeFormat, 'html'>, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
 
 /** 约稿: the office commissions items from its units with a 约稿通知单; the units read, answer or decline. */
 export function registerCommissionRoutes(app: TypedApp, ctx: AppContext) {
@@ -262,12 +253,7 @@ export function registerCommissionRoutes(app: TypedApp, ctx: AppContext) {
       },
       async (req, reply) => {
         const { content, fileName } = await renderNotice(ctx, actorOf(req), req.params.id, format);
-        return reply
-          .header('content-type', MIME[format])
-          .header('content-disposition', attachmentDisposition(fileName as string, `commission.${format}`))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(content);
+        return sendDocumentFile(reply, format, content, fileName as string, `commission.${format}`);
       },
     );
   }
@@ -279,12 +265,7 @@ export function registerCommissionRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req, reply) => {
       const { content } = await renderNotice(ctx, actorOf(req), req.params.id, 'html');
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', PREVIEW_CSP)
-        .header('x-frame-options', 'SAMEORIGIN')
-        .header('x-content-type-options', 'nosniff')
-        .send(content);
+      return sendDocumentPreview(reply, content as string);
     },
   );
 }

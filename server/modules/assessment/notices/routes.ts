@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { Role } from '../../../db/schema/index.ts';
-import { actorOf, attachmentDisposition, auditOf, type TypedApp } from '../../../lib/http.ts';
+import { actorOf, auditOf, sendDocumentFile, sendDocumentPreview, type TypedApp } from '../../../lib/http.ts';
 import { createNotice } from './create-notice.ts';
 import { deleteNotice } from './delete-notice.ts';
 import { issueNotice } from './issue-notice.ts';
@@ -21,12 +21,6 @@ import { updateNotice } from './update-notice.ts';
 const tags = ['assessment'];
 const STAFF: readonly Role[] = ['editor', 'chief_editor'];
 const READERS: readonly Role[] = ['editor', 'chief_editor', 'leader', 'reporter', 'unit_signer'];
-const PREVIEW_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
 
 /** 通报: drafted from the ledger, edited, issued as a 公文 and archived; units read the issued ones. */
 export function registerNoticeRoutes(app: TypedApp, ctx: AppContext) {
@@ -163,12 +157,7 @@ export function registerNoticeRoutes(app: TypedApp, ctx: AppContext) {
       },
       async (req, reply) => {
         const { content, fileName } = await noticeFile(ctx, actorOf(req), req.params.id, format);
-        return reply
-          .header('content-type', MIME[format])
-          .header('content-disposition', attachmentDisposition(fileName, `notice.${format}`))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(content);
+        return sendDocumentFile(reply, format, content, fileName, `notice.${format}`);
       },
     );
   }
@@ -180,12 +169,7 @@ export function registerNoticeRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req, reply) => {
       const { content } = await noticeFile(ctx, actorOf(req), req.params.id, 'html');
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', PREVIEW_CSP)
-        .header('x-frame-options', 'SAMEORIGIN')
-        .header('x-content-type-options', 'nosniff')
-        .send(content);
+      return sendDocumentPreview(reply, content);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../context.ts';
-import { actorOf, auditOf, type TypedApp } from '../../../lib/http.ts';
+import { actorOf, auditOf, sendDocumentPreview, type TypedApp } from '../../../lib/http.ts';
 import { MIME_TYPES } from './archive.ts';
 import { generateIssueFile } from './commands/generate-issue-file.ts';
 import { DOCUMENT_ROLES } from './policy.ts';
@@ -9,13 +9,6 @@ import { generateFileBody, issueFileParams, issueFileSchema, issueIdParams } fro
 
 const tags = ['issues'];
 
-/**
- * The preview is our own markup with escaped user text; it still runs with no scripts, no
- * fetches and no forms, and only our own pages may frame it (the issue page shows it in an iframe).
- */
-export const PREVIEW_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
 /** Issue documents: print preview, generate and archive DOCX/PDF, download. */
 export function registerIssueDocumentRoutes(app: TypedApp, ctx: AppContext) {
   app.get(
@@ -23,12 +16,7 @@ export function registerIssueDocumentRoutes(app: TypedApp, ctx: AppContext) {
     { schema: { tags, summary: '刊物打印预览（HTML，版式同 DOCX）', params: issueIdParams } },
     async (req, reply) => {
       const html = await previewIssue(ctx, actorOf(req), req.params.id);
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', PREVIEW_CSP)
-        .header('x-frame-options', 'SAMEORIGIN')
-        .header('x-content-type-options', 'nosniff')
-        .send(html);
+      return sendDocumentPreview(reply, html);
     },
   );
 
