@@ -100,6 +100,8 @@ export const items = pgTable(
     index('items_origin_unit').on(t.originUnitId),
     index('items_root').on(t.rootId),
     index('items_submitted_at').on(t.submittedAt),
+    /** An office's items by submission time (assessment facts: 报送 and 报送上级 over a period). */
+    index('items_office_submitted').on(t.officeId, t.submittedAt),
     index('items_commission').on(t.commissionId),
     index('items_topic').on(t.topicId),
     /** Every copy of one item up the forwarding chain, per office (assessment facts). */
@@ -212,5 +214,7 @@ export const upperAdoptions = pgTable(
     index('upper_adoptions_item').on(t.itemId),
     uniqueIndex('upper_adoptions_item_publication').on(t.itemId, t.publicationId),
     index('upper_adoptions_adopted_on').on(t.adoptedOn),
+    /** A publication's adoptions by day (assessment facts: what the office and those above adopted). */
+    index('upper_adoptions_publication_on').on(t.publicationId, t.adoptedOn),
   ],
 );

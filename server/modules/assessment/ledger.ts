@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assessmentLedger, assessmentRuleSets, assessmentRuns } from '../../db/schema/index.ts';
 import { chinaDate } from '../../lib/clock.ts';
@@ -8,7 +8,7 @@ import { type Rules, rulesSchema } from './engine/rules.ts';
 import { type Entry, type ScoredUnit, score } from './engine/score.ts';
 import { groupOf } from './engine/validate.ts';
 import { loadFacts } from './facts/load-facts.ts';
-import { Registry, rowsOf } from './facts/registry.ts';
+import { arrayLiteral, Registry, rowsOf } from './facts/registry.ts';
 
 export type RuleSetRow = typeof assessmentRuleSets.$inferSelect;
 
@@ -44,9 +44,12 @@ export async function computeEntries(
   return { entries: score({ rules, period, asOf, units, facts }), units, period, asOf };
 }
 
-const CHUNK = 1000;
-
-/** Replaces a rule set's ledger with a fresh computation (in the caller's transaction). */
+/**
+ * Replaces a rule set's ledger with a fresh computation (in the caller's transaction): the old
+ * rows deleted and the new ones written in one set-based insert, each column passed as one array
+ * parameter and unnested side by side in the select list (streamed in order, so ids follow the
+ * entries' order; the same on PGlite and PostgreSQL).
+ */
 export async function storeLedger(
   tx: Db,
   registry: Registry,
@@ -58,22 +61,28 @@ export async function storeLedger(
   const { entries, units, asOf } = await computeEntries(tx, registry, row, now);
   const groupOfUnit = new Map(units.map((u) => [u.id, u.group]));
   await tx.delete(assessmentLedger).where(eq(assessmentLedger.ruleSetId, row.id));
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await tx.insert(assessmentLedger).values(
-      entries.slice(i, i + CHUNK).map((e) => ({
-        ruleSetId: row.id,
-        unitId: e.unitId,
-        groupCode: groupOfUnit.get(e.unitId) ?? '',
-        on: e.on,
-        kind: e.kind,
-        ruleKey: e.ruleKey,
-        factId: e.factId,
-        itemId: e.itemId,
-        outlet: e.outlet,
-        quantity: e.quantity,
-        points: e.points,
-        detail: e.detail,
-      })),
+  if (entries.length) {
+    const column = (type: string, value: (e: Entry) => string | number | null) =>
+      sql`unnest(${arrayLiteral(entries.map(value))}::${sql.raw(type)}[])`;
+    await tx.execute(
+      sql`insert into assessment_ledger
+            (rule_set_id, unit_id, group_code, "on", kind, rule_key, fact_id, item_id, outlet, quantity, points, detail)
+          select ${row.id}::uuid, ${sql.join(
+            [
+              column('uuid', (e) => e.unitId),
+              column('text', (e) => groupOfUnit.get(e.unitId) ?? ''),
+              column('date', (e) => e.on),
+              column('text', (e) => e.kind),
+              column('text', (e) => e.ruleKey),
+              column('text', (e) => e.factId),
+              column('uuid', (e) => e.itemId),
+              column('text', (e) => e.outlet),
+              column('integer', (e) => e.quantity),
+              column('bigint', (e) => e.points),
+              column('text', (e) => e.detail),
+            ],
+            sql`, `,
+          )}`,
     );
   }
   const run = {
@@ -91,40 +100,53 @@ export async function storeLedger(
 }
 
 /**
+ * Whether an office's ledgers need recomputing (a boolean SQL expression): a change mark of the
+ * office, or an active rule set with no run yet or one judged before today (and before the end of
+ * its period). `officeId` is a value or a column of the enclosing query.
+ */
+export function ledgerStale(officeId: string | SQL, today: string | SQL): SQL<boolean> {
+  const office = typeof officeId === 'string' ? sql`${officeId}::uuid` : officeId;
+  return sql<boolean>`(exists (select 1 from assessment_changes c where c.office_id = ${office})
+    or exists (select 1 from assessment_rule_sets s left join assessment_runs r on r.rule_set_id = s.id
+      where s.office_id = ${office} and s.status = 'active'
+        and (r.rule_set_id is null or (r.as_of < ${today}::date and r.as_of < s.period_end))))`;
+}
+
+/**
  * Brings the ledgers of an office's active rule sets up to date: recomputed when facts of the
  * office (or below) changed since, when a rule set has no run yet, when the day moved on (the
  * periodic rules judge up to today), or when forced. Serialised per office by an advisory lock;
  * the change marks it saw are removed, so a change that commits meanwhile stays and triggers the
- * next refresh — a recomputation racing new adoptions never hides them.
+ * next refresh — a recomputation racing new adoptions never hides them. `stale: true` says the
+ * caller has just seen `ledgerStale` true (folded into its own query): the unlocked check is
+ * skipped, the one under the lock is not.
  */
 export async function refreshOffice(
   db: Db,
   officeId: string,
   now: Date,
-  opts: { force?: boolean } = {},
+  opts: { force?: boolean; stale?: boolean } = {},
 ): Promise<boolean> {
   const today = chinaDate(now);
-  const needed = async (tx: Db) => {
-    const [state] = await rowsOf<{ marks: number; missing: number }>(
-      tx,
-      sql`select
-            (select count(*)::int from (select 1 from assessment_changes where office_id = ${officeId} limit 1) m) as marks,
-            (select count(*)::int from assessment_rule_sets s left join assessment_runs r on r.rule_set_id = s.id
-              where s.office_id = ${officeId} and s.status = 'active'
-                and (r.rule_set_id is null or (r.as_of < ${today}::date and r.as_of < s.period_end))) as missing`,
+  if (!opts.force && !opts.stale) {
+    const [state] = await rowsOf<{ stale: boolean }>(
+      db,
+      sql`select ${ledgerStale(officeId, today)} as stale`,
     );
-    return Number(state?.marks ?? 0) > 0 || Number(state?.missing ?? 0) > 0;
-  };
-  if (!opts.force && !(await needed(db))) return false;
+    if (!state?.stale) return false;
+  }
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xinbao.assessment.${officeId}`}))`);
-    if (!opts.force && !(await needed(tx))) return false;
-    const marks = await rowsOf<{ id: string | number }>(
+    // Under the lock, in one query: still stale? and the marks this computation covers.
+    const [state] = await rowsOf<{ stale: boolean; marks: string | null }>(
       tx,
-      sql`select id from assessment_changes where office_id = ${officeId}`,
+      sql`select ${ledgerStale(officeId, today)} as stale,
+            (select string_agg(id::text, ',') from assessment_changes where office_id = ${officeId}) as marks`,
     );
-    const through = marks.reduce((m, r) => Math.max(m, Number(r.id)), 0);
-    const registry = await Registry.load(tx);
+    if (!opts.force && !state?.stale) return false;
+    const marks = state?.marks ? state.marks.split(',') : [];
+    const through = marks.reduce((m, id) => Math.max(m, Number(id)), 0);
+    const registry = await Registry.forOffice(tx, officeId);
     const active = await tx
       .select()
       .from(assessmentRuleSets)
@@ -133,7 +155,7 @@ export async function refreshOffice(
     if (marks.length) {
       await tx.execute(
         sql`delete from assessment_changes where office_id = ${officeId}
-            and id = any(${`{${marks.map((m) => m.id).join(',')}}`}::bigint[])`,
+            and id = any(${`{${marks.join(',')}}`}::bigint[])`,
       );
     }
     return true;

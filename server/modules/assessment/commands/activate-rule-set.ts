@@ -37,7 +37,7 @@ export function activateRuleSet(
       .for('update');
     if (series.some((r) => r.versionNo > row.versionNo)) throw conflict('只能启用该考核办法的最新版本');
     const now = clock.now();
-    const registry = await Registry.load(tx);
+    const registry = await Registry.forOffice(tx, row.officeId);
     const checked = await checkRules(
       tx,
       registry,

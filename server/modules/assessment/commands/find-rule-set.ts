@@ -12,6 +12,11 @@ export const STALE_RULE_SET = '该考核办法已被他人修改，请刷新后�
 export async function findRuleSet(tx: Db, actor: Actor, id: string, forUpdate = false): Promise<RuleSetRow> {
   const q = tx.select().from(assessmentRuleSets).where(eq(assessmentRuleSets.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
+  return readableRuleSet(actor, row);
+}
+
+/** The row read by a query of the caller's own, if the caller may read it (as findRuleSet). */
+export function readableRuleSet<T extends Pick<RuleSetRow, 'officeId'>>(actor: Actor, row: T | undefined): T {
   if (!row || !readableOffices(readerOf(actor)).includes(row.officeId)) {
     throw notFound('考核办法不存在或您无权查看');
   }

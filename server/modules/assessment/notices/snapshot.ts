@@ -89,7 +89,7 @@ export async function takeSnapshot(
     throw badRequest('该期间各单位没有报送或采用信息，无法生成通报');
   }
   const rows = ranking.groups.flatMap((g) => g.rows);
-  const registry = await Registry.load(db);
+  const registry = await Registry.forOffice(db, officeId, { scope: 'members' });
   const entries = await db
     .select({
       unitId: assessmentLedger.unitId,

@@ -68,7 +68,7 @@ export async function listEntries(db: Db, actor: Actor, q: EntriesQuery, now: Da
       instructionOf.set(a.id, a.instructionId);
     }
   }
-  const registry = await Registry.load(db);
+  const registry = await Registry.forOffice(db, row.officeId, { scope: 'members', ids: [q.unitId] });
   const shown = rows.slice(0, LIMIT);
   return {
     unit: { id: q.unitId, name: registry.name(q.unitId) },

@@ -39,7 +39,7 @@ export async function previewRules(db: Db, actor: Actor, input: PreviewInput, no
   if (input.from < input.periodStart || input.to > input.periodEnd) {
     throw badRequest(`测算期间须在考核期间（${input.periodStart}—${input.periodEnd}）之内`);
   }
-  const registry = await Registry.load(db);
+  const registry = await Registry.forOffice(db, officeId);
   const period = { from: input.periodStart, to: input.periodEnd };
   const checked = await checkRules(db, registry, officeId, input.rules, period, now);
   if (!checked.ok) return { problems: checked.problems, explanation: [], compareWith: null, groups: [] };

@@ -38,7 +38,7 @@ export async function getRuleSet(db: Db, actor: Actor, id: string, now: Date): P
   const row = await findRuleSet(db, actor, id);
   const reader = readerOf(actor);
   const staff = reader.staff.includes(row.officeId);
-  const registry = await Registry.load(db);
+  const registry = await Registry.forOffice(db, row.officeId, { scope: 'members' });
   const checked = await checkRules(
     db,
     registry,

@@ -55,7 +55,8 @@ export async function workSummary(
   if (!reader.staff.includes(officeId) && !reader.leader.includes(officeId)) {
     throw badRequest('工作总结只由本办公室信息科或领导生成');
   }
-  const registry = await Registry.load(db);
+  // Its subtree for the facts, its ancestors, and its parent's members to rank it among them.
+  const registry = await Registry.forOffice(db, officeId, { peers: true });
   const officeName = registry.name(officeId);
   const we = selfName(officeName);
   const when = rangeLabel(q.from, q.to);

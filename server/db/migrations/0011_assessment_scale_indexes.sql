@@ -1,0 +1,2 @@
+CREATE INDEX "items_office_submitted" ON "items" USING btree ("office_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "upper_adoptions_publication_on" ON "upper_adoptions" USING btree ("publication_id","adopted_on");
