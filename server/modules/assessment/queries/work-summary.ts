@@ -1,16 +1,13 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import { and, between, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { assessmentLedger, assessmentRuleSets, publications } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { BRIEFING_FONTS, BRIEFING_PAGE } from '../../../lib/documents/briefing-docx.ts';
 import { badRequest } from '../../../lib/errors.ts';
 import { assertCanRead, defaultOffice, readerOf } from '../access.ts';
 import { formatAmount } from '../engine/decimal.ts';
-import { rankWithTies } from '../engine/rank.ts';
 import { loadFacts } from '../facts/load-facts.ts';
 import { Registry } from '../facts/registry.ts';
-import { refreshOffice, rulesOf, scoredUnits } from '../ledger.ts';
+import { upwardStanding } from './upward.ts';
 
 export type WorkSummary = {
   officeName: string;
@@ -85,74 +82,16 @@ export async function workSummary(
     const parentName = registry.name(parentId);
     const forwarded = facts.forwards.filter((f) => f.officeName === parentName).length;
     let sentence = `${when}，${we}共向${parentName}报送政务信息${forwarded}条（篇）。`;
-    const [ruleSet] = await db
-      .select()
-      .from(assessmentRuleSets)
-      .where(
-        and(
-          eq(assessmentRuleSets.officeId, parentId),
-          eq(assessmentRuleSets.status, 'active'),
-          lte(assessmentRuleSets.periodStart, q.from),
-          gte(assessmentRuleSets.periodEnd, q.to),
-        ),
-      )
-      .limit(1);
-    if (ruleSet) {
-      await refreshOffice(db, parentId, now);
-      const entries = await db
-        .select({
-          unitId: assessmentLedger.unitId,
-          kind: assessmentLedger.kind,
-          factId: assessmentLedger.factId,
-          points: assessmentLedger.points,
-          quantity: assessmentLedger.quantity,
-        })
-        .from(assessmentLedger)
-        .where(and(eq(assessmentLedger.ruleSetId, ruleSet.id), between(assessmentLedger.on, q.from, q.to)));
-      const mine = entries.filter((e) => e.unitId === officeId && e.kind === 'adoption');
-      const byPub = new Map<string, { n: number; points: number }>();
-      for (const e of mine) {
-        const pub = e.factId?.split(':')[1] ?? '';
-        const cur = byPub.get(pub) ?? { n: 0, points: 0 };
-        byPub.set(pub, { n: cur.n + e.quantity / 1000, points: cur.points + Number(e.points) });
-      }
-      const pubIds = [...byPub.keys()].filter((id) => id !== 'website');
-      const pubs = pubIds.length
-        ? await db
-            .select({
-              id: publications.id,
-              name: publications.name,
-              officeId: publications.officeId,
-              sortOrder: publications.sortOrder,
-            })
-            .from(publications)
-            .where(inArray(publications.id, pubIds))
-        : [];
-      // Nearest office first (吕梁's before the province's), then the office's own order.
-      const ancestors = registry.ancestors(officeId);
-      pubs.sort(
-        (a, b) => ancestors.indexOf(a.officeId) - ancestors.indexOf(b.officeId) || a.sortOrder - b.sortOrder,
-      );
-      const adopted = pubs
-        .map((p) => {
-          const v = byPub.get(p.id) ?? { n: 0, points: 0 };
-          return `获《${p.name}》采用${formatAmount(v.n * 10000)}条（篇），共${formatAmount(v.points)}分`;
-        })
+    const standing = await upwardStanding(db, registry, officeId, { from: q.from, to: q.to }, now);
+    if (standing) {
+      const adopted = standing.outlets
+        .filter((o) => o.key !== 'website')
+        .map((o) => `获${o.name}采用${formatAmount(o.quantity * 10)}条（篇），共${formatAmount(o.points)}分`)
         .join('；');
       if (adopted) sentence += `${adopted}。`;
-      const rules = rulesOf(ruleSet);
-      const units = scoredUnits(registry, parentId, rules);
-      const me = units.find((u) => u.id === officeId);
-      if (me) {
-        const totals = new Map<string, number>();
-        for (const e of entries) totals.set(e.unitId, (totals.get(e.unitId) ?? 0) + Number(e.points));
-        const peers = units
-          .filter((u) => u.group === me.group)
-          .map((u) => ({ id: u.id, points: totals.get(u.id) ?? 0 }));
-        const rank = rankWithTies(peers).find((r) => r.id === officeId)?.rank;
-        const parentPlace = parentName.replace(/人民政府办公(室|厅)$/, '');
-        if (rank) sentence += `${we}政务信息积分在全${parentPlace}排名第${chineseOrdinal(rank)}。`;
-      }
+      const parentPlace = parentName.replace(/人民政府办公(室|厅)$/, '');
+      if (standing.rank)
+        sentence += `${we}政务信息积分在全${parentPlace}排名第${chineseOrdinal(standing.rank)}。`;
     }
     upward.push(sentence);
   }
