@@ -43,10 +43,10 @@ describe('统计分析（浏览器）/ statistics', () => {
     await kpi('报送信息').getByText('336').waitFor();
     await kpi('上级采用').getByText('40').waitFor();
     await kpi('在吕梁市排名（共5个）').getByText('第3名').waitFor();
-    await chartDrawn(page, '按月报送与采用', '报送');
+    await chartDrawn(page, '按月报送与采用', '按月报送与采用：1月报送');
     await chartDrawn(page, '各单位对比', '财政局');
     await chartDrawn(page, '分组采用率', '乡镇街道');
-    await chartDrawn(page, '报送覆盖', '未报送');
+    await chartDrawn(page, '报送覆盖', '报送覆盖：已报送10个单位');
     await chartDrawn(page, '向上采用', '《晋政信息●普刊》');
     await page.getByText(/从未报送的单位（\d+个）/).waitFor();
     await page.getByText(/本期被上级采用40条，计75分，在5个单位中排名第3/).waitFor();

@@ -10,6 +10,9 @@ export function monthLabel(month: string, spansYears: boolean): string {
 const spans = (months: { month: string }[]) =>
   months.length > 0 && months[0]?.month.slice(0, 4) !== months[months.length - 1]?.month.slice(0, 4);
 
+/** The chart described in our own words for screen readers (ECharts' aria otherwise reads indices). */
+const said = (description: string) => ({ enabled: true, label: { description } });
+
 const grid = { left: 8, right: 8, top: 40, bottom: 4, containLabel: true };
 const legend = { top: 0 };
 
@@ -17,6 +20,9 @@ const legend = { top: 0 };
 export function monthOption(months: Statistics['months']): ChartOption {
   const s = spans(months);
   return {
+    aria: said(
+      `按月报送与采用：${months.map((m) => `${monthLabel(m.month, s)}报送${m.submitted}条、采用${m.adoptedOwn + m.adoptedUpper}条、得分${m.points}分`).join('；')}`,
+    ),
     tooltip: { trigger: 'axis' },
     legend,
     grid,
@@ -54,6 +60,12 @@ export function unitsOption(units: Statistics['units'], metric: UnitMetric): Cha
   const sorted = [...units].sort((a, b) => value(a) - value(b));
   const label = UNIT_METRICS.find((m) => m.value === metric)?.label ?? '';
   return {
+    aria: said(
+      `各单位${label}：${[...sorted]
+        .reverse()
+        .map((u) => `${u.unitName}${value(u)}`)
+        .join('，')}`,
+    ),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
@@ -69,6 +81,9 @@ export function unitsOption(units: Statistics['units'], metric: UnitMetric): Cha
 /** 采用率 (adopted items ÷ submissions) per group, with how many of its units reported. */
 export function groupRateOption(groups: Statistics['groups']): ChartOption {
   return {
+    aria: said(
+      `分组采用率：${groups.map((g) => `${g.name}${g.adoptionRate ?? 0}%（报送单位${g.reported}/${g.members}个）`).join('；')}`,
+    ),
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -101,6 +116,7 @@ export function groupRateOption(groups: Statistics['groups']): ChartOption {
 /** 报送覆盖: units that reported at least once against those that never did. */
 export function coverageOption(totals: Statistics['totals']): ChartOption {
   return {
+    aria: said(`报送覆盖：已报送${totals.reported}个单位，未报送${totals.members - totals.reported}个单位`),
     tooltip: { trigger: 'item', formatter: '{b}：{c}个（{d}%）' },
     legend: { bottom: 0 },
     series: [
@@ -121,6 +137,7 @@ export function coverageOption(totals: Statistics['totals']): ChartOption {
 /** Adoptions per publication (and the website), with their points in the tooltip. */
 export function outletOption(outlets: { name: string; adoptions: number; points: string }[]): ChartOption {
   return {
+    aria: said(`各刊物采用：${outlets.map((o) => `${o.name}${o.adoptions}条、${o.points}分`).join('；')}`),
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -155,6 +172,9 @@ type UnitMonths = NonNullable<Statistics['unit']>['months'];
 export function unitTrendOption(months: UnitMonths): ChartOption {
   const s = spans(months);
   return {
+    aria: said(
+      `本单位按月：${months.map((m) => `${monthLabel(m.month, s)}报送${m.submitted}条、采用${m.adopted}条、得分${m.points}分`).join('；')}`,
+    ),
     tooltip: { trigger: 'axis' },
     legend,
     grid,
@@ -175,6 +195,9 @@ export function unitTrendOption(months: UnitMonths): ChartOption {
 export function rankOption(months: UnitMonths, peers: number): ChartOption {
   const s = spans(months);
   return {
+    aria: said(
+      `组内名次（共${peers}个单位）：${months.map((m) => `${monthLabel(m.month, s)}${m.rank ? `第${m.rank}名` : '—'}`).join('，')}`,
+    ),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `第${v}名` },
     grid,
     xAxis: { type: 'category', data: months.map((m) => monthLabel(m.month, s)) },
