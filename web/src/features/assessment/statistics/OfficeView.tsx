@@ -25,7 +25,7 @@ export function officeKpis(data: Statistics) {
     { title: '本级采用', value: t.adoptedOwn, suffix: '条' },
     { title: '上级采用', value: t.adoptedUpper, suffix: '条' },
     { title: '采用率', value: t.adoptionRate ?? '—', suffix: t.adoptionRate === null ? undefined : '%' },
-    { title: '报送覆盖', value: `${t.reported} / ${t.members}`, suffix: '个单位' },
+    { title: '报送覆盖（单位）', value: `${t.reported} / ${t.members}` },
     data.upward
       ? {
           title: `在${data.upward.officeName.replace(/人民政府办公(室|厅)$/, '')}排名（共${data.upward.peers}个）`,
