@@ -97,9 +97,19 @@ describe('信息全程流转（浏览器）/ an item all the way up, through the
     await page.waitForURL(`**/items/${itemId}`);
     await actionButton(page, '退回').click();
     const modal = dialog(page);
-    // The reason is required: OK without one keeps the dialog open with a prompt.
-    await modal.getByRole('button', { name: '退回', exact: true }).click();
-    await modal.getByText('请填写退回原因').waitFor();
+    // The reason is required: OK without one keeps the dialog open with a prompt. A click during
+    // the dialog's opening animation can go unnoticed on a loaded machine, so it is repeated until
+    // the prompt shows (an empty reason is refused every time).
+    await modal.getByLabel('退回原因').waitFor();
+    await expect
+      .poll(
+        async () => {
+          await modal.getByRole('button', { name: '退回', exact: true }).click();
+          return modal.getByText('请填写退回原因').isVisible();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await modal.getByLabel('退回原因').fill(returnReason);
     await modal.getByRole('button', { name: '退回', exact: true }).click();
     await statusTag(page, '退回修改').waitFor();
