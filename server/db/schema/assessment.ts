@@ -112,6 +112,41 @@ export const assessmentChanges = pgTable(
   (t) => [index('assessment_changes_office').on(t.officeId, t.id)],
 );
 
+/**
+ * 加减分登记: points an assessing office adds to or takes off a member unit by its own decision
+ * (a commendation, a report the office asked for by phone, a breach of discipline), with the
+ * reason and the document it rests on. A fact like any other (docs/domain.md §3.2): every rule set
+ * of the office whose period holds `on` counts it. Never edited; a mistaken one is revoked (kept,
+ * with who revoked it and why) and, if need be, registered again.
+ */
+export const assessmentAdjustments = pgTable(
+  'assessment_adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** The day it counts on (计分日期). */
+    on: date('on').notNull(),
+    /** Signed ten-thousandths of a point (exact, as the ledger). */
+    points: bigint('points', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    /** 依据: the document or decision it rests on (文号, 会议纪要 …). */
+    basis: text('basis'),
+    recordedById: uuid('recorded_by_id'),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedByName: text('revoked_by_name'),
+    revokeReason: text('revoke_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('assessment_adjustments_office_on').on(t.officeId, t.on)],
+);
+
 /** draft (texts editable, figures refreshable) → issued (archived with its hash, never edited). */
 export const NOTICE_STATUSES = ['draft', 'issued'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];

@@ -161,6 +161,13 @@ export const INSTRUCTION_LEVEL_LABELS: Record<InstructionLevel, string> = {
   county: '县级',
   township: '乡镇',
 };
+/**
+ * 主要领导 (the head of the government or Party committee at that level) or 分管领导 / another
+ * leader: some 考核办法 pay a principal leader's 批示 more than a deputy's of the same level.
+ */
+export const LEADER_RANKS = ['principal', 'deputy'] as const;
+export type LeaderRank = (typeof LEADER_RANKS)[number];
+export const LEADER_RANK_LABELS: Record<LeaderRank, string> = { principal: '主要领导', deputy: '分管（其他）领导' };
 /** Written by the leader in Xinbao, or recorded by an editor from paper or an upper office. */
 export const INSTRUCTION_SOURCES = ['online', 'paper', 'upper'] as const;
 export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number];
@@ -185,6 +192,8 @@ export const instructions = pgTable(
     leaderName: text('leader_name').notNull(),
     leaderTitle: text('leader_title'),
     level: text('level').notNull().$type<InstructionLevel>(),
+    /** Null when not recorded. */
+    leaderRank: text('leader_rank').$type<LeaderRank>(),
     text: text('text').notNull(),
     instructedOn: date('instructed_on').notNull(),
     status: text('status').notNull().$type<InstructionStatus>().default('recorded'),
