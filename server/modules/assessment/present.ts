@@ -16,6 +16,7 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   instruction: '领导批示',
   commission: '约稿',
   assignment: '批示反馈',
+  adjustment: '加减分',
   quota: '任务完成',
   adoption_rate: '采用率',
   zero_out: '清零',

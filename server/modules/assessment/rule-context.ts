@@ -36,6 +36,7 @@ export async function ruleContext(
     itemCategories: codes('item_category'),
     unitIds: new Set(members.map((m) => m.id)),
     members,
+    adopterOffices: new Map(offices.map((id) => [id, registry.name(id)])),
     labels: new Map(dict.map((d) => [`${d.dictionary}:${d.code}`, d.label])),
   };
 }
@@ -72,6 +73,7 @@ export async function checkRules(
   };
   const explanation = explainRules(parsed.data, {
     publicationName: (id) => ctx.publicationNames.get(id) ?? '（未知刊物）',
+    officeName: (id) => ctx.adopterOffices.get(id) ?? '（未知机关）',
     label: (d, code) => ctx.labels.get(`${dictionaryOf[d]}:${code}`) ?? code,
   });
   return { ok: true, rules: parsed.data, problems, explanation };

@@ -31,6 +31,7 @@ function setup(
     period: DayRange;
     asOf: string;
     itemCategories?: string[];
+    adopterOffices?: Map<string, string>;
   },
 ) {
   const rules = rulesSchema.parse(input);
@@ -118,7 +119,7 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
     unit('fgj', '县发改局', 'dept_1', 'city_dept'),
     unit('whj', '县文化局', 'dept_3', 'city_dept'),
   ];
-  const { run } = setup(
+  const { run, rules, units } = setup(
     {
       groups: [
         { code: 'township', name: '乡镇', unitGroups: ['township'] },
@@ -142,19 +143,9 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
       },
       joint: 'even',
       quotas: [
-        // "Base 10 points a month for meeting the quota (120 a year); 乡镇 ≥ 8 items a month".
-        {
-          key: 'town-month',
-          label: '乡镇月度任务',
-          groups: ['township'],
-          period: 'month',
-          counts: 'submitted',
-          min: 8,
-          basePoints: '10',
-        },
-        // "≥ 1 long item a quarter": the schema cannot make the month's base depend on the quarter's
-        // long item too, so it is a quota of its own; the rule names no penalty, so the test reads
-        // it as losing one month's base (−10) for a quarter without a 调研 item.
+        // "Base 10 points a month for meeting the quota (120 a year); 乡镇 ≥ 8 items a month and
+        // ≥ 1 long item a quarter": the quarter's long item is a quota of its own without points,
+        // which the monthly one requires — a month's base is paid only when its quarter had one.
         {
           key: 'town-long',
           label: '乡镇长篇任务',
@@ -163,7 +154,16 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
           counts: 'submitted',
           categories: ['research'],
           min: 1,
-          shortPenaltyPerItem: '10',
+        },
+        {
+          key: 'town-month',
+          label: '乡镇月度任务',
+          groups: ['township'],
+          period: 'month',
+          counts: 'submitted',
+          min: 8,
+          basePoints: '10',
+          requires: 'town-long',
         },
         // "Departments in three classes with separate quotas": the minima are not in the table;
         // 4 / 3 / 2 a month are this test's.
@@ -202,7 +202,7 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
     },
   );
 
-  it('adds base points for every month met, penalises a quarter without a long item', () => {
+  it('adds base points for every month met, only in quarters with a long item', () => {
     const b = new FactsBuilder();
     // 天马镇: 8 in January, 9 in February (one of them 调研), 8 in March.
     const tJan = b.submitMany('tianma', 8, '2014-01-10', 'tm-jan');
@@ -232,9 +232,9 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
     expect(table).toEqual({
       // base 10 × 3 months + 要情快报 5 + 常山政务 10 + 工作交流 80 + 增刊 30; Q1 has a 调研 item (0)
       天马镇: ['155', 1],
-      // base Jan 10 + Feb 0 (7 < 8, no penalty named) + Mar 10 − Q1 no long item 10
-      // + 市动态 20 + 市单篇 50 + 综合采用 0 = 80
-      球川镇: ['80', 2],
+      // no 调研 item in Q1, so no month's base (Jan 8 and Mar 8 met, Feb 7 < 8, no penalty named)
+      // + 市动态 20 + 市单篇 50 + 综合采用 0 = 70
+      球川镇: ['70', 2],
       县发改局: ['50', 1], // base 10 + 10 + 0 (3 < 4) + 政务参阅 30
       县文化局: ['35', 1], // base 10 × 3 + 要情快报 5
     });
@@ -246,13 +246,28 @@ describe('常山县 2014: own publications, city adoptions by kind, monthly quot
       ['2014-03-31', 'town-long', '0'],
       ['2014-03-31', 'town-month', '10'],
     ]);
-    expect(ofKind(entries, 'qiuchuan', 'quota').find((e) => e.ruleKey === 'town-long')?.detail).toBe(
-      '2014年第一季度乡镇长篇任务：报送0条，少于1条任务，扣10分',
-    );
+    expect(ofKind(entries, 'qiuchuan', 'quota').map((e) => e.detail)).toEqual([
+      '2014年1月乡镇月度任务：报送8条，完成8条任务，但2014年第一季度未完成“乡镇长篇任务”，不得分',
+      '2014年2月乡镇月度任务：报送7条，少于8条任务',
+      '2014年第一季度乡镇长篇任务：报送0条，少于1条任务',
+      '2014年3月乡镇月度任务：报送8条，完成8条任务，但2014年第一季度未完成“乡镇长篇任务”，不得分',
+    ]);
     // The 综合 adoption is recorded with no points and says why.
     const merged = ofKind(entries, 'qiuchuan', 'adoption').find((e) => e.factId === 'qc-jan-3:qz-pk');
     expect(merged).toMatchObject({ points: 0, ruleKey: null, outlet: 'upper' });
     expect(merged?.detail).toBe('《qc-jan-3》被衢州政务信息综合采用，无对应计分规则');
+  });
+  it('judges a month whose quarter has not ended only when the quarter ends', () => {
+    const b = new FactsBuilder();
+    b.submitMany('tianma', 8, '2014-04-10', 'tm-apr');
+    b.submit(b.item('tm-long2', 'tianma', { category: 'research' }), '2014-04-20');
+    const judged = (asOf: string) =>
+      score({ rules, period: { from: '2014-01-01', to: '2014-12-31' }, asOf, units, facts: b.facts })
+        .filter((e) => e.unitId === 'tianma' && e.kind === 'quota' && e.on.startsWith('2014-04'))
+        .map((e) => e.ruleKey);
+    // 5 May: April has ended, the second quarter has not — April's base waits for it.
+    expect(judged('2014-05-05')).toEqual([]);
+    expect(judged('2014-07-01')).toEqual(['town-month']);
   });
 });
 
@@ -449,9 +464,8 @@ describe('六安 2013: sent to and adopted by upper offices, 合报 by share', (
       },
       // Shares are in thousandths on the item; this test picks 'share' for 六安.
       joint: 'share',
-      // "City principal leader 批示 +30": the schema knows levels, not principal vs deputy leaders,
-      // so every city-level instruction earns 30.
-      instructions: { rows: [{ level: 'city', points: '30' }], mode: 'once_per_level' },
+      // "City principal leader 批示 +30": only the city's principal leader's; a deputy's earns nothing.
+      instructions: { rows: [{ level: 'city', rank: 'principal', points: '30' }], mode: 'once_per_level' },
     },
     {
       pubs: [zwyq, zwkx, kxzb, ahXx, gb],
@@ -465,11 +479,12 @@ describe('六安 2013: sent to and adopted by upper offices, 合报 by share', (
     const b = new FactsBuilder();
     const i1 = b.item('ja-1', 'jinan');
     b.adopt(i1, zwyq, '2013-02-01').forward(i1, province, '2013-02-02').adopt(i1, ahXx, '2013-02-10');
-    b.forward(i1, guoban, '2013-02-12').instruct(i1, 'city', '2013-02-03', '市长');
+    b.forward(i1, guoban, '2013-02-12').instruct(i1, 'city', '2013-02-03', '市长', 'principal');
     const j1 = b.item('joint-1', { jinan: 700, yuan: 300 });
     b.forward(j1, province, '2013-03-01').adopt(j1, ahXx, '2013-03-05');
     const [y1, y2, y3] = ['ya-1', 'ya-2', 'ya-3'].map((id) => b.item(id, 'yuan'));
     b.adopt(y1!, zwkx, '2013-04-01').adopt(y2!, kxzb, '2013-04-02');
+    b.instruct(y1!, 'city', '2013-04-05', '副市长', 'deputy');
     b.forward(y3!, guoban, '2013-04-03').adopt(y3!, gb, '2013-04-20');
     const h1 = b.item('hq-1', 'huoqiu');
     const h2 = b.item('hq-2', 'huoqiu');
@@ -481,10 +496,11 @@ describe('六安 2013: sent to and adopted by upper offices, 合报 by share', (
 
     const { table, entries } = run(b);
     expect(table).toEqual({
-      // ja-1: 要情 10 + 报省 5 + 省采用 40 + 报国办 30 (not adopted) + 市批示 30 = 115;
+      // ja-1: 要情 10 + 报省 5 + 省采用 40 + 报国办 30 (not adopted) + 市长批示 30 = 115;
       // joint-1 at 700‰: 报省 5 × 0.7 = 3.5, 省采用 40 × 0.7 = 28 → 146.5
       金安区: ['146.5', 1],
-      // 快讯 5 + 快讯专报 10 + 报国办 30 + 国办采用 80 = 125; joint-1 at 300‰: 1.5 + 12 → 138.5
+      // 快讯 5 + 快讯专报 10 + 报国办 30 + 国办采用 80 = 125 (副市长's 批示 earns nothing);
+      // joint-1 at 300‰: 1.5 + 12 → 138.5
       裕安区: ['138.5', 2],
       // 报省 5 + 要情 10 + hq-3 at 600‰ of 40 = 24 → 39
       霍邱县: ['39', 3],
@@ -802,9 +818,10 @@ describe('A county rule: the highest level reached, 中办 above 国办, 调研/
   const xianYq: Pub = { id: 'xian-yq', name: '县要情', kind: '要情', tier: 'own' };
   const swb: Pub = { id: 'swb-xx', name: '市委办信息', kind: '普刊', tier: 'city' };
   const sheng: Pub = { id: 'sheng-xx', name: '省办信息', kind: '普刊', tier: 'province' };
-  const guoban: Pub = { id: 'gb-xx', name: '国办信息', kind: '普刊', tier: 'national' };
-  // 中办 and 国办 share the tier 'national'; 中办's publication is named by id.
-  const zhongban: Pub = { id: 'zb-xx', name: '中办信息', kind: '普刊', tier: 'national' };
+  // 中办 and 国办 share the tier 'national'; the row names 中办 as the adopting office, so every
+  // publication of 中办 scores 50.
+  const guoban: Pub = { id: 'gb-xx', name: '国办信息', kind: '普刊', tier: 'national', officeId: 'gb' };
+  const zhongban: Pub = { id: 'zb-xx', name: '中办信息', kind: '普刊', tier: 'national', officeId: 'zb' };
   const members = [
     unit('chengguan', '城关镇', null, 'township'),
     unit('chengbei', '城北镇', null, 'township'),
@@ -818,7 +835,7 @@ describe('A county rule: the highest level reached, 中办 above 国办, 调研/
       ],
       adoption: {
         rows: [
-          { key: 'zhongban', label: '中办', publicationIds: ['zb-xx'], points: '50' },
+          { key: 'zhongban', label: '中办', adopterOfficeIds: ['zb'], points: '50' },
           { key: 'guoban', label: '国办', tiers: ['national'], points: '30' },
           { key: 'shengban', label: '省办', tiers: ['province'], points: '20' },
           { key: 'shiweiban', label: '市委办', tiers: ['city'], points: '10' },
@@ -842,6 +859,10 @@ describe('A county rule: the highest level reached, 中办 above 国办, 调研/
       period: { from: '2020-01-01', to: '2020-12-31' },
       asOf: '2021-01-10',
       itemCategories: ['theory'],
+      adopterOffices: new Map([
+        ['gb', '国务院办公厅'],
+        ['zb', '中共中央办公厅'],
+      ]),
     },
   );
 
@@ -924,5 +945,38 @@ describe('One city (§1): two or more missed commissions zero the unit’s year'
     expect(ofKind(entries, 'a', 'zero_out').map((e) => [e.on, formatAmount(e.points), e.detail])).toEqual([
       ['2023-12-31', '-7', '约稿未报送达2次，本期得分清零'],
     ]);
+  });
+});
+
+describe('加减分登记: the office’s own additions and deductions, before the floor and the cap', () => {
+  const pk: Pub = { id: 'county-pk', name: '政务信息', kind: '普刊', tier: 'own' };
+  const members = [unit('u1', '发改局', 'dept_1', 'city_dept'), unit('u2', '财政局', 'dept_1', 'city_dept')];
+  const { run } = setup(
+    {
+      groups: [{ code: 'depts', name: '部门', unitGroups: ['dept_1'] }],
+      adoption: { rows: [{ key: 'pk', publicationIds: ['county-pk'], points: '10' }], combine: 'sum' },
+      joint: 'even',
+      floor: '0',
+      cap: '25',
+    },
+    { pubs: [pk], members, period: { from: '2025-01-01', to: '2025-12-31' }, asOf: '2026-01-05' },
+  );
+
+  it('adds and deducts exact amounts, dated, outside the period ignored, then floors and caps', () => {
+    const b = new FactsBuilder();
+    b.adopt(b.item('a1', 'u1'), pk, '2025-03-01').adopt(b.item('a2', 'u1'), pk, '2025-04-01');
+    b.adjust('u1', '2025-05-10', '8.5', '承办全县信息工作培训', '县政办〔2025〕12号');
+    b.adjust('u1', '2024-12-30', '100', '上年度的加分');
+    b.adopt(b.item('b1', 'u2'), pk, '2025-03-02');
+    b.adjust('u2', '2025-06-01', '-12.25', '紧急信息漏报，造成被动');
+    const { table, entries } = run(b);
+    expect(table).toEqual({
+      发改局: ['25', 1], // 20 + 8.5 = 28.5, capped at 25
+      财政局: ['0', 2], // 10 − 12.25 = −2.25, floored at 0
+    });
+    expect(ofKind(entries, 'u1', 'adjustment').map((e) => [e.on, formatAmount(e.points), e.detail])).toEqual([
+      ['2025-05-10', '8.5', '加8.5分：承办全县信息工作培训（依据：县政办〔2025〕12号）'],
+    ]);
+    expect(ofKind(entries, 'u2', 'adjustment')[0]?.detail).toBe('扣12.25分：紧急信息漏报，造成被动');
   });
 });

@@ -3,6 +3,7 @@ import type { PeriodKind, Rules, Tier } from './rules.ts';
 /** Names the explanation needs: publications, dictionaries. */
 export type ExplainContext = {
   publicationName: (id: string) => string;
+  officeName: (id: string) => string;
   label: (dictionary: 'unit_group' | 'unit_category' | 'item_category', code: string) => string;
 };
 
@@ -20,12 +21,13 @@ const PERIOD_LABELS: Record<PeriodKind, string> = {
   year: '每年',
 };
 const LEVEL_LABELS: Record<string, string> = {
-  state_council: '国务院领导',
-  province: '省级领导',
-  city: '市级领导',
-  county: '县级领导',
-  township: '乡镇领导',
+  state_council: '国务院',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  township: '乡镇',
 };
+const RANK_LABELS: Record<string, string> = { principal: '主要领导', deputy: '分管（其他）领导' };
 const list = (xs: string[]) => xs.join('、');
 const pts = (t: string) => `${t}分`;
 
@@ -49,6 +51,7 @@ export function explainRules(rules: Rules, ctx: ExplainContext): string[] {
   const where = (r: {
     publicationIds?: string[];
     tiers?: Tier[];
+    adopterOfficeIds?: string[];
     publicationKinds?: string[];
     outlet?: 'publication' | 'website';
     categories?: string[];
@@ -57,6 +60,7 @@ export function explainRules(rules: Rules, ctx: ExplainContext): string[] {
     const parts: string[] = [];
     if (r.publicationIds?.length)
       parts.push(list(r.publicationIds.map((id) => `《${ctx.publicationName(id)}》`)));
+    if (r.adopterOfficeIds?.length) parts.push(`${list(r.adopterOfficeIds.map(ctx.officeName))}的刊物`);
     if (r.tiers?.length) parts.push(`${list(r.tiers.map((t) => TIER_LABELS[t]))}刊物`);
     if (r.publicationKinds?.length) parts.push(`${list(r.publicationKinds)}类刊物`);
     if (r.outlet === 'website') parts.push('门户网站');
@@ -106,7 +110,7 @@ export function explainRules(rules: Rules, ctx: ExplainContext): string[] {
       highest: '多次批示只按最高级别计分',
     }[rules.instructions.mode];
     out.push(
-      `批示加分：${rules.instructions.rows.map((r) => `${LEVEL_LABELS[r.level] ?? r.level}批示加${pts(r.points)}`).join('，')}；${mode}。`,
+      `批示加分：${rules.instructions.rows.map((r) => `${LEVEL_LABELS[r.level] ?? r.level}${RANK_LABELS[r.rank ?? ''] ?? '领导'}批示加${pts(r.points)}`).join('，')}；${mode}。`,
     );
   }
   const c = rules.commissions;
@@ -134,6 +138,8 @@ export function explainRules(rules: Rules, ctx: ExplainContext): string[] {
     const what = `${q.categories?.length ? `${list(q.categories.map((c2) => ctx.label('item_category', c2)))}类` : ''}信息`;
     const verb = q.counts === 'submitted' ? '报送' : '被采用';
     const parts = [`${who}${PERIOD_LABELS[q.period]}${verb}${what}不少于${q.min}条`];
+    const required = rules.quotas.find((r) => r.key === q.requires);
+    if (required) parts.push(`须同时完成“${required.label ?? required.key}”`);
     if (q.basePoints) parts.push(`完成的得基础分${pts(q.basePoints)}`);
     if (q.extraPerItem)
       parts.push(`每超一条加${pts(q.extraPerItem)}${q.extraCap ? `（最多加${pts(q.extraCap)}）` : ''}`);

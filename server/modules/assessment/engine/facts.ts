@@ -29,6 +29,8 @@ export type AdoptionFact = ItemRef & {
   publicationId: string | null;
   publicationName: string;
   publicationKind: string;
+  /** The office that adopted it (owns the publication; the assessing office for its website). */
+  adopterOfficeId: string;
   tier: Tier;
   /** forwarded: the assessing office forwarded its copy upward; direct otherwise. */
   route: 'forwarded' | 'direct';
@@ -52,6 +54,8 @@ export type InstructionFact = ItemRef & {
   id: string;
   on: string;
   level: string;
+  /** 主要领导 or 分管（其他）领导, when recorded. */
+  leaderRank: 'principal' | 'deputy' | null;
   leaderName: string;
 };
 
@@ -79,6 +83,18 @@ export type CommissionFact = {
   label: string;
 };
 
+/** 加减分登记: points the assessing office itself added to or took off a member. */
+export type AdjustmentFact = {
+  kind: 'adjustment';
+  id: string;
+  unitId: string;
+  on: string;
+  /** Signed, scaled (decimal.ts). */
+  points: number;
+  reason: string;
+  basis: string | null;
+};
+
 export type Facts = {
   submissions: SubmissionFact[];
   adoptions: AdoptionFact[];
@@ -86,6 +102,7 @@ export type Facts = {
   instructions: InstructionFact[];
   assignments: AssignmentFact[];
   commissions: CommissionFact[];
+  adjustments: AdjustmentFact[];
 };
 
 export const emptyFacts = (): Facts => ({
@@ -95,4 +112,5 @@ export const emptyFacts = (): Facts => ({
   instructions: [],
   assignments: [],
   commissions: [],
+  adjustments: [],
 });

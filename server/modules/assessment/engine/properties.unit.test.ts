@@ -247,6 +247,7 @@ const shuffleFacts = (f: Facts, seed: number): Facts => ({
   instructions: shuffled(f.instructions, seed + 3),
   assignments: shuffled(f.assignments, seed + 4),
   commissions: shuffled(f.commissions, seed + 5),
+  adjustments: shuffled(f.adjustments, seed + 6),
 });
 
 const arbAsOf = fc.constantFrom('2024-05-20', '2024-09-30', '2025-01-10');

@@ -37,6 +37,8 @@ export const ROUTES = ['forwarded', 'direct'] as const;
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const INSTRUCTION_LEVEL_CODES = ['state_council', 'province', 'city', 'county', 'township'] as const;
+/** 主要领导 / 分管（其他）领导 (as instructions record it). */
+export const LEADER_RANK_CODES = ['principal', 'deputy'] as const;
 
 /** Which adoptions a row or a multiplier concerns; every given condition must hold. */
 const adoptionMatch = {
@@ -47,6 +49,8 @@ const adoptionMatch = {
     .array(z.enum(TIERS, { error: '采用层级无效' }))
     .max(5)
     .optional(),
+  /** The adopting offices (ids): 中办 apart from 国办 though both are national. */
+  adopterOfficeIds: codes('采用机关'),
   /** Publication kinds (普刊, 专报, 增刊, 互联网 …). */
   publicationKinds: codes('刊物类别'),
   /** A publication or the office's own website (网站采用). */
@@ -109,6 +113,12 @@ export const quotaSchema = z
     extraPerItem: amountText('超额每条加分').optional(),
     extraCap: amountText('超额加分上限').optional(),
     shortPenaltyPerItem: amountText('每少一条扣分').optional(),
+    /**
+     * Another quota (its key) that must also be met: base and extra points are paid only when
+     * every period of that quota overlapping this one was met (常山县: ≥ 8 a month and ≥ 1 long item
+     * a quarter). Such a period is judged once those periods have ended too.
+     */
+    requires: key.optional(),
   })
   .strict();
 
@@ -156,6 +166,8 @@ export const rulesSchema = z
           .array(
             z.object({
               level: z.enum(INSTRUCTION_LEVEL_CODES, { error: '批示级别无效' }),
+              /** Only a principal (or a deputy) leader's; a row without a rank takes the rest. */
+              rank: z.enum(LEADER_RANK_CODES, { error: '领导类别无效' }).optional(),
               points: amountText('批示加分'),
             }),
           )

@@ -1,7 +1,7 @@
 import { formatAmount, multiply, parseAmount, SCALE, split } from './decimal.ts';
-import type { AdoptionFact, Credit, Facts } from './facts.ts';
+import type { AdoptionFact, Credit, Facts, InstructionFact } from './facts.ts';
 import { bucketLabel, bucketsWithin, type DayRange, inRange } from './periods.ts';
-import type { AdoptionRow, Multiplier, Rules } from './rules.ts';
+import type { AdoptionRow, Multiplier, Quota, Rules } from './rules.ts';
 
 /**
  * The scoring engine (docs/domain.md §3.3): facts × rules → ledger entries. Pure and
@@ -17,6 +17,7 @@ export const ENTRY_KINDS = [
   'instruction',
   'commission',
   'assignment',
+  'adjustment',
   'quota',
   'adoption_rate',
   'zero_out',
@@ -65,6 +66,7 @@ function matchesAdoption(rule: AdoptionRow | Multiplier, f: AdoptionFact): boole
     (!rule.publicationIds?.length ||
       (f.publicationId !== null && rule.publicationIds.includes(f.publicationId))) &&
     has(rule.tiers, f.tier) &&
+    has(rule.adopterOfficeIds, f.adopterOfficeId) &&
     has(rule.publicationKinds, f.publicationKind) &&
     (!rule.outlet || rule.outlet === f.outlet) &&
     has(rule.categories, f.categoryCode) &&
@@ -212,35 +214,39 @@ export function score(input: ScoreInput): Entry[] {
     });
   }
 
-  // 批示: a bonus per level; added up, once per level and item, or only the highest per item.
+  // 批示: a bonus per level (a principal leader's may differ from a deputy's); added up, the
+  // best one per level and item, or only the best one per item.
   if (rules.instructions) {
-    const bonus = new Map(rules.instructions.rows.map((r) => [r.level as string, amount(r.points)]));
-    const taken = new Set<string>();
-    const highest = new Map<string, string>();
-    const list = within(facts.instructions);
-    if (rules.instructions.mode === 'highest') {
-      for (const f of list) {
-        const cur = highest.get(f.itemId);
-        const curBonus = cur ? (bonus.get(list.find((x) => x.id === cur)?.level ?? '') ?? 0) : -1;
-        if ((bonus.get(f.level) ?? 0) > curBonus) highest.set(f.itemId, f.id);
+    const { rows, mode } = rules.instructions;
+    const rowOf = (f: InstructionFact) =>
+      rows.find((r) => r.level === f.level && r.rank !== undefined && r.rank === f.leaderRank) ??
+      rows.find((r) => r.level === f.level && r.rank === undefined);
+    const list = within(facts.instructions).map((f) => {
+      const row = rowOf(f);
+      return { f, row, bonus: row ? amount(row.points) : null };
+    });
+    // The instruction that counts per item (highest) or per item and level (once_per_level):
+    // the best bonus, the earliest among equals.
+    const best = new Map<string, (typeof list)[number]>();
+    const slot = ({ f }: (typeof list)[number]) => (mode === 'highest' ? f.itemId : `${f.itemId}:${f.level}`);
+    if (mode !== 'sum') {
+      for (const x of list) {
+        if (x.bonus === null) continue;
+        const cur = best.get(slot(x));
+        if (!cur || x.bonus > (cur.bonus ?? 0)) best.set(slot(x), x);
       }
     }
-    for (const f of list) {
-      const b = bonus.get(f.level);
-      if (b === undefined) continue;
-      let counted = true;
-      if (rules.instructions.mode === 'once_per_level') {
-        const k = `${f.itemId}:${f.level}`;
-        counted = !taken.has(k);
-        taken.add(k);
-      } else if (rules.instructions.mode === 'highest') counted = highest.get(f.itemId) === f.id;
-      credit(f.credits, counted ? b : 0, {
+    for (const x of list) {
+      const { f, row, bonus } = x;
+      if (!row || bonus === null) continue;
+      const counted = mode === 'sum' || best.get(slot(x)) === x;
+      credit(f.credits, counted ? bonus : 0, {
         on: f.on,
         kind: 'instruction',
-        ruleKey: `instruction:${f.level}`,
+        ruleKey: `instruction:${f.level}${row.rank ? `:${row.rank}` : ''}`,
         factId: f.id,
         itemId: f.itemId,
-        detail: `《${f.title}》获${f.leaderName}批示${counted ? `，加${pts(b)}` : rules.instructions.mode === 'highest' ? '，按最高级别批示计分，本次不计分' : '，同级批示不累加'}`,
+        detail: `《${f.title}》获${f.leaderName}批示${counted ? `，加${pts(bonus)}` : mode === 'highest' ? '，按最高级别批示计分，本次不计分' : '，同级批示不累加'}`,
       });
     }
   }
@@ -310,6 +316,22 @@ export function score(input: ScoreInput): Entry[] {
     });
   }
 
+  // 加减分登记: the office's own decisions, as registered.
+  for (const f of within(facts.adjustments)) {
+    const sign = f.points < 0 ? '扣' : '加';
+    push({
+      unitId: f.unitId,
+      on: f.on,
+      kind: 'adjustment',
+      ruleKey: 'adjustment',
+      factId: f.id,
+      itemId: null,
+      quantity: 1000,
+      points: f.points,
+      detail: `${sign}${pts(Math.abs(f.points))}：${f.reason}${f.basis ? `（依据：${f.basis}）` : ''}`,
+    });
+  }
+
   // Periodic rules: quotas and the adoption rate, for periods that have ended.
   // (ISO day strings compare as text; the earlier of today and the period's end.)
   const judged = { from: period.from, to: [asOf, period.to].sort()[0] as string };
@@ -327,27 +349,52 @@ export function score(input: ScoreInput): Entry[] {
     }
     return m;
   };
+  // Each quota's count per unit and period, then its points: a quota that requires another is
+  // paid only when that one was met in every one of its periods overlapping this period.
+  const quotaCounts = new Map<string, { bucket: DayRange; counts: Map<string, number> }[]>();
   for (const q of rules.quotas) {
-    for (const bucket of bucketsWithin(q.period, period)) {
-      if (bucket.to > judged.to) continue;
-      const source =
-        q.counts === 'submitted'
-          ? facts.submissions.filter((f) => inRange(f.on, bucket) && has(q.categories, f.categoryCode))
-          : facts.adoptions.filter((f) => inRange(f.on, bucket) && has(q.categories, f.categoryCode));
-      const counts = itemsByUnit(source);
+    quotaCounts.set(
+      q.key,
+      bucketsWithin(q.period, period).map((bucket) => {
+        const source =
+          q.counts === 'submitted'
+            ? facts.submissions.filter((f) => inRange(f.on, bucket) && has(q.categories, f.categoryCode))
+            : facts.adoptions.filter((f) => inRange(f.on, bucket) && has(q.categories, f.categoryCode));
+        return { bucket, counts: itemsByUnit(source) };
+      }),
+    );
+  }
+  const quotaByKey = new Map(rules.quotas.map((q) => [q.key, q]));
+  const appliesTo = (q: Quota, u: ScoredUnit) => !q.groups?.length || q.groups.includes(u.group);
+  for (const q of rules.quotas) {
+    const required = q.requires ? quotaByKey.get(q.requires) : undefined;
+    for (const { bucket, counts } of quotaCounts.get(q.key) ?? []) {
+      const prerequisites = required
+        ? (quotaCounts.get(required.key) ?? []).filter(
+            (r) => r.bucket.from <= bucket.to && r.bucket.to >= bucket.from,
+          )
+        : [];
+      if (bucket.to > judged.to || prerequisites.some((r) => r.bucket.to > judged.to)) continue;
       const what = q.counts === 'submitted' ? '报送' : '采用';
       for (const u of input.units) {
-        if (q.groups?.length && !q.groups.includes(u.group)) continue;
+        if (!appliesTo(q, u)) continue;
         const n = counts.get(u.id) ?? 0;
         const label = `${bucketLabel(q.period, bucket)}${q.label ?? '任务'}`;
+        const unmet =
+          required && appliesTo(required, u)
+            ? prerequisites.find((r) => (r.counts.get(u.id) ?? 0) < required.min * 1000)
+            : undefined;
         let p: number;
         let detail: string;
         if (n >= q.min * 1000) {
           const extraItems = Math.floor((n - q.min * 1000) / 1000);
           let extra = extraItems * amount(q.extraPerItem);
           if (q.extraCap !== undefined) extra = Math.min(extra, amount(q.extraCap));
-          p = amount(q.basePoints) + extra;
-          detail = `${label}：${what}${formatAmount((n * SCALE) / 1000)}条，完成${q.min}条任务${extra ? `，超额${extraItems}条` : ''}，${pts(p)}`;
+          p = unmet ? 0 : amount(q.basePoints) + extra;
+          const also = unmet
+            ? `，但${bucketLabel(required?.period ?? q.period, unmet.bucket)}未完成“${required?.label ?? required?.key}”，不得分`
+            : '';
+          detail = `${label}：${what}${formatAmount((n * SCALE) / 1000)}条，完成${q.min}条任务${extra && !unmet ? `，超额${extraItems}条` : ''}${also || (p ? `，${pts(p)}` : '')}`;
         } else {
           const short = Math.ceil((q.min * 1000 - n) / 1000);
           p = -short * amount(q.shortPenaltyPerItem);

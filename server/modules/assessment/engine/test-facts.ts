@@ -3,7 +3,7 @@
  * a RuleContext that fits a rule set, the scored units of a registry, per-unit totals and
  * ranks with ties (engine/rank.ts). Test support only; nothing in the product imports it.
  */
-import { formatAmount, split } from './decimal.ts';
+import { formatAmount, parseAmount, split } from './decimal.ts';
 import {
   type AdoptionFact,
   type AssignmentFact,
@@ -11,6 +11,7 @@ import {
   type Credit,
   emptyFacts,
   type Facts,
+  type InstructionFact,
 } from './facts.ts';
 import { rankWithTies } from './rank.ts';
 import type { Rules, Tier } from './rules.ts';
@@ -24,6 +25,8 @@ export type Pub = {
   kind: string;
   tier: Tier;
   outlet?: 'publication' | 'website';
+  /** The adopting office; by default one per tier (`office:${tier}`). */
+  officeId?: string;
 };
 
 export type Item = { itemId: string; serial: number; title: string; categoryCode: string; credits: Credit[] };
@@ -91,6 +94,7 @@ export class FactsBuilder {
       publicationId: pub.id,
       publicationName: pub.name,
       publicationKind: pub.kind,
+      adopterOfficeId: pub.officeId ?? `office:${pub.tier}`,
       tier: pub.tier,
       route: opts.route ?? 'direct',
       adoptionKind: opts.adoptionKind ?? '全文采用',
@@ -111,7 +115,13 @@ export class FactsBuilder {
     return this;
   }
 
-  instruct(item: Item, level: string, on: string, leaderName = `${level}领导`): this {
+  instruct(
+    item: Item,
+    level: string,
+    on: string,
+    leaderName = `${level}领导`,
+    leaderRank: InstructionFact['leaderRank'] = null,
+  ): this {
     this.seq++;
     this.facts.instructions.push({
       kind: 'instruction',
@@ -119,6 +129,7 @@ export class FactsBuilder {
       id: `ins-${String(this.seq).padStart(3, '0')}`,
       on,
       level,
+      leaderRank,
       leaderName,
     });
     return this;
@@ -150,6 +161,21 @@ export class FactsBuilder {
       on,
       outcome,
       label,
+    });
+    return this;
+  }
+
+  /** 加减分登记 of `points` (a decimal text, negative to take off). */
+  adjust(unitId: string, on: string, points: string, reason: string, basis: string | null = null): this {
+    this.seq++;
+    this.facts.adjustments.push({
+      kind: 'adjustment',
+      id: `adj-${String(this.seq).padStart(3, '0')}`,
+      unitId,
+      on,
+      points: parseAmount(points) ?? Number.NaN,
+      reason,
+      basis,
     });
     return this;
   }
@@ -202,7 +228,12 @@ export const DEFAULT_ITEM_CATEGORIES = [
 export function contextFor(
   pubs: readonly Pub[],
   members: readonly Member[],
-  extra: { itemCategories?: readonly string[]; stopped?: readonly Pub[] } = {},
+  extra: {
+    itemCategories?: readonly string[];
+    stopped?: readonly Pub[];
+    /** The assessing office and those above it (id → name). */
+    adopterOffices?: ReadonlyMap<string, string>;
+  } = {},
 ): RuleContext {
   const publications = new Map<string, { name: string; active: boolean }>();
   for (const p of pubs) if (p.id) publications.set(p.id, { name: p.name, active: true });
@@ -214,6 +245,7 @@ export function contextFor(
     itemCategories: new Set([...DEFAULT_ITEM_CATEGORIES, ...(extra.itemCategories ?? [])]),
     unitIds: new Set(members.map((m) => m.id)),
     members,
+    adopterOffices: extra.adopterOffices ?? new Map(),
   };
 }
 

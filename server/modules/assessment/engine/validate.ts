@@ -11,6 +11,8 @@ export type RuleContext = {
   unitIds: ReadonlySet<string>;
   /** The office's members, to find units claimed by two ranking groups. */
   members: readonly Member[];
+  /** The assessing office and the offices above it (id → name): the offices that may adopt. */
+  adopterOffices: ReadonlyMap<string, string>;
 };
 
 export type Member = {
@@ -41,6 +43,7 @@ function shadows(earlier: AdoptionRow, later: AdoptionRow): boolean {
   return (
     within(earlier.publicationIds, later.publicationIds) &&
     within(earlier.tiers, later.tiers) &&
+    within(earlier.adopterOfficeIds, later.adopterOfficeIds) &&
     within(earlier.publicationKinds, later.publicationKinds) &&
     (!earlier.outlet || earlier.outlet === later.outlet) &&
     within(earlier.categories, later.categories) &&
@@ -95,6 +98,10 @@ export function validateRules(rules: Rules, period: DayRange, today: string, ctx
       else if (!p.active) errors.push(`${where}引用的刊物《${p.name}》已停用`);
     }
   };
+  const checkOffices = (where: string, ids: readonly string[] | undefined) => {
+    for (const id of ids ?? [])
+      if (!ctx.adopterOffices.has(id)) errors.push(`${where}引用的采用机关不是本办公室或其上级办公室`);
+  };
   const checkCategories = (where: string, codes: readonly string[] | undefined) => {
     for (const c of codes ?? [])
       if (!ctx.itemCategories.has(c)) errors.push(`${where}引用的信息类别“${c}”不存在`);
@@ -102,6 +109,7 @@ export function validateRules(rules: Rules, period: DayRange, today: string, ctx
   rules.adoption.rows.forEach((r, i) => {
     const where = `采用计分第${i + 1}条（${r.label ?? r.key}）`;
     checkPublications(where, r.publicationIds);
+    checkOffices(where, r.adopterOfficeIds);
     checkCategories(where, r.categories);
     if (r.picturePoints !== undefined && r.outlet !== 'website' && !r.publicationKinds?.includes('互联网')) {
       errors.push(`${where}设置了图片分值，但只适用于网站或互联网采用`);
@@ -116,6 +124,7 @@ export function validateRules(rules: Rules, period: DayRange, today: string, ctx
   for (const m of rules.adoption.multipliers) {
     const where = `倍数规则“${m.label ?? m.key}”`;
     checkPublications(where, m.publicationIds);
+    checkOffices(where, m.adopterOfficeIds);
     checkCategories(where, m.categories);
     if (amount(m.factor) === 0)
       errors.push(`${where}的倍数为0，会使采用不得分；不计分请删除对应的采用计分规则`);
@@ -124,18 +133,30 @@ export function validateRules(rules: Rules, period: DayRange, today: string, ctx
 
   const levels = new Set<string>();
   for (const r of rules.instructions?.rows ?? []) {
-    if (levels.has(r.level)) errors.push('批示加分中同一批示级别设置了两次');
-    levels.add(r.level);
+    const k = `${r.level}:${r.rank ?? ''}`;
+    if (levels.has(k)) {
+      const who = { principal: '主要领导', deputy: '分管（其他）领导' }[r.rank ?? ''];
+      errors.push(`批示加分中同一批示级别${who ? `的${who}批示` : ''}设置了两次`);
+    }
+    levels.add(k);
   }
 
-  for (const q of rules.quotas) {
+  const required = new Set(rules.quotas.flatMap((q) => (q.requires ? [q.requires] : [])));
+  rules.quotas.forEach((q, i) => {
     const where = `任务规则“${q.label ?? q.key}”`;
+    if (q.requires) {
+      const at = rules.quotas.findIndex((r) => r.key === q.requires);
+      if (at === -1) errors.push(`${where}的前提任务“${q.requires}”不存在`);
+      else if (at === i) errors.push(`${where}不能以自身为前提任务`);
+      else if (at > i) errors.push(`${where}的前提任务须排在它前面（避免互为前提）`);
+    }
     for (const g of q.groups ?? []) if (!groupCodes.has(g)) errors.push(`${where}引用的排名分组“${g}”不存在`);
     checkCategories(where, q.categories);
     if (q.extraCap !== undefined && q.extraPerItem === undefined)
       errors.push(`${where}设置了超额加分上限，但没有设置超额每条加分`);
-    if (!q.basePoints && !q.extraPerItem && !q.shortPenaltyPerItem) errors.push(`${where}既不加分也不扣分`);
-  }
+    if (!q.basePoints && !q.extraPerItem && !q.shortPenaltyPerItem && !required.has(q.key))
+      errors.push(`${where}既不加分也不扣分`);
+  });
   const floor = amount(rules.floor);
   const cap = amount(rules.cap);
   if (floor !== undefined && cap !== undefined && floor > cap) errors.push('最低分高于最高分');

@@ -222,6 +222,48 @@ describe('validateRules', () => {
         ['批示加分中同一批示级别设置了两次'],
       ],
       [
+        'a principal leader row twice (a row per rank is fine)',
+        (r) => {
+          r.instructions = {
+            rows: [
+              { level: 'city', rank: 'principal', points: '30' },
+              { level: 'city', rank: 'deputy', points: '20' },
+              { level: 'city', points: '10' },
+              { level: 'city', rank: 'principal', points: '40' },
+            ],
+            mode: 'sum',
+          };
+        },
+        ['批示加分中同一批示级别的主要领导批示设置了两次'],
+      ],
+      [
+        'an adopting office that is not above the office',
+        (r) => {
+          r.adoption.rows[0]!.adopterOfficeIds = ['elsewhere'];
+          r.adoption.multipliers = [{ key: 'm1', adopterOfficeIds: ['elsewhere'], factor: '2' }];
+        },
+        [
+          '采用计分第1条（每日要情）引用的采用机关不是本办公室或其上级办公室',
+          '倍数规则“m1”引用的采用机关不是本办公室或其上级办公室',
+        ],
+      ],
+      [
+        'a required quota that is missing, itself or later',
+        (r) => {
+          r.quotas = [
+            { key: 'q1', period: 'month', counts: 'submitted', min: 8, basePoints: '10', requires: 'q9' },
+            { key: 'q2', period: 'month', counts: 'submitted', min: 8, basePoints: '10', requires: 'q2' },
+            { key: 'q3', period: 'month', counts: 'submitted', min: 8, basePoints: '10', requires: 'q4' },
+            { key: 'q4', period: 'quarter', counts: 'submitted', min: 1 },
+          ];
+        },
+        [
+          '任务规则“q1”的前提任务“q9”不存在',
+          '任务规则“q2”不能以自身为前提任务',
+          '任务规则“q3”的前提任务须排在它前面（避免互为前提）',
+        ],
+      ],
+      [
         'quotas that do nothing or cap nothing',
         (r) => {
           r.quotas = [
@@ -323,6 +365,7 @@ describe('explainRules', () => {
   };
   const ectx: ExplainContext = {
     publicationName: (id) => ({ p1: '每日要情', p2: '专报' })[id] ?? id,
+    officeName: (id) => ({ zb: '中共中央办公厅' })[id] ?? id,
     label: (dictionary, code) => names[`${dictionary}:${code}`] ?? code,
   };
 
@@ -345,6 +388,7 @@ describe('explainRules', () => {
             points: '30',
           },
           { key: 'web', outlet: 'website', points: '1', picturePoints: '0.5' },
+          { key: 'zb', adopterOfficeIds: ['zb'], points: '50' },
         ],
         combine: 'sum',
         multipliers: [
@@ -357,6 +401,7 @@ describe('explainRules', () => {
       submission: { points: '0.1', cap: '10' },
       instructions: {
         rows: [
+          { level: 'city', rank: 'principal', points: '30' },
           { level: 'city', points: '10' },
           { level: 'province', points: '50' },
         ],
@@ -383,6 +428,23 @@ describe('explainRules', () => {
           shortPenaltyPerItem: '2',
         },
         { key: 'q', period: 'quarter', counts: 'adopted', categories: ['research'], min: 1, basePoints: '3' },
+        {
+          key: 'l',
+          label: '长篇任务',
+          period: 'quarter',
+          counts: 'submitted',
+          categories: ['research'],
+          min: 1,
+        },
+        {
+          key: 'y',
+          label: '年度任务',
+          period: 'year',
+          counts: 'submitted',
+          min: 96,
+          basePoints: '20',
+          requires: 'l',
+        },
       ],
       zeroOut: [{ key: 'z', when: 'commissions_missed', atLeast: 2 }],
       floor: '0',
@@ -393,13 +455,14 @@ describe('explainRules', () => {
       '采用计分1：《每日要情》采用的，每条计3分。',
       '采用计分2：省级刊物中的专报类刊物对调研类信息、以全文采用方式采用的，每条计30分。',
       '采用计分3：门户网站采用的，每条计1分，另每张图片计0.5分。',
+      '采用计分4：中共中央办公厅的刊物采用的，每条计50分。',
       '同一条信息被多个刊物采用的，分别计分、累加。',
       '经市办转报：经本办公室转报后被省级刊物采用的，分值乘以2。',
       '倍数：被国家级（国办、中办）刊物采用的，分值乘以5。',
       '报送上级：信息报送到省级的，每条计5分。',
       '报送计分：信息每报送一条计0.1分，最多计10分。',
       '合报信息的得分按各单位的分配比例分配。',
-      '批示加分：市级领导批示加10分，省级领导批示加50分；同一级别的多次批示不累加。',
+      '批示加分：市级主要领导批示加30分，市级领导批示加10分，省级领导批示加50分；同一级别的多次批示不累加。',
       '约稿：按约稿报送的每次加2分（最多加6分），逾期报送的每次扣0.5分，未按约稿报送的每次扣10分。',
       '紧急信息迟报的，每条扣1分。',
       '领导批示逾期未反馈落实情况的，每件扣10分。',
@@ -407,6 +470,8 @@ describe('explainRules', () => {
       '每季度采用率低于30%的，扣1分。',
       '月度任务：乡镇每月报送信息不少于8条，完成的得基础分10分，每超一条加1分（最多加5分），每少一条扣2分。',
       '任务：各单位每季度被采用调研类信息不少于1条，完成的得基础分3分。',
+      '长篇任务：各单位每季度报送调研类信息不少于1条。',
+      '年度任务：各单位每年报送信息不少于96条，须同时完成“长篇任务”，完成的得基础分20分。',
       '清零：考核期内未按约稿报送累计2次及以上的，当期得分清零。',
       '单位得分最低为0分。',
       '单位得分最高为100分。',

@@ -132,10 +132,16 @@ export async function loadFacts(
     : [];
 
   const instructions = await rowsOf<
-    ItemCols & { id: string; level: string; instructed_on: string; leader_name: string }
+    ItemCols & {
+      id: string;
+      level: string;
+      leader_rank: 'principal' | 'deputy' | null;
+      instructed_on: string;
+      leader_name: string;
+    }
   >(
     db,
-    sql`select ${mine}, ins.id, ins.level, to_char(ins.instructed_on, 'YYYY-MM-DD') as instructed_on, ins.leader_name
+    sql`select ${mine}, ins.id, ins.level, ins.leader_rank, to_char(ins.instructed_on, 'YYYY-MM-DD') as instructed_on, ins.leader_name
         from instructions ins join items c on c.id = ins.item_id join items m on ${chain}
         where ins.instructed_on between ${range.from}::date and ${range.to}::date`,
   );
@@ -172,6 +178,20 @@ export async function loadFacts(
           and c.deadline >= ${from}::timestamptz and c.deadline < ${toEnd}::timestamptz`,
   );
 
+  // 加减分登记 of the office (revoked ones no longer count).
+  const adjustments = await rowsOf<{
+    id: string;
+    unit_id: string;
+    on: string;
+    points: string | number;
+    reason: string;
+    basis: string | null;
+  }>(
+    db,
+    sql`select id, unit_id, to_char("on", 'YYYY-MM-DD') as on, points, reason, basis from assessment_adjustments
+        where office_id = ${officeId} and revoked_at is null and "on" between ${range.from}::date and ${range.to}::date`,
+  );
+
   const time = (v: Date | string) => new Date(v).getTime();
   const member = (unitId: string) => registry.memberOf(unitId, officeId) ?? unitId;
   return {
@@ -196,6 +216,7 @@ export async function loadFacts(
         publicationId: r.publication_id,
         publicationName: `《${r.publication_name}》`,
         publicationKind: r.publication_kind,
+        adopterOfficeId: r.publication_office_id,
         tier: registry.tierOf(r.publication_office_id, officeId),
         route: r.forwarded_to_id ? ('forwarded' as const) : ('direct' as const),
         adoptionKind: r.adoption_kind,
@@ -210,6 +231,7 @@ export async function loadFacts(
         publicationId: null,
         publicationName: '门户网站',
         publicationKind: '网站',
+        adopterOfficeId: officeId,
         tier: 'own' as const,
         route: 'direct' as const,
         adoptionKind: '网站发布',
@@ -230,6 +252,7 @@ export async function loadFacts(
       id: r.id,
       on: r.instructed_on,
       level: r.level,
+      leaderRank: r.leader_rank,
       leaderName: r.leader_name,
     })),
     assignments: assignments.map((r) => {
@@ -270,5 +293,14 @@ export async function loadFacts(
         label: r.number ? `〔${r.year}〕${r.number}号“${r.topic}”` : `“${r.topic}”`,
       };
     }),
+    adjustments: adjustments.map((r) => ({
+      kind: 'adjustment' as const,
+      id: r.id,
+      unitId: member(r.unit_id),
+      on: r.on,
+      points: Number(r.points),
+      reason: r.reason,
+      basis: r.basis,
+    })),
   };
 }
