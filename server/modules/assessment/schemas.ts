@@ -70,15 +70,20 @@ export const ruleSetDetailSchema = ruleSetSummarySchema.extend({
 });
 export type RuleSetDetail = z.infer<typeof ruleSetDetailSchema>;
 
+/** A range's end may not come before its start (ranking and statistics). */
+const inOrder = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
+  schema.refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+
+/** Whose figures a ranking (or the statistics) reads: the office and optionally one rule set. */
+const rankingScope = z.object({
+  officeId: z.preprocess(blankToUndefined, uuid('办公室').optional()),
+  ruleSetId: z.preprocess(blankToUndefined, uuid('考核办法').optional()),
+});
+/** The days, after the scope (and the statistics' unitId), so validation errors keep their order. */
+const rangeFields = { from: isoDate('开始日期'), to: isoDate('结束日期') };
+
 /** A ranking's range: explicit days inside one rule set's period. */
-export const rankingQuery = z
-  .object({
-    officeId: z.preprocess(blankToUndefined, uuid('办公室').optional()),
-    ruleSetId: z.preprocess(blankToUndefined, uuid('考核办法').optional()),
-    from: isoDate('开始日期'),
-    to: isoDate('结束日期'),
-  })
-  .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+export const rankingQuery = inOrder(rankingScope.extend(rangeFields));
 export type RankingQuery = z.output<typeof rankingQuery>;
 
 const amount = z.string();
@@ -201,15 +206,10 @@ export const workSummaryQuery = z
   })
   .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
 
-export const statisticsQuery = z
-  .object({
-    officeId: z.preprocess(blankToUndefined, uuid('办公室').optional()),
-    ruleSetId: z.preprocess(blankToUndefined, uuid('考核办法').optional()),
-    unitId: z.preprocess(blankToUndefined, uuid('单位').optional()),
-    from: isoDate('开始日期'),
-    to: isoDate('结束日期'),
-  })
-  .refine((q) => q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+/** The ranking's query plus one unit (its own trend and rank). */
+export const statisticsQuery = inOrder(
+  rankingScope.extend({ unitId: z.preprocess(blankToUndefined, uuid('单位').optional()), ...rangeFields }),
+);
 export type StatisticsQuery = z.output<typeof statisticsQuery>;
 
 /** Counts are numbers with one decimal (a 合报 share counts in part); points are decimal strings. */

@@ -1,8 +1,9 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
+import type { AuditContext } from '../../../lib/audit.ts';
 import { buildXlsx } from '../../../lib/xlsx.ts';
 import type { EntriesQuery } from '../schemas.ts';
+import { auditExport } from './audit-export.ts';
 import { listEntries } from './entries.ts';
 
 type Line = Awaited<ReturnType<typeof listEntries>>['entries'][number];
@@ -22,12 +23,10 @@ export async function exportEntries(db: Db, actor: Actor, q: EntriesQuery, now: 
     ],
     [...list.entries, { total: list.total }],
   );
-  await recordAudit(db, audit, {
-    action: 'assessment.exported',
-    targetType: 'assessment_rule_set',
-    targetId: list.ruleSet.id,
-    targetLabel: `${list.unit.name} 得分明细 ${q.from}—${q.to}`,
-    diff: { rows: list.entries.length },
+  await auditExport(db, audit, {
+    ruleSetId: list.ruleSet.id,
+    label: `${list.unit.name} 得分明细 ${q.from}—${q.to}`,
+    rows: list.entries.length,
   });
   return { filename: `得分明细-${list.unit.name}-${q.from}至${q.to}.xlsx`, body };
 }

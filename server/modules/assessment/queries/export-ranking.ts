@@ -1,8 +1,9 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
+import type { AuditContext } from '../../../lib/audit.ts';
 import { buildXlsx } from '../../../lib/xlsx.ts';
 import type { RankingQuery, RankingRow } from '../schemas.ts';
+import { auditExport } from './audit-export.ts';
 import { getRanking } from './ranking.ts';
 
 type Line = RankingRow & { group: string };
@@ -32,12 +33,10 @@ export async function exportRanking(db: Db, actor: Actor, q: RankingQuery, now: 
     ],
     lines,
   );
-  await recordAudit(db, audit, {
-    action: 'assessment.exported',
-    targetType: 'assessment_rule_set',
-    targetId: ranking.ruleSet.id,
-    targetLabel: `${ranking.office.name} ${q.from}—${q.to}`,
-    diff: { rows: lines.length },
+  await auditExport(db, audit, {
+    ruleSetId: ranking.ruleSet.id,
+    label: `${ranking.office.name} ${q.from}—${q.to}`,
+    rows: lines.length,
   });
   return { filename: `考评排名-${q.from}至${q.to}.xlsx`, body };
 }

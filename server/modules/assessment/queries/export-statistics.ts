@@ -1,8 +1,9 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
+import type { AuditContext } from '../../../lib/audit.ts';
 import { buildXlsx } from '../../../lib/xlsx.ts';
 import type { StatisticsQuery, StatisticsUnit } from '../schemas.ts';
+import { auditExport } from './audit-export.ts';
 import { getStatistics } from './statistics.ts';
 
 /** The statistics page's per-unit table, every group in one sheet, as on screen. */
@@ -30,12 +31,10 @@ export async function exportStatistics(
     ],
     stats.units,
   );
-  await recordAudit(db, audit, {
-    action: 'assessment.exported',
-    targetType: 'assessment_rule_set',
-    targetId: stats.ruleSet.id,
-    targetLabel: `${stats.office.name} 统计分析 ${q.from}—${q.to}`,
-    diff: { rows: stats.units.length },
+  await auditExport(db, audit, {
+    ruleSetId: stats.ruleSet.id,
+    label: `${stats.office.name} 统计分析 ${q.from}—${q.to}`,
+    rows: stats.units.length,
   });
   return { filename: `统计分析-${q.from}至${q.to}.xlsx`, body };
 }

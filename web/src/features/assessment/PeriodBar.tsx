@@ -1,7 +1,7 @@
-import { Card, DatePicker, Flex, Segmented, Select } from 'antd';
+import { Alert, Card, DatePicker, Empty, Flex, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAssessmentOffices } from './api.ts';
 import { defaultAt, type PeriodChoice, type PeriodState, parsePeriod, rangeOf } from './periods.ts';
 
@@ -116,5 +116,47 @@ export function PeriodBar({ scope, children }: { scope: AssessmentScope; childre
         {children}
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * What shows under the period bar instead of figures: that the caller belongs to no office, or
+ * why the figures could not be read (with, for the office's staff, where to set up a 考核办法).
+ */
+export function ScopeNotice({
+  scope,
+  error,
+  what,
+  lead,
+}: {
+  scope: AssessmentScope;
+  error: Error | null;
+  /** 考评 or 统计: what there is nothing of. */
+  what: string;
+  /** Said to the staff before where to set up the rules. */
+  lead?: string;
+}) {
+  const { offices, office } = scope;
+  return (
+    <>
+      {offices.data && offices.data.length === 0 && (
+        <Empty description={`您不属于任何办公室或报送单位，没有可查看的${what}`} />
+      )}
+      {error && (
+        <Alert
+          type="warning"
+          showIcon
+          title={error.message}
+          description={
+            office?.relation === 'staff' ? (
+              <>
+                {lead}可在 <Link to="/assessment/rules">考核办法</Link> 中制定并启用本期间的考核办法。
+              </>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+    </>
   );
 }

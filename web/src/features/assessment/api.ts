@@ -217,23 +217,32 @@ export const entriesExportUrl = (p: {
   kind?: string;
 }) => `/api/assessment/entries.xlsx?${qs(p)}`;
 
-export function useRanking(p: RankingParams | null) {
+/**
+ * GET /api/assessment/<path>?<params>, cached under ['assessment', path, params] (so the rule-set
+ * mutations refresh it) and idle while params is null. By default the previous figures stay on
+ * screen while the next period loads.
+ */
+function useAssessmentQuery<T>(
+  path: string,
+  p: Record<string, string | undefined> | null,
+  { keepPrevious = true }: { keepPrevious?: boolean } = {},
+) {
   return useQuery({
-    queryKey: ['assessment', 'ranking', p],
-    queryFn: () => api<Ranking>('GET', `/api/assessment/ranking?${qs(p as RankingParams)}`),
+    queryKey: ['assessment', path, p],
+    queryFn: () => api<T>('GET', `/api/assessment/${path}?${qs(p ?? {})}`),
     enabled: p !== null,
-    placeholderData: keepPreviousData,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
+}
+
+export function useRanking(p: RankingParams | null) {
+  return useAssessmentQuery<Ranking>('ranking', p);
 }
 
 export function useEntries(
   p: { ruleSetId: string; unitId: string; from: string; to: string; kind?: EntryKind } | null,
 ) {
-  return useQuery({
-    queryKey: ['assessment', 'entries', p],
-    queryFn: () => api<Entries>('GET', `/api/assessment/entries?${qs(p as Record<string, string>)}`),
-    enabled: p !== null,
-  });
+  return useAssessmentQuery<Entries>('entries', p, { keepPrevious: false });
 }
 
 export function useRuleSets(officeId?: string) {
@@ -395,10 +404,5 @@ export const statisticsExportUrl = (p: StatisticsParams) =>
   `/api/assessment/statistics.xlsx?${qs({ ...p, unitId: undefined })}`;
 
 export function useStatistics(p: StatisticsParams | null) {
-  return useQuery({
-    queryKey: ['assessment', 'statistics', p],
-    queryFn: () => api<Statistics>('GET', `/api/assessment/statistics?${qs(p as StatisticsParams)}`),
-    enabled: p !== null,
-    placeholderData: keepPreviousData,
-  });
+  return useAssessmentQuery<Statistics>('statistics', p);
 }

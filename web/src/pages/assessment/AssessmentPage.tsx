@@ -1,23 +1,8 @@
 import { DownloadOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { download } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
@@ -27,7 +12,7 @@ import {
   useRuleSetMutations,
 } from '../../features/assessment/api.ts';
 import { EntriesDrawer } from '../../features/assessment/EntriesDrawer.tsx';
-import { PeriodBar, useAssessmentScope } from '../../features/assessment/PeriodBar.tsx';
+import { PeriodBar, ScopeNotice, useAssessmentScope } from '../../features/assessment/PeriodBar.tsx';
 import { periodTitle } from '../../features/assessment/periods.ts';
 import { WorkSummaryModal } from '../../features/assessment/WorkSummaryModal.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -40,7 +25,7 @@ import { formatDateTime } from '../../format.ts';
 export function AssessmentPage() {
   const { message } = App.useApp();
   const scope = useAssessmentScope();
-  const { state, range, offices, officeId, office } = scope;
+  const { state, range, officeId, office } = scope;
   const query = useRanking(officeId && range ? { officeId, ...range } : null);
   const { recompute } = useRuleSetMutations();
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
@@ -164,24 +149,7 @@ export function AssessmentPage() {
           to={range.to}
         />
       )}
-      {offices.data && offices.data.length === 0 && (
-        <Empty description="您不属于任何办公室或报送单位，没有可查看的考评" />
-      )}
-      {query.error && (
-        <Alert
-          type="warning"
-          showIcon
-          title={query.error.message}
-          description={
-            staff ? (
-              <>
-                可在 <Link to="/assessment/rules">考核办法</Link> 中制定并启用本期间的考核办法。
-              </>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ScopeNotice scope={scope} error={query.error} what="考评" />
       {data && (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }}>

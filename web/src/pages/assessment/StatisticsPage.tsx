@@ -1,10 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Segmented, Select, Spin, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { App, Button, Segmented, Select, Spin, Typography } from 'antd';
 import { download } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { statisticsExportUrl, useStatistics } from '../../features/assessment/api.ts';
-import { PeriodBar, useAssessmentScope } from '../../features/assessment/PeriodBar.tsx';
+import { PeriodBar, ScopeNotice, useAssessmentScope } from '../../features/assessment/PeriodBar.tsx';
 import { periodTitle } from '../../features/assessment/periods.ts';
 import { LeaderScreen } from '../../features/assessment/statistics/LeaderScreen.tsx';
 import { OfficeView } from '../../features/assessment/statistics/OfficeView.tsx';
@@ -21,7 +20,7 @@ type View = 'office' | 'screen';
 export function StatisticsPage() {
   const { message } = App.useApp();
   const scope = useAssessmentScope('year');
-  const { params, state, range, offices, officeId, office, setParam } = scope;
+  const { params, state, range, officeId, office, setParam } = scope;
   const insider = office?.relation === 'staff' || office?.relation === 'leader';
   const ownUnits = office?.ownUnitIds ?? [];
   const unitId = params.get('unitId') ?? (insider ? undefined : ownUnits[0]);
@@ -95,25 +94,7 @@ export function StatisticsPage() {
           </Typography.Text>
         )}
       </PeriodBar>
-      {offices.data && offices.data.length === 0 && (
-        <Empty description="您不属于任何办公室或报送单位，没有可查看的统计" />
-      )}
-      {query.error && (
-        <Alert
-          type="warning"
-          showIcon
-          title={query.error.message}
-          description={
-            office?.relation === 'staff' ? (
-              <>
-                统计依据考核办法计算，可在 <Link to="/assessment/rules">考核办法</Link>{' '}
-                中制定并启用本期间的考核办法。
-              </>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ScopeNotice scope={scope} error={query.error} what="统计" lead="统计依据考核办法计算，" />
       {query.isLoading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {data && (
         <section aria-label={`${periodTitle(state)}统计`} style={{ opacity: query.isFetching ? 0.6 : 1 }}>

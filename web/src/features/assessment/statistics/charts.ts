@@ -16,12 +16,25 @@ const said = (description: string) => ({ enabled: true, label: { description } }
 const grid = { left: 8, right: 8, top: 40, bottom: 4, containLabel: true };
 const legend = { top: 0 };
 
-/** 报送 and 采用 (本级 / 上级, stacked) per month as bars, 得分 as a line on its own axis. */
-export function monthOption(months: Statistics['months']): ChartOption {
+type MonthRow = { month: string; submitted: number; points: string };
+
+/** One bar series of a month chart: its legend name, an optional stack and its value per month. */
+type MonthBar<M> = { name: string; stack?: string; value: (m: M) => number };
+
+/**
+ * Months as bars (the series given) with 得分 as a line on its own axis, described for screen
+ * readers as `${caption}：3月报送…条、采用…条、得分…分；…`.
+ */
+function monthBarsOption<M extends MonthRow>(
+  months: M[],
+  caption: string,
+  adopted: (m: M) => number,
+  bars: MonthBar<M>[],
+): ChartOption {
   const s = spans(months);
   return {
     aria: said(
-      `按月报送与采用：${months.map((m) => `${monthLabel(m.month, s)}报送${m.submitted}条、采用${m.adoptedOwn + m.adoptedUpper}条、得分${m.points}分`).join('；')}`,
+      `${caption}：${months.map((m) => `${monthLabel(m.month, s)}报送${m.submitted}条、采用${adopted(m)}条、得分${m.points}分`).join('；')}`,
     ),
     tooltip: { trigger: 'axis' },
     legend,
@@ -32,12 +45,24 @@ export function monthOption(months: Statistics['months']): ChartOption {
       { type: 'value', name: '分', splitLine: { show: false } },
     ],
     series: [
-      { name: '报送', type: 'bar', data: months.map((m) => m.submitted) },
-      { name: '本级采用', type: 'bar', stack: 'adopted', data: months.map((m) => m.adoptedOwn) },
-      { name: '上级采用', type: 'bar', stack: 'adopted', data: months.map((m) => m.adoptedUpper) },
+      ...bars.map(({ name, stack, value }) => ({
+        name,
+        type: 'bar' as const,
+        ...(stack ? { stack } : {}),
+        data: months.map(value),
+      })),
       { name: '得分', type: 'line', yAxisIndex: 1, smooth: true, data: months.map((m) => Number(m.points)) },
     ],
   };
+}
+
+/** 报送 and 采用 (本级 / 上级, stacked) per month as bars, 得分 as a line on its own axis. */
+export function monthOption(months: Statistics['months']): ChartOption {
+  return monthBarsOption(months, '按月报送与采用', (m) => m.adoptedOwn + m.adoptedUpper, [
+    { name: '报送', value: (m) => m.submitted },
+    { name: '本级采用', stack: 'adopted', value: (m) => m.adoptedOwn },
+    { name: '上级采用', stack: 'adopted', value: (m) => m.adoptedUpper },
+  ]);
 }
 
 export type UnitMetric = 'points' | 'submitted' | 'adopted';
@@ -170,25 +195,10 @@ type UnitMonths = NonNullable<Statistics['unit']>['months'];
 
 /** A unit's own months: 报送 and 采用 as bars, 得分 as a line. */
 export function unitTrendOption(months: UnitMonths): ChartOption {
-  const s = spans(months);
-  return {
-    aria: said(
-      `本单位按月：${months.map((m) => `${monthLabel(m.month, s)}报送${m.submitted}条、采用${m.adopted}条、得分${m.points}分`).join('；')}`,
-    ),
-    tooltip: { trigger: 'axis' },
-    legend,
-    grid,
-    xAxis: { type: 'category', data: months.map((m) => monthLabel(m.month, s)) },
-    yAxis: [
-      { type: 'value', name: '条', minInterval: 1 },
-      { type: 'value', name: '分', splitLine: { show: false } },
-    ],
-    series: [
-      { name: '报送', type: 'bar', data: months.map((m) => m.submitted) },
-      { name: '采用', type: 'bar', data: months.map((m) => m.adopted) },
-      { name: '得分', type: 'line', yAxisIndex: 1, smooth: true, data: months.map((m) => Number(m.points)) },
-    ],
-  };
+  return monthBarsOption(months, '本单位按月', (m) => m.adopted, [
+    { name: '报送', value: (m) => m.submitted },
+    { name: '采用', value: (m) => m.adopted },
+  ]);
 }
 
 /** A unit's rank in its group month by month: first place on top. */
