@@ -96,12 +96,14 @@ export const AUDIT_ACTIONS = {
   'assessment.rule_set_activated': '启用考核办法',
   'assessment.rule_set_deleted': '删除考核办法草稿',
   'assessment.recomputed': '重新计算考评得分',
-  'assessment.exported': '导出考评排名',
+  'assessment.exported': '导出考评数据',
   'assessment.notice_created': '起草考评通报',
   'assessment.notice_updated': '修改考评通报',
   'assessment.notice_refreshed': '更新通报数据',
   'assessment.notice_issued': '印发考评通报',
   'assessment.notice_deleted': '删除通报草稿',
+  'assessment.adjustment_registered': '登记考评加减分',
+  'assessment.adjustment_revoked': '撤销考评加减分',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -3,6 +3,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assessmentAdjustments,
   assessmentChanges,
   assessmentLedger,
   assessmentRuleSets,
@@ -10,6 +11,7 @@ import {
   auditEvents,
   itemCredits,
   items,
+  notifications,
 } from '../../db/schema/index.ts';
 import { demoYear } from '../../db/seed/demo-items-kit.ts';
 import { manualClock } from '../../lib/clock.ts';
@@ -117,6 +119,7 @@ async function state() {
     runs: await db().select().from(assessmentRuns).orderBy(asc(assessmentRuns.ruleSetId)),
     ledger: ledger?.n ?? 0,
     audits: audits?.n ?? 0,
+    adjustments: await db().select().from(assessmentAdjustments).orderBy(asc(assessmentAdjustments.id)),
   };
 }
 
@@ -1084,5 +1087,194 @@ describe('Excel export', () => {
       403,
       '只能查看本单位的得分明细',
     );
+  });
+});
+
+describe('加减分登记', () => {
+  const range = { from: day('03-05'), to: day('03-05') };
+  const points = async (code: string) => rowOf(await ranking(editor, range), unitId(code)).points;
+  type Adjustment = {
+    id: string;
+    unitName: string;
+    points: string;
+    version: number;
+    revokedAt: string | null;
+  };
+  const register = (s: Session, body: Record<string, unknown>) =>
+    s.request('POST', '/api/assessment/adjustments', body);
+  const valid = () => ({
+    unitId: unitId('fy_czj'),
+    on: day('03-05'),
+    points: '2.5',
+    reason: '承办全市政务信息工作培训',
+    basis: '汾政办发〔2026〕3号',
+  });
+  let added: Adjustment;
+
+  it('the 信息科 adds points with a reason; the unit’s score, entries, audit and messages show it', async () => {
+    const before = await points('fy_czj');
+    added = await ok(await register(editor, valid()), 201);
+    expect(added).toMatchObject({ unitName: '汾阳市财政局', points: '2.5', revokedAt: null });
+    expect(pts(await points('fy_czj')) - pts(before)).toBe(25_000);
+    const mine = await entries(editor, { ruleSetId: fyCurrent, unitId: unitId('fy_czj'), ...range });
+    expect(mine.entries.filter((e) => e.kind === 'adjustment').map((e) => e.detail)).toEqual([
+      '加2.5分：承办全市政务信息工作培训（依据：汾政办发〔2026〕3号）',
+    ]);
+    expect(await audits('assessment.adjustment_registered', added.id)).toHaveLength(1);
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.kind, 'assessment_adjusted'), eq(notifications.userId, reporter.me.user.id)),
+      );
+    expect(told.map((n) => n.title)).toContain('考评加2.5分：汾阳市财政局');
+  });
+
+  it('a deduction takes points off', async () => {
+    const before = await points('fy_swj');
+    const cut = await ok(
+      await register(editor, {
+        ...valid(),
+        unitId: unitId('fy_swj'),
+        points: '-1.25',
+        reason: '紧急信息漏报',
+      }),
+      201,
+    );
+    expect(cut.points).toBe('-1.25');
+    expect(pts(await points('fy_swj')) - pts(before)).toBe(-12_500);
+  });
+
+  it('each reader sees what they may: the office all, a unit its own only', async () => {
+    const all = await ok(await editor.request('GET', `/api/assessment/adjustments?${qs(range)}`));
+    expect(all.canManage).toBe(true);
+    expect(all.rows.map((r: Adjustment) => r.unitName).sort()).toEqual(['汾阳市水务局', '汾阳市财政局']);
+    expect(all.total).toBe('1.25');
+    const own = await ok(await reporter.request('GET', `/api/assessment/adjustments?${qs(range)}`));
+    expect(own.canManage).toBe(false);
+    expect(own.rows.map((r: Adjustment) => r.unitName)).toEqual(['汾阳市财政局']);
+    await refused(
+      () =>
+        otherReporter.request(
+          'GET',
+          `/api/assessment/adjustments?${qs({ unitId: unitId('fy_czj'), ...range })}`,
+        ),
+      403,
+      '只能查看本单位的加减分',
+    );
+    const xlsx = await editor.request('GET', `/api/assessment/adjustments.xlsx?${qs(range)}`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const values: unknown[][] = [];
+    wb.worksheets[0]?.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values[0]).toEqual(['计分日期', '单位', '分值', '事由', '依据', '登记人', '状态', '撤销理由']);
+    expect(
+      values
+        .slice(1)
+        .map((v) => v[2])
+        .sort(),
+    ).toEqual([-1.25, 2.5]);
+  });
+
+  it('refuses bad input, other roles and other offices in Chinese, storing nothing', async () => {
+    const cases: [Session, Record<string, unknown>, number, string | RegExp][] = [
+      [editor, { ...valid(), points: '0' }, 400, /分值不能为0/],
+      [editor, { ...valid(), points: 'abc' }, 400, /分值须为数字/],
+      [editor, { ...valid(), points: '1.23456' }, 400, /最多四位小数/],
+      [editor, { ...valid(), points: '5000' }, 400, /不能超过1000分/],
+      [editor, { ...valid(), reason: ' ' }, 400, /请填写加减分事由/],
+      [editor, { ...valid(), on: day('03-21') }, 400, '计分日期不能晚于今天'],
+      [editor, { ...valid(), on: `${Y}-02-30` }, 400, /计分日期须为有效日期/],
+      [editor, { ...valid(), unitId: unitId('xy') }, 400, '所选单位不是本办公室的考评对象'],
+      [llEditor, { ...valid(), officeId: fyId }, 403, '只有本办公室信息科才能登记或撤销加减分'],
+      [llEditor, { ...valid(), officeId: llId }, 400, '所选单位不是本办公室的考评对象'],
+      [reporter, valid(), 403, /./],
+      [leader, valid(), 403, /./],
+    ];
+    for (const [s, body, status, message] of cases) await refused(() => register(s, body), status, message);
+  });
+
+  it('a registration is revoked with a reason, never edited; it stays listed and stops counting', async () => {
+    const before = await points('fy_czj');
+    const revoke = (s: Session, body: Record<string, unknown>) =>
+      s.request('POST', `/api/assessment/adjustments/${added.id}/revoke`, body);
+    await refused(() => revoke(editor, { reason: '误登', version: added.version + 1 }), 409);
+    await refused(() => revoke(editor, { version: added.version }), 400, /请填写撤销理由/);
+    await refused(() => revoke(reporter, { reason: '误登', version: added.version }), 403);
+    await refused(() => revoke(llEditor, { reason: '误登', version: added.version }), 403);
+    const done = await ok(await revoke(editor, { reason: '培训由市委办承办，误登', version: added.version }));
+    expect(done).toMatchObject({ revokeReason: '培训由市委办承办，误登', version: added.version + 1 });
+    expect(done.revokedAt).not.toBeNull();
+    expect(pts(await points('fy_czj')) - pts(before)).toBe(-25_000);
+    await refused(() => revoke(editor, { reason: '再撤', version: done.version }), 409, '该加减分登记已撤销');
+    const list = await ok(await editor.request('GET', `/api/assessment/adjustments?${qs(range)}`));
+    expect(list.rows).toHaveLength(2);
+    expect(list.total).toBe('-1.25');
+    const active = await ok(
+      await editor.request('GET', `/api/assessment/adjustments?${qs({ ...range, status: 'active' })}`),
+    );
+    expect(active.rows.map((r: Adjustment) => r.unitName)).toEqual(['汾阳市水务局']);
+    expect(await audits('assessment.adjustment_revoked', added.id)).toHaveLength(1);
+  });
+});
+
+describe('批示 bonus by leader rank (主要领导 / 分管领导)', () => {
+  it('pays a principal leader’s instruction its own points and a deputy’s the level’s', async () => {
+    const range = { from: day('03-17'), to: day('03-18') };
+    const record = async (itemId: string, leaderName: string, leaderRank: string, on: string) => {
+      const body = {
+        itemId,
+        source: 'paper',
+        leaderName,
+        level: 'city',
+        leaderRank,
+        text: '请认真研究。',
+        instructedOn: day(on),
+      };
+      return ok(await editor.request('POST', '/api/instructions/records', body), 201);
+    };
+    const a = await accepted('fy_whj');
+    const b = await accepted('fy_whj');
+    const principal = await record(a.id, '王市长', 'principal', '03-17');
+    expect(principal).toMatchObject({ leaderRank: 'principal', leaderRankLabel: '主要领导' });
+    await record(b.id, '李副市长', 'deputy', '03-18');
+    const bad = await editor.request('POST', '/api/instructions/records', {
+      itemId: a.id,
+      source: 'paper',
+      leaderName: '某',
+      level: 'city',
+      leaderRank: 'boss',
+      text: '阅。',
+      instructedOn: day('03-18'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/领导类别只能是主要领导或分管（其他）领导/);
+    const rules = {
+      ...fyRules,
+      instructions: {
+        rows: [
+          { level: 'city', rank: 'principal', points: '30' },
+          { level: 'city', points: '10' },
+        ],
+        mode: 'sum',
+      },
+    };
+    const res = await ok(
+      await editor.request('POST', '/api/assessment/preview', {
+        rules,
+        periodStart: day('01-01'),
+        periodEnd: day('12-31'),
+        ...range,
+      }),
+    );
+    expect(res.problems).toEqual([]);
+    expect(res.explanation).toContain(
+      '批示加分：市级主要领导批示加30分，市级领导批示加10分；多次批示累加计分。',
+    );
+    const row = (res.groups as { rows: { unitId: string; points: string }[] }[])
+      .flatMap((g) => g.rows)
+      .find((r) => r.unitId === unitId('fy_whj'));
+    expect(row?.points).toBe('40');
   });
 });

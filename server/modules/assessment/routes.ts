@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { actorOf, attachmentDisposition, auditOf, type TypedApp } from '../../lib/http.ts';
 import { sendXlsx } from '../../lib/xlsx.ts';
+import { registerAdjustmentRoutes } from './adjustments/routes.ts';
 import { activateRuleSet } from './commands/activate-rule-set.ts';
 import { createRuleSet } from './commands/create-rule-set.ts';
 import { deleteRuleSet } from './commands/delete-rule-set.ts';
@@ -48,6 +49,7 @@ const READERS: readonly Role[] = ['editor', 'chief_editor', 'leader', 'reporter'
 /** 考评: 考核办法 (versioned rule sets), rankings from the score ledger, drill-down, what-if. */
 export function registerAssessmentRoutes(app: TypedApp, ctx: AppContext) {
   registerNoticeRoutes(app, ctx);
+  registerAdjustmentRoutes(app, ctx);
   app.get(
     '/api/assessment/offices',
     {

@@ -4,6 +4,7 @@ import {
   INSTRUCTION_LEVELS,
   INSTRUCTION_SOURCES,
   INSTRUCTION_STATUSES,
+  LEADER_RANKS,
 } from '../../db/schema/index.ts';
 import { pageQueryFields, pageResponseFields } from '../../lib/pagination.ts';
 import { blankToUndefined, text, version } from '../../lib/schema-fields.ts';
@@ -23,6 +24,10 @@ export const writeInstructionBody = z
     text: text('批示内容', 2000),
     instructedOn: isoDate('批示日期').optional(),
     leaderTitle: z.string().trim().max(40, '职务不能超过 40 个字').optional(),
+    leaderRank: z.preprocess(
+      blankToUndefined,
+      z.enum(LEADER_RANKS, { error: '领导类别只能是主要领导或分管（其他）领导' }).optional(),
+    ),
   })
   .refine((b) => Boolean(b.itemId) !== Boolean(b.issueId), '请指明批示的信息或刊物（二者选一）');
 export type WriteInstructionInput = z.output<typeof writeInstructionBody>;
@@ -36,6 +41,10 @@ export const recordInstructionBody = z
     source: z.enum(['paper', 'upper'], { error: '来源只能是纸质批示或上级批示' }),
     leaderName: text('批示领导', 40),
     leaderTitle: z.string().trim().max(40, '职务不能超过 40 个字').optional(),
+    leaderRank: z.preprocess(
+      blankToUndefined,
+      z.enum(LEADER_RANKS, { error: '领导类别只能是主要领导或分管（其他）领导' }).optional(),
+    ),
     level: z.enum(INSTRUCTION_LEVELS, { error: '请选择批示层级' }),
     text: text('批示内容', 2000),
     instructedOn: isoDate('批示日期'),
@@ -148,6 +157,8 @@ export const instructionSchema = z.object({
   sourceLabel: z.string(),
   leaderName: z.string(),
   leaderTitle: z.string().nullable(),
+  leaderRank: z.enum(LEADER_RANKS).nullable(),
+  leaderRankLabel: z.string().nullable(),
   level: z.enum(INSTRUCTION_LEVELS),
   levelLabel: z.string(),
   text: z.string(),

@@ -135,7 +135,7 @@ export function validateRules(rules: Rules, period: DayRange, today: string, ctx
   for (const r of rules.instructions?.rows ?? []) {
     const k = `${r.level}:${r.rank ?? ''}`;
     if (levels.has(k)) {
-      const who = { principal: '主要领导', deputy: '分管（其他）领导' }[r.rank ?? ''];
+      const who = r.rank && { principal: '主要领导', deputy: '分管（其他）领导' }[r.rank];
       errors.push(`批示加分中同一批示级别${who ? `的${who}批示` : ''}设置了两次`);
     }
     levels.add(k);

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { type InstructionLevel, instructions, items, orgs } from '../../../db/schema/index.ts';
+import {
+  type InstructionLevel,
+  instructions,
+  items,
+  type LeaderRank,
+  orgs,
+} from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import type { Clock } from '../../../lib/clock.ts';
@@ -33,6 +39,7 @@ type NewInstruction = {
   leaderId: string | null;
   leaderName: string;
   leaderTitle: string | null;
+  leaderRank: LeaderRank | null;
   level: InstructionLevel;
   text: string;
   instructedOn: string;
@@ -63,6 +70,7 @@ export function writeInstruction(
       leaderId: actor.userId,
       leaderName: actor.displayName,
       leaderTitle: input.leaderTitle || null,
+      leaderRank: input.leaderRank ?? null,
       level: OFFICE_LEVEL[office?.level ?? 'county'] ?? 'county',
       text: input.text,
       instructedOn,
@@ -102,6 +110,7 @@ export function recordInstruction(
       leaderId: null,
       leaderName: input.leaderName,
       leaderTitle: input.leaderTitle || null,
+      leaderRank: input.leaderRank ?? null,
       level: input.level,
       text: input.text,
       instructedOn: input.instructedOn,

@@ -37,10 +37,13 @@ export type RuleSetDetail = RuleSetSummary & {
 export type Tier = 'own' | 'city' | 'province' | 'national' | 'other';
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
 export type InstructionLevel = 'state_council' | 'province' | 'city' | 'county' | 'township';
+export type LeaderRank = 'principal' | 'deputy';
 
 type AdoptionMatch = {
   publicationIds?: string[];
   tiers?: Tier[];
+  /** The adopting offices: 中办 apart from 国办. */
+  adopterOfficeIds?: string[];
   publicationKinds?: string[];
   outlet?: 'publication' | 'website';
   categories?: string[];
@@ -78,6 +81,8 @@ export type Quota = {
   extraPerItem?: string;
   extraCap?: string;
   shortPenaltyPerItem?: string;
+  /** Another quota's key that must be met too (its periods overlapping this one). */
+  requires?: string;
 };
 
 /** engine/rules.ts as JSON. */
@@ -88,7 +93,7 @@ export type Rules = {
   forwarding?: { rows: { key: string; label?: string; tiers: Tier[]; points: string }[] };
   submission?: { points: string; categories?: string[]; cap?: string };
   instructions?: {
-    rows: { level: InstructionLevel; points: string }[];
+    rows: { level: InstructionLevel; rank?: LeaderRank; points: string }[];
     mode: 'sum' | 'once_per_level' | 'highest';
   };
   commissions?: {

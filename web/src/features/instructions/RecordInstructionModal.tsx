@@ -12,6 +12,7 @@ import {
   type Instruction,
   type InstructionLevel,
   instructionFileUrl,
+  type LeaderRank,
   useRecordInstruction,
 } from './api.ts';
 import { LEVEL_LABELS } from './labels.tsx';
@@ -20,6 +21,7 @@ type Values = {
   source: 'paper' | 'upper';
   leaderName: string;
   leaderTitle?: string;
+  leaderRank?: LeaderRank;
   level: InstructionLevel;
   text: string;
   instructedOn: Dayjs;
@@ -80,6 +82,7 @@ export function RecordInstructionModal({
         source: v.source,
         leaderName: v.leaderName.trim(),
         leaderTitle: v.leaderTitle?.trim() || undefined,
+        leaderRank: v.leaderRank,
         level: v.level,
         text: v.text,
         instructedOn: v.instructedOn.format('YYYY-MM-DD'),
@@ -169,6 +172,14 @@ export function RecordInstructionModal({
               <Input maxLength={40} placeholder="如：副省长（选填）" />
             </Form.Item>
           </Flex>
+          <Form.Item name="leaderRank" label="领导类别" tooltip="部分考核办法对主要领导批示单独计分">
+            <Radio.Group
+              options={[
+                { value: 'principal', label: '主要领导' },
+                { value: 'deputy', label: '分管（其他）领导' },
+              ]}
+            />
+          </Form.Item>
           <Flex gap={12} wrap>
             <Form.Item
               name="level"

@@ -1,9 +1,9 @@
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
-import { useWriteInstruction } from './api.ts';
+import { type LeaderRank, useWriteInstruction } from './api.ts';
 
-type Values = { text: string; instructedOn: Dayjs; leaderTitle?: string };
+type Values = { text: string; instructedOn: Dayjs; leaderTitle?: string; leaderRank?: LeaderRank };
 
 /**
  * 写批示: a leader's instruction on an item or an issue circulated to them. The date is today
@@ -33,6 +33,7 @@ export function WriteInstructionModal({
         text: v.text,
         instructedOn: v.instructedOn.format('YYYY-MM-DD'),
         leaderTitle: v.leaderTitle?.trim() || undefined,
+        leaderRank: v.leaderRank,
       },
       {
         onSuccess: (created) => {
@@ -90,6 +91,14 @@ export function WriteInstructionModal({
         </Form.Item>
         <Form.Item name="leaderTitle" label="职务">
           <Input maxLength={40} placeholder="如：市长、副市长（选填）" />
+        </Form.Item>
+        <Form.Item name="leaderRank" label="领导类别" tooltip="部分考核办法对主要领导批示单独计分">
+          <Radio.Group
+            options={[
+              { value: 'principal', label: '主要领导' },
+              { value: 'deputy', label: '分管（其他）领导' },
+            ]}
+          />
         </Form.Item>
       </Form>
     </Modal>

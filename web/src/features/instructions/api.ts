@@ -5,6 +5,8 @@ import type { RecordFile } from '../../components/RecordFiles.tsx';
 
 /** The shapes of server/modules/instructions/schemas.ts as JSON (dates are strings). */
 export type InstructionLevel = 'state_council' | 'province' | 'city' | 'county' | 'township';
+/** 主要领导 / 分管（其他）领导: some 考核办法 score them apart. */
+export type LeaderRank = 'principal' | 'deputy';
 export type InstructionStatus = 'recorded' | 'assigned' | 'closed';
 export type InstructionSource = 'online' | 'paper' | 'upper';
 export type AssignmentStatus = 'awaiting_feedback' | 'feedback_submitted' | 'more_requested' | 'completed';
@@ -55,6 +57,8 @@ export type Instruction = {
   sourceLabel: string;
   leaderName: string;
   leaderTitle: string | null;
+  leaderRank: LeaderRank | null;
+  leaderRankLabel: string | null;
   level: InstructionLevel;
   levelLabel: string;
   text: string;
@@ -118,6 +122,7 @@ export type WriteInput = {
   text: string;
   instructedOn?: string;
   leaderTitle?: string;
+  leaderRank?: LeaderRank;
 };
 export type RecordInput = {
   itemId?: string;
@@ -125,6 +130,7 @@ export type RecordInput = {
   source: 'paper' | 'upper';
   leaderName: string;
   leaderTitle?: string;
+  leaderRank?: LeaderRank;
   level: InstructionLevel;
   text: string;
   instructedOn: string;

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = {
   liaison_reminder: { label: '联络员年度备案提醒', important: true },
   meeting_notice: { label: '会议通知', important: true },
   assessment_notice_issued: { label: '考评通报印发', important: false },
+  assessment_adjusted: { label: '考评加减分', important: false },
   delivery_failed: { label: '消息发送失败', important: false },
 } as const satisfies Record<string, { label: string; important: boolean }>;
 

@@ -213,7 +213,12 @@ function InstructionView({ ins }: { ins: Instruction }) {
             {
               key: 'level',
               label: '批示层级',
-              children: <LevelTag level={ins.level} label={ins.levelLabel} />,
+              children: (
+                <>
+                  <LevelTag level={ins.level} label={ins.levelLabel} />
+                  {ins.leaderRankLabel}
+                </>
+              ),
             },
             {
               key: 'subject',

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Empty,
@@ -20,7 +21,7 @@ import { type ReactNode, useState } from 'react';
 import { MemberUnitSelect } from '../../orgs/MemberUnitSelect.tsx';
 import { PUBLICATION_KINDS } from '../../publications/types.ts';
 import { AmountInput, amountRules, MultiPick, RowHead, rowBox } from './fields.tsx';
-import { nextKey, type RuleSetFormValues, usedKeys } from './formModel.ts';
+import { type InstructionKey, LEADER_RANKS, nextKey, type RuleSetFormValues, usedKeys } from './formModel.ts';
 import {
   ADOPTION_KIND_OPTIONS,
   COMBINE_OPTIONS,
@@ -34,7 +35,13 @@ import {
   TIER_OPTIONS,
   ZERO_OUT_OPTIONS,
 } from './labels.tsx';
-import { type Option, publicationOptions, useRuleDictionaries, useRulePublications } from './options.ts';
+import {
+  adopterOfficeOptions,
+  type Option,
+  publicationOptions,
+  useRuleDictionaries,
+  useRulePublications,
+} from './options.ts';
 
 const KIND_OPTIONS: Option[] = PUBLICATION_KINDS.map((k) => ({ value: k, label: k }));
 /** 报送上级 goes up: 本级 is offered only when an old rule already names it. */
@@ -72,6 +79,7 @@ const EmptyList = ({ text }: { text: string }) => (
 
 const EXTRA_KEYS = [
   'tiers',
+  'adopterOfficeIds',
   'publicationKinds',
   'outlet',
   'categories',
@@ -92,6 +100,7 @@ function MatchFields({ list, name, extra }: { list: string; name: number; extra:
   // The watch is empty on the first render: the stored row decides whether to start open.
   const [open, setOpen] = useState(() => EXTRA_KEYS.some((k) => isSet(form.getFieldValue([list, name, k]))));
   const dicts = useRuleDictionaries();
+  const publications = useRulePublications();
   return (
     <>
       {open && (
@@ -99,6 +108,16 @@ function MatchFields({ list, name, extra }: { list: string; name: number; extra:
           <Col xs={24} md={8}>
             <Form.Item {...item} label="采用层级" name={[name, 'tiers']}>
               <MultiPick options={TIER_OPTIONS} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              {...item}
+              label="采用机关"
+              name={[name, 'adopterOfficeIds']}
+              tooltip="按采用刊物的主办机关区分，如同为国家级的中办与国办"
+            >
+              <MultiPick options={adopterOfficeOptions(publications.all)} loading={publications.isPending} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -143,9 +162,46 @@ function MatchFields({ list, name, extra }: { list: string; name: number; extra:
         >
           {open
             ? '收起条件'
-            : `更多条件（采用层级、刊物类别、渠道、信息类别、采用方式等）${set ? `：已设置${set}项` : ''}`}
+            : `更多条件（采用层级、采用机关、刊物类别、渠道、信息类别、采用方式等）${set ? `：已设置${set}项` : ''}`}
         </Button>
       </Col>
+    </>
+  );
+}
+
+/**
+ * Points per leader level; optionally apart for a level's principal leader (主要领导) and its
+ * deputies (分管（其他）领导) — a rank left empty takes the level's points.
+ */
+function InstructionPoints() {
+  const form = Form.useFormInstance<RuleSetFormValues>();
+  const [byRank, setByRank] = useState(() =>
+    Object.keys(form.getFieldValue('instructionPoints') ?? {}).some((k) => k.includes(':')),
+  );
+  const cell = (key: InstructionKey, label: string, placeholder: string) => (
+    <Col key={key} flex="1 1 130px">
+      <Form.Item
+        {...item}
+        label={label}
+        name={['instructionPoints', key]}
+        rules={amountRules(`${label}批示加分`)}
+      >
+        <AmountInput placeholder={placeholder} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <>
+      <Row gutter={12}>{INSTRUCTION_LEVELS.map((l) => cell(l.value, `${l.label}领导`, '不加分'))}</Row>
+      {byRank &&
+        LEADER_RANKS.map((r) => (
+          <Row gutter={12} key={r.value}>
+            {INSTRUCTION_LEVELS.map((l) => cell(`${l.value}:${r.value}`, `${l.label}${r.label}`, '同上'))}
+          </Row>
+        ))}
+      <Checkbox checked={byRank} onChange={(e) => setByRank(e.target.checked)} style={{ marginBottom: 12 }}>
+        主要领导与分管（其他）领导分别计分
+      </Checkbox>
     </>
   );
 }
@@ -180,6 +236,7 @@ export function RuleSetForm({
   const groups = Form.useWatch('groups', { form, preserve: true }) as RuleSetFormValues['groups'] | undefined;
   const submissionOn = Form.useWatch('submissionOn', form) as boolean | undefined;
   const lowRateOn = Form.useWatch('lowRateOn', form) as boolean | undefined;
+  const quotas = Form.useWatch('quotas', { form, preserve: true }) as RuleSetFormValues['quotas'] | undefined;
   const groupOptions = (groups ?? [])
     .filter((g) => g?.code)
     .map((g) => ({ value: g.code, label: g.name || g.code }));
@@ -575,20 +632,7 @@ export function RuleSetForm({
       </Section>
 
       <Section id="rs-instructions" title="批示加分" hint="信息获领导批示的加分，不填的级别不加分。">
-        <Row gutter={12}>
-          {INSTRUCTION_LEVELS.map((l) => (
-            <Col key={l.value} flex="1 1 130px">
-              <Form.Item
-                {...item}
-                label={`${l.label}领导`}
-                name={['instructionPoints', l.value]}
-                rules={amountRules(`${l.label}批示加分`)}
-              >
-                <AmountInput placeholder="不加分" />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
+        <InstructionPoints />
         <Form.Item {...item} label="同一条信息多次批示" name="instructionMode">
           <Radio.Group optionType="button" options={INSTRUCTION_MODE_OPTIONS} />
         </Form.Item>
@@ -834,6 +878,24 @@ export function RuleSetForm({
                         rules={amountRules('超额加分上限')}
                       >
                         <AmountInput placeholder="不限" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <Form.Item
+                        {...item}
+                        label="同时须完成"
+                        name={[f.name, 'requires']}
+                        tooltip="如“每月报送8条，且每季度至少1篇调研”：只有前提任务在相应周期也完成，本任务才得基础分和超额加分"
+                      >
+                        <Select
+                          allowClear
+                          placeholder="无前提任务"
+                          options={(quotas ?? []).slice(0, i).map((q, j) => ({
+                            value: q?.key,
+                            label: q?.label || `任务${j + 1}`,
+                          }))}
+                          notFoundContent="只能选择排在前面的任务"
+                        />
                       </Form.Item>
                     </Col>
                   </Row>

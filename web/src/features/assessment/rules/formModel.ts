@@ -2,6 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type {
   AdoptionRow,
   InstructionLevel,
+  LeaderRank,
   Multiplier,
   PeriodKind,
   Quota,
@@ -23,6 +24,7 @@ export type Amount = string | null | undefined;
 type MatchValues = {
   publicationIds?: string[];
   tiers?: Tier[];
+  adopterOfficeIds?: string[];
   publicationKinds?: string[];
   outlet?: 'publication' | 'website' | null;
   categories?: string[];
@@ -58,7 +60,8 @@ export type RuleSetFormValues = {
   submissionOn: boolean;
   submission: { points: Amount; categories?: string[]; cap?: Amount };
   forwarding: { key: string; label?: string; tiers: Tier[]; points: Amount }[];
-  instructionPoints: Partial<Record<InstructionLevel, Amount>>;
+  /** By level (`city`), or by level and leader rank (`city:principal`, `city:deputy`). */
+  instructionPoints: Partial<Record<InstructionKey, Amount>>;
   instructionMode: 'sum' | 'once_per_level' | 'highest';
   commissions: {
     answeredPoints?: Amount;
@@ -80,6 +83,14 @@ export type RuleSetFormValues = {
   cap?: Amount;
 };
 
+export type InstructionKey = InstructionLevel | `${InstructionLevel}:${LeaderRank}`;
+export const LEADER_RANKS: { value: LeaderRank; label: string }[] = [
+  { value: 'principal', label: '主要领导' },
+  { value: 'deputy', label: '分管（其他）领导' },
+];
+const instructionKey = (level: InstructionLevel, rank?: LeaderRank): InstructionKey =>
+  rank ? `${level}:${rank}` : level;
+
 const amount = (v: Amount): string | undefined => {
   if (v === null || v === undefined) return undefined;
   const t = String(v).trim();
@@ -92,6 +103,7 @@ function match(v: MatchValues) {
   return {
     publicationIds: list(v.publicationIds),
     tiers: list(v.tiers),
+    adopterOfficeIds: list(v.adopterOfficeIds),
     publicationKinds: list(v.publicationKinds),
     outlet: v.outlet ?? undefined,
     categories: list(v.categories),
@@ -105,10 +117,12 @@ function compact<T extends object>(o: T): T {
 }
 
 export function toRules(v: RuleSetFormValues): Rules {
-  const instructionRows = INSTRUCTION_LEVELS.flatMap(({ value }) => {
-    const points = amount(v.instructionPoints?.[value]);
-    return points === undefined ? [] : [{ level: value, points }];
-  });
+  const instructionRows = INSTRUCTION_LEVELS.flatMap(({ value }) =>
+    [undefined, ...LEADER_RANKS.map((r) => r.value)].flatMap((rank) => {
+      const points = amount(v.instructionPoints?.[instructionKey(value, rank)]);
+      return points === undefined ? [] : [compact({ level: value, rank, points })];
+    }),
+  );
   const commissions = compact({
     answeredPoints: amount(v.commissions?.answeredPoints),
     answeredCap: amount(v.commissions?.answeredCap),
@@ -198,6 +212,7 @@ export function toRules(v: RuleSetFormValues): Rules {
           extraPerItem: amount(q.extraPerItem),
           extraCap: amount(q.extraCap),
           shortPenaltyPerItem: amount(q.shortPenaltyPerItem),
+          requires: q.requires || undefined,
         }),
     ),
     zeroOut: (v.zeroOut ?? []).map((z) =>
@@ -213,7 +228,8 @@ export function fromRules(
   meta: { name: string; periodStart: string; periodEnd: string; note?: string | null },
 ): RuleSetFormValues {
   const instructionPoints: RuleSetFormValues['instructionPoints'] = {};
-  for (const r of rules.instructions?.rows ?? []) instructionPoints[r.level] = r.points;
+  for (const r of rules.instructions?.rows ?? [])
+    instructionPoints[instructionKey(r.level, r.rank)] = r.points;
   const low = rules.penalties?.lowAdoptionRate;
   return {
     name: meta.name,

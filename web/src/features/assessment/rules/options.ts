@@ -53,6 +53,13 @@ export function publicationOptions(pubs: RulePublication[] | undefined): Grouped
   return [...groups.values()];
 }
 
+/** The offices whose publications may adopt (the office and those above it): 采用机关. */
+export function adopterOfficeOptions(pubs: RulePublication[] | undefined): Option[] {
+  const offices = new Map<string, string>();
+  for (const p of pubs ?? []) offices.set(p.officeId, p.officeName);
+  return [...offices].map(([value, label]) => ({ value, label }));
+}
+
 const entryOptions = (entries: { code: string; label: string; active: boolean }[] | undefined): Option[] =>
   (entries ?? []).map((e) => ({
     value: e.code,
