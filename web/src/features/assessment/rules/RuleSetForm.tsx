@@ -200,7 +200,7 @@ function InstructionPoints() {
           </Row>
         ))}
       <Checkbox checked={byRank} onChange={(e) => setByRank(e.target.checked)} style={{ marginBottom: 12 }}>
-        主要领导与分管（其他）领导分别计分
+        主要领导与分管（其他）领导分别计分（不填的按该级别领导计分）
       </Checkbox>
     </>
   );

@@ -86,7 +86,7 @@ export type RuleSetFormValues = {
 export type InstructionKey = InstructionLevel | `${InstructionLevel}:${LeaderRank}`;
 export const LEADER_RANKS: { value: LeaderRank; label: string }[] = [
   { value: 'principal', label: '主要领导' },
-  { value: 'deputy', label: '分管（其他）领导' },
+  { value: 'deputy', label: '分管领导' },
 ];
 const instructionKey = (level: InstructionLevel, rank?: LeaderRank): InstructionKey =>
   rank ? `${level}:${rank}` : level;
