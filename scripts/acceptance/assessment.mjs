@@ -155,6 +155,46 @@ export async function run({ step, expect, client }) {
   );
 
   await step(
+    '加减分登记',
+    'a deduction registered for 财政局 counts at once, the unit sees it, and revoking it restores the score',
+    async () => {
+      const points = async () => Number(rowOf(await ranking('editor', monthFrom, today), '财政局').points);
+      const start = await points();
+      const unit = rowOf(await ranking('editor', monthFrom, today), '财政局');
+      const cut = await as.editor.post('/api/assessment/adjustments', {
+        unitId: unit.unitId,
+        on: today,
+        points: '-2',
+        reason: '紧急信息报送不及时，造成工作被动',
+        basis: '信息科工作记录',
+      });
+      expect.status(cut, 201, '登记减分 / register a deduction');
+      expect.equal((await points()) - start, -2, '财政局减2分 / −2 for 财政局');
+      const seen = await as.fy_czj_xxy.get(`/api/assessment/adjustments?from=${monthFrom}&to=${today}`);
+      expect.status(seen, 200, '单位查看本单位加减分 / the unit reads its own');
+      expect.true(
+        seen.body.rows.some((r) => r.id === cut.body.id) &&
+          seen.body.rows.every((r) => r.unitName === '汾阳市财政局'),
+        '单位只看到本单位的登记 / the unit sees its own registrations only',
+        seen.body.rows,
+      );
+      const refused = await as.fy_czj_xxy.post('/api/assessment/adjustments', {
+        unitId: unit.unitId,
+        on: today,
+        points: '5',
+        reason: '自己加分',
+      });
+      expect.status(refused, 403, '单位不能登记加减分 / a unit may not register');
+      const revoked = await as.editor.post(`/api/assessment/adjustments/${cut.body.id}/revoke`, {
+        reason: '经核实已按时报送，撤销',
+        version: cut.body.version,
+      });
+      expect.status(revoked, 200, '撤销减分 / revoke it');
+      expect.equal(await points(), start, '撤销后得分复原 / the score is back');
+    },
+  );
+
+  await step(
     '模拟测算',
     'a draft doubling 《晋政信息●普刊》 replayed on this month beside the rules in force',
     async () => {

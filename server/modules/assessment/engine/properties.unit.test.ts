@@ -70,7 +70,14 @@ const arbItem = fc.record({
     { maxLength: 4 },
   ),
   forwards: fc.array(fc.record({ office: fc.nat(OFFICES.length - 1), on: arbDay }), { maxLength: 2 }),
-  instructions: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), on: arbDay }), { maxLength: 3 }),
+  instructions: fc.array(
+    fc.record({
+      level: fc.constantFrom(...LEVELS),
+      rank: fc.constantFrom(null, 'principal' as const, 'deputy' as const),
+      on: arbDay,
+    }),
+    { maxLength: 3 },
+  ),
 });
 type ItemSpec = typeof arbItem extends fc.Arbitrary<infer T> ? T : never;
 
@@ -82,6 +89,14 @@ const arbWorld = fc.record({
   commissions: fc.array(arbUnitFact(['answered', 'late', 'declined', 'missed', 'pending'] as const), {
     maxLength: 6,
   }),
+  adjustments: fc.array(
+    fc.record({
+      unit: fc.constantFrom(...CREDITABLE),
+      on: arbDay,
+      points: fc.constantFrom('2', '-1.5', '0.25', '-3'),
+    }),
+    { maxLength: 4 },
+  ),
 });
 type World = typeof arbWorld extends fc.Arbitrary<infer T> ? T : never;
 
@@ -104,13 +119,14 @@ function factsOf(w: World, prefix = ''): Facts {
       sent.add(f.office);
       b.forward(item, OFFICES[f.office]!, f.on);
     }
-    for (const i of spec.instructions) b.instruct(item, i.level, i.on);
+    for (const i of spec.instructions) b.instruct(item, i.level, i.on, `${i.level}领导`, i.rank);
   });
   for (const a of w.assignments) b.assign(a.unit, a.on, a.outcome);
   for (const c of w.commissions) b.commission(c.unit, c.on, c.outcome);
+  for (const a of w.adjustments) b.adjust(a.unit, a.on, a.points, '加减分');
   const f = b.facts;
-  // The builder numbers instructions, assignments and commissions from 1; make them world-unique.
-  for (const list of [f.instructions, f.assignments, f.commissions])
+  // The builder numbers its facts from 1; make them world-unique.
+  for (const list of [f.instructions, f.assignments, f.commissions, f.adjustments])
     for (const x of list) x.id = `${prefix}${x.id}`;
   return f;
 }
@@ -169,6 +185,7 @@ const arbRules = (periodic: boolean): fc.Arbitrary<RulesInput> =>
           { level: 'state_council' as const, points: '100' },
           { level: 'province' as const, points: '50' },
           { level: 'city' as const, points: '10' },
+          { level: 'city' as const, rank: 'principal' as const, points: '30' },
         ],
         mode: t.mode,
       },
@@ -207,6 +224,14 @@ const arbRules = (periodic: boolean): fc.Arbitrary<RulesInput> =>
                 categories: ['research'],
                 min: 1,
                 basePoints: '3',
+              },
+              {
+                key: 'both',
+                period: 'month' as const,
+                counts: 'submitted' as const,
+                min: 1,
+                basePoints: '2',
+                requires: 'long',
               },
             ],
           }
