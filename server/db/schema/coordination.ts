@@ -167,7 +167,10 @@ export const INSTRUCTION_LEVEL_LABELS: Record<InstructionLevel, string> = {
  */
 export const LEADER_RANKS = ['principal', 'deputy'] as const;
 export type LeaderRank = (typeof LEADER_RANKS)[number];
-export const LEADER_RANK_LABELS: Record<LeaderRank, string> = { principal: '主要领导', deputy: '分管（其他）领导' };
+export const LEADER_RANK_LABELS: Record<LeaderRank, string> = {
+  principal: '主要领导',
+  deputy: '分管（其他）领导',
+};
 /** Written by the leader in Xinbao, or recorded by an editor from paper or an upper office. */
 export const INSTRUCTION_SOURCES = ['online', 'paper', 'upper'] as const;
 export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number];

@@ -1117,8 +1117,8 @@ describe('加减分登记', () => {
     expect(added).toMatchObject({ unitName: '汾阳市财政局', points: '2.5', revokedAt: null });
     expect(pts(await points('fy_czj')) - pts(before)).toBe(25_000);
     const mine = await entries(editor, { ruleSetId: fyCurrent, unitId: unitId('fy_czj'), ...range });
-    expect(mine.entries.filter((e) => e.kind === 'adjustment').map((e) => e.detail)).toEqual([
-      '加2.5分：承办全市政务信息工作培训（依据：汾政办发〔2026〕3号）',
+    expect(mine.entries.filter((e) => e.kind === 'adjustment').map((e) => [e.detail, e.link])).toEqual([
+      ['加2.5分：承办全市政务信息工作培训（依据：汾政办发〔2026〕3号）', '/assessment/adjustments'],
     ]);
     expect(await audits('assessment.adjustment_registered', added.id)).toHaveLength(1);
     const told = await db()

@@ -12,13 +12,14 @@ import type { EntriesQuery } from '../schemas.ts';
 
 const LIMIT = 5000;
 
-/** Where the record behind an entry opens: the item, the instruction, the commission. */
+/** Where the record behind an entry opens: the item, the instruction, the commission, 加减分登记. */
 function linkOf(
   e: { kind: string; itemId: string | null; factId: string | null },
   instructionOf: Map<string, string>,
 ) {
   if (e.itemId) return `/items/${e.itemId}`;
   if (e.kind === 'commission' && e.factId) return `/commissions/${e.factId.split(':')[0]}`;
+  if (e.kind === 'adjustment') return '/assessment/adjustments';
   if (e.kind === 'assignment' && e.factId) {
     const id = instructionOf.get(e.factId);
     return id ? `/instructions/${id}` : null;

@@ -28,6 +28,7 @@ const KIND_OPTIONS: { value: EntryKind; label: string }[] = [
   { value: 'commission', label: '约稿' },
   { value: 'assignment', label: '批示反馈' },
   { value: 'late_urgent', label: '紧急信息迟报' },
+  { value: 'adjustment', label: '加减分' },
   { value: 'quota', label: '任务完成' },
   { value: 'adoption_rate', label: '采用率' },
   { value: 'zero_out', label: '清零' },

@@ -159,6 +159,7 @@ export type EntryKind =
   | 'instruction'
   | 'commission'
   | 'assignment'
+  | 'adjustment'
   | 'quota'
   | 'adoption_rate'
   | 'zero_out'
