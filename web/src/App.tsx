@@ -42,6 +42,9 @@ const StatisticsPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('./pages/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
+const AdjustmentsPage = lazy(() =>
+  import('./pages/assessment/AdjustmentsPage.tsx').then((m) => ({ default: m.AdjustmentsPage })),
+);
 const NoticesPage = lazy(() =>
   import('./pages/assessment/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })),
 );
@@ -151,6 +154,7 @@ const MENU_ROUTES: { path: string; element: ReactNode }[] = [
   { path: '/statistics', element: <StatisticsPage /> },
   { path: '/assessment/rules', element: <RuleSetsPage /> },
   { path: '/assessment/notices', element: <NoticesPage /> },
+  { path: '/assessment/adjustments', element: <AdjustmentsPage /> },
 ];
 
 /** Providers (locale, theme, data, session) and the route table. */

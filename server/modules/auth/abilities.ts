@@ -163,6 +163,15 @@ const MENU: { entry: MenuEntry; roles: readonly Role[] }[] = [
   },
   {
     entry: {
+      key: 'assessment-adjustments',
+      label: '加减分登记',
+      path: '/assessment/adjustments',
+      description: '办公室对各单位的加分、减分（如表彰、通报批评），计入当期考评得分；单位查看本单位的加减分',
+    },
+    roles: ['editor', 'chief_editor', 'leader', 'reporter', 'unit_signer'],
+  },
+  {
+    entry: {
       key: 'assessment-rules',
       label: '考核办法',
       path: '/assessment/rules',
