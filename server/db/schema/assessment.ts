@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -80,6 +81,36 @@ export const assessmentLedger = pgTable(
     index('assessment_ledger_rule_set_on').on(t.ruleSetId, t.on),
     index('assessment_ledger_rule_set_unit').on(t.ruleSetId, t.unitId, t.on),
   ],
+);
+
+/**
+ * The ledger summed by unit and month, derived from it and replaced with it in the same
+ * transaction (storeLedger), never written otherwise. For every unit with entries in a rule set's
+ * period, one row per month of the period (months without entries included, as zeros): the
+ * month's figures as a ranking sums them, and `cumulative`, the points from the start of the
+ * period to the end of the month (累计, docs/domain.md §3.3). A ranking reads 累计 (and a whole
+ * month's figures) here, at most one row per unit, instead of every entry since the period began.
+ * `submitted`, `adoptedOwn` and `adoptedUpper` are sums of the entries' quantities (thousandths),
+ * points ten-thousandths, as in the ledger.
+ */
+export const assessmentLedgerMonths = pgTable(
+  'assessment_ledger_months',
+  {
+    ruleSetId: uuid('rule_set_id')
+      .notNull()
+      .references(() => assessmentRuleSets.id),
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    submitted: bigint('submitted', { mode: 'number' }).notNull(),
+    adoptedOwn: bigint('adopted_own', { mode: 'number' }).notNull(),
+    adoptedUpper: bigint('adopted_upper', { mode: 'number' }).notNull(),
+    /** Distinct items adopted in the month. */
+    adoptedItems: integer('adopted_items').notNull(),
+    points: bigint('points', { mode: 'number' }).notNull(),
+    cumulative: bigint('cumulative', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleSetId, t.month, t.unitId] })],
 );
 
 /** The last computation of a rule set's ledger: when, over which facts, and its totals. */

@@ -1,6 +1,11 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { assessmentLedger, assessmentRuleSets, assessmentRuns } from '../../db/schema/index.ts';
+import {
+  assessmentLedger,
+  assessmentLedgerMonths,
+  assessmentRuleSets,
+  assessmentRuns,
+} from '../../db/schema/index.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { badRequest } from '../../lib/errors.ts';
 import type { DayRange } from './engine/periods.ts';
@@ -9,6 +14,7 @@ import { type Entry, type ScoredUnit, score } from './engine/score.ts';
 import { groupOf } from './engine/validate.ts';
 import { loadFacts } from './facts/load-facts.ts';
 import { arrayLiteral, Registry, rowsOf } from './facts/registry.ts';
+import { storeLedgerMonths } from './ledger-months.ts';
 
 export type RuleSetRow = typeof assessmentRuleSets.$inferSelect;
 
@@ -18,6 +24,24 @@ export function rulesOf(row: Pick<RuleSetRow, 'rules'>): Rules {
   if (!parsed.success)
     throw badRequest(`考核办法的规则有误：${parsed.error.issues[0]?.message ?? '格式不正确'}`);
   return parsed.data;
+}
+
+/** Rules parsed once per process, by rule set id and version: only of rule sets past draft. */
+const frozenRules = new Map<string, Rules>();
+
+/**
+ * rulesOf, remembered for a rule set that can no longer change (active or superseded: activation
+ * freezes it, docs/domain.md §3.1); a draft is parsed every time.
+ */
+export function cachedRulesOf(row: Pick<RuleSetRow, 'id' | 'version' | 'status' | 'rules'>): Rules {
+  if (row.status === 'draft') return rulesOf(row);
+  const key = `${row.id}:${row.version}`;
+  let rules = frozenRules.get(key);
+  if (!rules) {
+    rules = rulesOf(row);
+    frozenRules.set(key, rules);
+  }
+  return rules;
 }
 
 /** The office's members that a rule set ranks, with their group. */
@@ -48,7 +72,8 @@ export async function computeEntries(
  * Replaces a rule set's ledger with a fresh computation (in the caller's transaction): the old
  * rows deleted and the new ones written in one set-based insert, each column passed as one array
  * parameter and unnested side by side in the select list (streamed in order, so ids follow the
- * entries' order; the same on PGlite and PostgreSQL).
+ * entries' order; the same on PGlite and PostgreSQL); then its sums by month from the same entries
+ * (storeLedgerMonths).
  */
 export async function storeLedger(
   tx: Db,
@@ -58,12 +83,18 @@ export async function storeLedger(
   changesThrough = 0,
 ) {
   const started = Date.now();
-  const { entries, units, asOf } = await computeEntries(tx, registry, row, now);
+  const { entries, units, period, asOf } = await computeEntries(tx, registry, row, now);
   const groupOfUnit = new Map(units.map((u) => [u.id, u.group]));
+  await tx.delete(assessmentLedgerMonths).where(eq(assessmentLedgerMonths.ruleSetId, row.id));
   await tx.delete(assessmentLedger).where(eq(assessmentLedger.ruleSetId, row.id));
   if (entries.length) {
-    const column = (type: string, value: (e: Entry) => string | number | null) =>
-      sql`unnest(${arrayLiteral(entries.map(value))}::${sql.raw(type)}[])`;
+    // Text is quoted and escaped (arrayLiteral); uuids, dates and numbers go in as they are.
+    const column = (type: string, value: (e: Entry) => string | number | null) => {
+      const values = entries.map(value);
+      const literal =
+        type === 'text' ? arrayLiteral(values) : `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+      return sql`unnest(${literal}::${sql.raw(type)}[])`;
+    };
     await tx.execute(
       sql`insert into assessment_ledger
             (rule_set_id, unit_id, group_code, "on", kind, rule_key, fact_id, item_id, outlet, quantity, points, detail)
@@ -85,6 +116,7 @@ export async function storeLedger(
           )}`,
     );
   }
+  await storeLedgerMonths(tx, row.id, entries, period);
   const run = {
     computedAt: now,
     asOf,
