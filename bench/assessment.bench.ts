@@ -39,6 +39,13 @@
  * query: the rule set, the staleness check, the office's members with their figures (June's and
  * 累计 from assessment_ledger_months, the year's from the ledger) and the run's time — vs a
  * grouped sum by unit over assessment_ledger for the range.
+ *
+ * Last measured (1,000,000 items, PostgreSQL 15, 2 shared cores; module ms / bare ms):
+ *   recompute: province 1073 / 269 = 4.0× · city 637 / 275 = 2.3× · county 510 / 258 = 2.0×
+ *   ranking June: county 2.9 / 1.2 = 2.4× · province 1.2 / 2.3 = 0.5×
+ *   ranking year: county 7.4 / 3.6 = 2.1× · province 14.5 / 11.6 = 1.2×
+ * The machine is shared: the recompute's ratio at the province has measured 4.0–5.8× between runs
+ * of the same code.
  */
 
 import { randomBytes, randomUUID } from 'node:crypto';
