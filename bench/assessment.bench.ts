@@ -44,8 +44,9 @@
  *   recompute: province 1073 / 269 = 4.0× · city 637 / 275 = 2.3× · county 510 / 258 = 2.0×
  *   ranking June: county 2.9 / 1.2 = 2.4× · province 1.2 / 2.3 = 0.5×
  *   ranking year: county 7.4 / 3.6 = 2.1× · province 14.5 / 11.6 = 1.2×
- * The machine is shared: the recompute's ratio at the province has measured 4.0–5.8× between runs
- * of the same code.
+ * The recompute at the province is the closest to its goal and the noisiest figure on a shared
+ * machine: 4.1× before assessment_ledger_months, 4.9× and 5.8× in two runs while it was added
+ * (before storeLedger's cheaper array literals; the months write costs ~15–20 ms there).
  */
 
 import { randomBytes, randomUUID } from 'node:crypto';
