@@ -48,6 +48,7 @@ import { registerNotificationJobs, registerNotificationRoutes } from './modules/
 import { registerOrgRoutes } from './modules/orgs/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerPublicationRoutes } from './modules/publications/index.ts';
+import { registerSearchRoutes } from './modules/search/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
 import { registerTopicRoutes } from './modules/topics/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
@@ -227,6 +228,7 @@ export async function buildApp({
   registerMeetingRoutes(api, ctx);
   registerTopicRoutes(api, ctx);
   registerAssessmentRoutes(api, ctx);
+  registerSearchRoutes(api, ctx);
 
   if (fs.existsSync(webDist)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart.

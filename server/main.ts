@@ -114,6 +114,20 @@ user
   );
 
 program
+  .command('reindex')
+  .description('重建全文检索索引（信息的标题、正文、关键词和历史版本）')
+  .action(() =>
+    withDatabase('reindex', async (database) => {
+      const started = performance.now();
+      const { reindexItems } = await import('./modules/items/index.ts');
+      const n = await reindexItems(database.db);
+      console.log(
+        `检索索引已重建：信息 ${n} 条，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
+      );
+    }),
+  );
+
+program
   .command('check-document')
   .description(
     '检查文档排版：读 XML、经 LibreOffice 打印并测量版面（版心、行数、标题、页码、版记），可与打印预览比对；不需要数据库',

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
 import { segment } from './lib/text/segment.ts';
+import { indexUnindexedItems } from './modules/items/index.ts';
 
 /**
  * Runs the server until SIGTERM/SIGINT, then stops accepting connections, lets in-flight
@@ -22,6 +23,9 @@ export async function serve(config: Config): Promise<void> {
         await seedDemo(database.db, config.demoPassword, { items: true, filesDir: config.filesDir });
         printDemoAccounts(config.demoPassword);
       }
+      // Items from before the search index (migration 0014) are indexed once, here.
+      const indexed = await indexUnindexedItems(database.db);
+      if (indexed) console.log(`已为 ${indexed} 条信息建立检索索引`);
     });
     app = await buildApp({ config, database, startScheduler: true });
   } catch (e) {

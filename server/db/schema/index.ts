@@ -5,3 +5,4 @@ export * from './coordination.ts';
 export * from './issues.ts';
 export * from './items.ts';
 export * from './orgs.ts';
+export * from './search.ts';

@@ -6,6 +6,7 @@ export { itemLabel } from './commands/apply-transition.ts';
 export { DEFAULT_WORKFLOW_LIMITS, type OfficeLimits, type WorkflowLimits } from './deadline.ts';
 export { notifyItemMoved } from './notifications.ts';
 export { registerItemQualityRoutes } from './quality-routes.ts';
+export { type ItemSearchFilters, searchItems } from './queries/search-items.ts';
 export {
   callerFacts,
   findItemForActor,
@@ -15,5 +16,6 @@ export {
   updateItemVersioned,
 } from './repository.ts';
 export { registerItemRoutes } from './routes.ts';
+export { indexItems, indexUnindexedItems, reindexItems } from './search-index.ts';
 export { canEdit, checkTransition, STATUS_LABELS as ITEM_STATUS_LABELS } from './workflow.ts';
 export { registerItemWorkflowRoutes } from './workflow-routes.ts';

@@ -202,9 +202,13 @@ describe('filters', () => {
     expect(names(await inbox('&to=2025-03-02')).sort()).toEqual(['a4', 'c1']);
   });
 
-  it('by title words, taking % and _ literally, or by serial number', async () => {
+  it('by title words, % and _ being no wildcards, or by serial number', async () => {
     expect(names(await list(editor, `box=inbox&q=${encodeURIComponent(`${M}b2`)}`))).toEqual(['b2']);
-    for (const q of [`${M}%`, `${M}_1`]) {
+    // Punctuation is not searched: "列表测试%" is "列表测试"; "%" or "_" alone matches nothing.
+    const all = await list(editor, `box=inbox&q=${encodeURIComponent(M)}`);
+    expect(all.total).toBeGreaterThan(1);
+    expect((await list(editor, `box=inbox&q=${encodeURIComponent(`${M}%`)}`)).total).toBe(all.total);
+    for (const q of ['%', '_', '%_%']) {
       const page = await list(editor, `box=inbox&q=${encodeURIComponent(q)}`);
       expect(page.total, q).toBe(0);
     }
@@ -212,12 +216,18 @@ describe('filters', () => {
     expect(bySerial.items.map((i) => i.id)).toContain(ids.b1);
   });
 
-  it('by words of the body or by a keyword', async () => {
+  it('by words of the body or by a keyword, in any order when spaced, exactly when quoted', async () => {
     expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('检索正文词组甲乙丙')}`))).toEqual([
       'b2',
     ]);
     expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('检索关键词丁')}`))).toEqual(['b2']);
-    expect((await list(editor, `box=inbox&q=${encodeURIComponent('检索关键')}`)).total).toBe(0);
+    // Words apart in the text, given in another order: both must occur.
+    expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('甲乙丙 专项审计')}`))).toEqual(['b2']);
+    // Quoted, they must occur together as typed.
+    expect((await list(editor, `box=inbox&q=${encodeURIComponent('"甲乙丙 专项审计"')}`)).total).toBe(0);
+    expect(names(await list(editor, `box=inbox&q=${encodeURIComponent('"专项审计调查"')}`))).toEqual(['b2']);
+    // A word excluded with a minus.
+    expect((await list(editor, `box=inbox&q=${encodeURIComponent('甲乙丙 -审计')}`)).total).toBe(0);
   });
 });
 

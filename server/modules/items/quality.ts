@@ -82,7 +82,7 @@ let registryWords: Promise<void> | null = null;
  * Teaches the segmenter every unit's full and short name, once per process (a renamed unit is
  * picked up on restart; `addWords` is there for anything that must be known sooner).
  */
-function ensureRegistryWords(db: Db): Promise<void> {
+export function ensureRegistryWords(db: Db): Promise<void> {
   registryWords ??= db
     .select({ name: orgs.name, shortName: orgs.shortName })
     .from(orgs)

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../lib/errors.ts';
 import { updateVersioned } from '../../lib/records.ts';
 import { markItemFactsChanged } from '../assessment/index.ts';
 import { circulatedItem } from '../circulation/index.ts';
+import { indexItems } from './search-index.ts';
 import { type CallerFacts, OFFICE_VISIBLE_STATUSES } from './workflow.ts';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -97,6 +98,7 @@ export async function recordItemEvent(
     reason: event.reason ?? null,
     data: event.data ?? null,
   });
-  // Every item event may change what scoring counts (docs/domain.md §3.2).
+  // Every item event may change what scoring counts (docs/domain.md §3.2) and what search finds (§8).
   await markItemFactsChanged(tx, itemId);
+  await indexItems(tx, [itemId]);
 }

@@ -20,6 +20,7 @@ import {
 import { DEMO_PASSWORD, type Session, type TestApp } from '../../test/helpers.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ItemRow } from './repository.ts';
+import { indexItems } from './search-index.ts';
 
 /**
  * Fixtures for item tests: items in any state for any unit, inserted directly (with their
@@ -202,6 +203,7 @@ export async function makeItem(t: TestApp, opts: MakeItemOptions = {}): Promise<
     editorName: author?.displayName ?? '测试信息员',
     reason: '新建',
   });
+  await indexItems(db, [row.id]);
   return row;
 }
 

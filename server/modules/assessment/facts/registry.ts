@@ -1,33 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { OfficeLevel, OrgKind } from '../../../db/schema/index.ts';
+import { idList, rowsOf } from '../../../lib/sql.ts';
 import type { Credit } from '../engine/facts.ts';
 import type { Tier } from '../engine/rules.ts';
 import type { Member } from '../engine/validate.ts';
 
-/** Rows of a raw query, the same on PGlite and PostgreSQL. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
-
-export const idList = (ids: readonly string[]) =>
-  ids.length
-    ? sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )
-    : sql`null::uuid`;
-
-/**
- * A PostgreSQL array literal of the values, for one parameter cast to an array type: every element
- * quoted (so any text goes), null as NULL.
- */
-export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  const element = (v: string | number | null) =>
-    v === null ? 'NULL' : `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-  return `{${values.map(element).join(',')}}`;
-}
+// The raw-SQL helpers live in server/lib/sql.ts; re-exported for the assessment's own files.
+export { arrayLiteral, idList, rowsOf } from '../../../lib/sql.ts';
 
 type OrgNode = {
   id: string;

@@ -1,26 +1,10 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  lt,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../context.ts';
 import {
   dictionaryEntries,
   issueItems,
-  itemEvents,
   items,
-  itemVersions,
   orgs,
   publicationIssues,
   publications,
@@ -28,8 +12,8 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
 import { forbidden } from '../../../lib/errors.ts';
-import { containsPattern } from '../../../lib/like.ts';
 import { type Paging, pageFields, rowWindow } from '../../../lib/pagination.ts';
+import { queryTerms, searchQuery } from '../../../lib/text/search-text.ts';
 import { loadOfficeLimits } from '../../settings/index.ts';
 import { limitsOf, type OfficeLimits } from '../deadline.ts';
 import { itemAsSeenBy } from '../office-view.ts';
@@ -112,26 +96,19 @@ export function filterConditions(query: ItemFilters, viewerUnitIds: string[] = [
   return where;
 }
 
-/** Title, body text, a keyword, or — for a number — the item's serial (信息编号). */
+/**
+ * Title, body, keywords and earlier versions through the search index (docs/domain.md §8), or —
+ * for a number — the item's serial (信息编号). Outside the submitting unit only the text the
+ * office may see matches (`tsv`); the unit also matches its own unsigned revision (`tsv_own`).
+ */
 function textCondition(q: string, viewerUnitIds: string[]): SQL {
-  const pattern = containsPattern(q);
-  const serial = /^\d{1,15}$/.test(q) ? eq(items.serial, Number(q)) : undefined;
-  const keyword = sql`${q} = any(${items.keywords})`;
-  const current = or(ilike(items.title, pattern), ilike(items.body, pattern), keyword) as SQL;
-  // The version handed back by the latest 退回 (recorded on the event); edits after it are unsigned.
-  const returnedVersion = sql`(select case when ${itemEvents.action} = 'return'
-    then (${itemEvents.data}->>'versionNo')::int end from ${itemEvents}
-    where ${itemEvents.itemId} = ${items.id} and ${itemEvents.action} in ('sign', 'resubmit', 'return')
-    order by ${itemEvents.at} desc, ${itemEvents.id} desc limit 1)`;
-  const frozenText = sql`exists (select 1 from ${itemVersions} where ${itemVersions.itemId} = ${items.id}
-    and ${itemVersions.versionNo} = ${returnedVersion}
-    and (${ilike(itemVersions.title, pattern)} or ${ilike(itemVersions.body, pattern)}))`;
-  const ownUnit = viewerUnitIds.length ? inArray(items.submittingUnitId, viewerUnitIds) : sql`false`;
-  const afterReturn = inArray(items.status, ['returned', 'rejected']);
-  // Outside the submitting unit, an item after a return with edits since matches on the returned text.
-  const revised = sql`coalesce(${items.currentVersion} > ${returnedVersion}, false)`;
-  const text = or(ownUnit, sql`not (${afterReturn})`, sql`not (${revised})`) as SQL;
-  return or(and(text, current), and(sql`not (${ownUnit})`, afterReturn, revised, frozenText), serial) as SQL;
+  const serial = /^\d{1,15}$/.test(q.trim()) ? eq(items.serial, Number(q.trim())) : undefined;
+  const query = searchQuery(queryTerms(q));
+  if (!query) return serial ?? sql`false`;
+  const indexed = (column: 'tsv' | 'tsv_own') =>
+    sql`${items.id} in (select ref_id from search_index where kind = 'item' and ${sql.raw(column)} @@ ${query}::tsquery)`;
+  const ownUnit = viewerUnitIds.length ? inArray(items.submittingUnitId, viewerUnitIds) : undefined;
+  return or(indexed('tsv'), ownUnit ? and(ownUnit, indexed('tsv_own')) : undefined, serial) as SQL;
 }
 
 const SORT_COLUMNS = {

@@ -1,0 +1,73 @@
+import type { Db } from '../../db/client.ts';
+import type { SearchKind } from '../../db/schema/index.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { offsetOf } from '../../lib/pagination.ts';
+import { type QueryTerm, queryTerms, searchQuery } from '../../lib/text/search-text.ts';
+import { searchItems } from '../items/index.ts';
+import type { SearchHit, SearchQuery, SearchResult } from './schemas.ts';
+
+/** One kind of record the search finds: who reads it is the kind's own list scope. */
+type Source = {
+  label: string;
+  find(
+    db: Db,
+    actor: Actor,
+    search: { tsquery: string; terms: readonly QueryTerm[] },
+    q: SearchQuery,
+    page: { order: 'relevance' | 'date'; limit: number; offset: number },
+  ): Promise<{ count: number; capped: boolean; hits: SearchHit[] }>;
+};
+
+const SOURCES: Partial<Record<SearchKind, Source>> = {
+  item: { label: '信息', find: (db, actor, search, q, page) => searchItems(db, actor, search, q, page) },
+};
+
+/** How many of each kind the grouped page shows before 查看全部. */
+const GROUP_PREVIEW = 5;
+
+/**
+ * The global search (docs/domain.md §8): the terms typed, found through the search index in every
+ * kind the caller may read — each in its own list's data scope — grouped by kind, or one kind
+ * paged. The system administrators read no content and are refused.
+ */
+export async function search(db: Db, actor: Actor, q: SearchQuery): Promise<SearchResult> {
+  if (actor.roles.every((r) => r === 'sysadmin' || r === 'secadmin' || r === 'auditor')) {
+    throw forbidden('系统管理员、安全管理员和审计员不查看业务内容');
+  }
+  const terms = queryTerms(q.q);
+  const tsquery = searchQuery(terms);
+  const kinds = (Object.keys(SOURCES) as SearchKind[]).filter((k) => !q.kind || k === q.kind);
+  const base = {
+    q: q.q,
+    terms: terms.filter((t) => !t.exclude).map((t) => t.text),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+  if (!tsquery) {
+    return {
+      ...base,
+      groups: kinds.map((kind) => ({
+        kind,
+        label: SOURCES[kind]?.label ?? kind,
+        count: 0,
+        capped: false,
+        hits: [],
+      })),
+    };
+  }
+  const page = q.kind
+    ? { order: q.order, limit: q.pageSize, offset: offsetOf(q) }
+    : { order: q.order, limit: GROUP_PREVIEW, offset: 0 };
+  const groups = [];
+  for (const kind of kinds) {
+    const source = SOURCES[kind];
+    if (!source) continue;
+    groups.push({
+      kind,
+      label: source.label,
+      ...(await source.find(db, actor, { tsquery, terms }, q, page)),
+    });
+  }
+  return { ...base, groups };
+}
