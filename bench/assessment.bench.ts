@@ -49,11 +49,9 @@
  * (before storeLedger's cheaper array literals; the months write costs ~15–20 ms there).
  */
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase } from '../server/db/client.ts';
 import { assessmentRuleSets, orgs, publications } from '../server/db/schema/index.ts';
 import type { Actor } from '../server/lib/actor.ts';
 import { chinaDate } from '../server/lib/clock.ts';
@@ -63,6 +61,7 @@ import { loadFacts } from '../server/modules/assessment/facts/load-facts.ts';
 import { Registry, rowsOf } from '../server/modules/assessment/facts/registry.ts';
 import { rulesOf as parseRules, refreshOffice, scoredUnits } from '../server/modules/assessment/ledger.ts';
 import { getRanking, ruleSetForRange } from '../server/modules/assessment/queries/ranking.ts';
+import { benchDatabase, compare, fmt, median, ms } from './lib.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -90,55 +89,10 @@ const FORWARD_SHARE = 0.3;
 const BASE = Math.round(ITEMS / (1 + FORWARD_SHARE + FORWARD_SHARE * FORWARD_SHARE));
 
 // ── database ────────────────────────────────────────────────────────────────────────────────
-const adminUrl = process.env.TEST_DATABASE_URL;
-let databaseUrl: string | undefined;
-let dropDatabase = async () => {};
-if (adminUrl) {
-  const name = `xb_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-}
-const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-await database.migrate();
+const bench = await benchDatabase();
+const database = bench.database;
 const db = database.db;
 
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-/**
- * The module and its bare counterpart timed in turns (module, bare, module, …), so that both meet
- * the same load on a shared machine: `warmUps` turns, then the medians of `runs` turns (ms).
- */
-async function compare(
-  moduleFn: () => Promise<unknown>,
-  bareFn: () => Promise<unknown>,
-  { warmUps, runs }: { warmUps: number; runs: number },
-) {
-  const times = { module: [] as number[], bare: [] as number[] };
-  for (let i = 0; i < warmUps + runs; i++) {
-    for (const [side, fn] of [
-      ['module', moduleFn],
-      ['bare', bareFn],
-    ] as const) {
-      const t0 = performance.now();
-      await fn();
-      if (i >= warmUps) times[side].push(performance.now() - t0);
-    }
-  }
-  return { module: median(times.module), bare: median(times.bare) };
-}
 /** One warm-up, then the median of RUNS runs (ms). */
 async function time(fn: () => Promise<unknown>) {
   await fn();
@@ -150,8 +104,6 @@ async function time(fn: () => Promise<unknown>) {
   }
   return median(times);
 }
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 // ── generation ──────────────────────────────────────────────────────────────────────────────
 const firstYear = YEAR - YEARS + 1;
@@ -576,5 +528,4 @@ console.log(
     : 'Ledger totals equal the bare aggregate’s at every office (same rows, same points).',
 );
 
-await database.close();
-await dropDatabase();
+await bench.close();
