@@ -115,14 +115,14 @@ user
 
 program
   .command('reindex')
-  .description('重建全文检索索引（信息的标题、正文、关键词和历史版本）')
+  .description('重建全文检索索引（信息、刊物期次）')
   .action(() =>
     withDatabase('reindex', async (database) => {
       const started = performance.now();
-      const { reindexItems } = await import('./modules/items/index.ts');
-      const n = await reindexItems(database.db);
+      const { countsText, reindexAll } = await import('./modules/search/index.ts');
+      const counts = await reindexAll(database.db);
       console.log(
-        `检索索引已重建：信息 ${n} 条，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
+        `检索索引已重建：${countsText(counts)}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
       );
     }),
   );

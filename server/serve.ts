@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, printDemoAccounts, seedDemo } from './db/seed/demo.ts';
 import { segment } from './lib/text/segment.ts';
-import { indexUnindexedItems } from './modules/items/index.ts';
+import { countsText, indexWhatIsMissing } from './modules/search/index.ts';
 
 /**
  * Runs the server until SIGTERM/SIGINT, then stops accepting connections, lets in-flight
@@ -23,9 +23,10 @@ export async function serve(config: Config): Promise<void> {
         await seedDemo(database.db, config.demoPassword, { items: true, filesDir: config.filesDir });
         printDemoAccounts(config.demoPassword);
       }
-      // Items from before the search index (migration 0014) are indexed once, here.
-      const indexed = await indexUnindexedItems(database.db);
-      if (indexed) console.log(`已为 ${indexed} 条信息建立检索索引`);
+      // Records from before the search index (migration 0014), or of a kind indexed since, are
+      // indexed once, here.
+      const indexed = await indexWhatIsMissing(database.db);
+      if (indexed.length) console.log(`已建立检索索引：${countsText(indexed)}`);
     });
     app = await buildApp({ config, database, startScheduler: true });
   } catch (e) {

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { recordAudit, SYSTEM_CONTEXT } from '../../lib/audit.ts';
 import { hashPassword } from '../../modules/auth/index.ts';
 import { archiveHistoricDocx } from '../../modules/issues/index.ts';
-import { reindexItems } from '../../modules/items/index.ts';
+import { reindexAll } from '../../modules/search/index.ts';
 import type { Db } from '../client.ts';
 import {
   type OfficeLevel,
@@ -592,8 +592,8 @@ export async function seedDemo(db: Db, password: string, opts: SeedDemoOptions =
       },
     });
   });
-  // The demo's items were written in bulk: index their text for search in one pass.
-  await reindexItems(db);
+  // The demo's records were written in bulk: index their text for search in one pass.
+  await reindexAll(db);
 }
 
 export function printDemoAccounts(password: string): void {

@@ -3,5 +3,7 @@
 
 export { archiveHistoricDocx } from './documents/archive.ts';
 export { registerIssueDocumentRoutes } from './documents/routes.ts';
+export { type IssueSearchFilters, searchIssues } from './queries/search-issues.ts';
 export { findIssueForActor } from './repository.ts';
 export { registerIssueRoutes } from './routes.ts';
+export { indexIssues, reindexIssues } from './search-index.ts';

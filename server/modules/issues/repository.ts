@@ -6,6 +6,7 @@ import { contentScope, scopeCondition } from '../../lib/data-scope.ts';
 import { notFound } from '../../lib/errors.ts';
 import { updateVersioned } from '../../lib/records.ts';
 import type { IssueCallerFacts } from './issue-workflow.ts';
+import { indexIssues } from './search-index.ts';
 
 export type IssueRow = typeof publicationIssues.$inferSelect;
 
@@ -55,12 +56,18 @@ export async function findIssueForActor(
   return row;
 }
 
-/** Updates the row if it still has `version`, bumping it; 409 when someone else saved first. */
-export function updateIssueVersioned(
+/**
+ * Updates the row if it still has `version`, bumping it, and its search index row; 409 when
+ * someone else saved first.
+ */
+export async function updateIssueVersioned(
   tx: Db,
   id: string,
   version: number,
   values: Partial<typeof publicationIssues.$inferInsert>,
 ): Promise<IssueRow> {
-  return updateVersioned(tx, publicationIssues, id, version, values, ISSUE_STALE);
+  const row = await updateVersioned(tx, publicationIssues, id, version, values, ISSUE_STALE);
+  // Every change of an issue (its text, its items, its state) passes here: the index follows it.
+  await indexIssues(tx, [id]);
+  return row;
 }

@@ -4,12 +4,32 @@ import type { Actor } from '../../lib/actor.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { offsetOf } from '../../lib/pagination.ts';
 import { type QueryTerm, queryTerms, searchQuery } from '../../lib/text/search-text.ts';
+import { searchIssues } from '../issues/index.ts';
 import { searchItems } from '../items/index.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './schemas.ts';
 
-/** One kind of record the search finds: who reads it is the kind's own list scope. */
+/** The filters of the search that narrow some kinds only. */
+const FILTERS = [
+  'officeId',
+  'unitId',
+  'groupCode',
+  'categoryCode',
+  'status',
+  'publicationId',
+  'adopted',
+  'from',
+  'to',
+] as const;
+type Filter = (typeof FILTERS)[number];
+
+/**
+ * One kind of record the search finds: who reads it is the kind's own list scope. `filters` are
+ * those it applies; a search with any other filter set finds none of the kind (a filter on an
+ * item's status or category says nothing of an issue, so nothing of it matches).
+ */
 type Source = {
   label: string;
+  filters: readonly Filter[];
   find(
     db: Db,
     actor: Actor,
@@ -20,7 +40,16 @@ type Source = {
 };
 
 const SOURCES: Partial<Record<SearchKind, Source>> = {
-  item: { label: '信息', find: (db, actor, search, q, page) => searchItems(db, actor, search, q, page) },
+  item: {
+    label: '信息',
+    filters: FILTERS,
+    find: (db, actor, search, q, page) => searchItems(db, actor, search, q, page),
+  },
+  issue: {
+    label: '刊物',
+    filters: ['officeId', 'unitId', 'publicationId', 'from', 'to'],
+    find: (db, actor, search, q, page) => searchIssues(db, actor, search, q, page),
+  },
 };
 
 /** How many of each kind the grouped page shows before 查看全部. */
@@ -63,10 +92,13 @@ export async function search(db: Db, actor: Actor, q: SearchQuery): Promise<Sear
   for (const kind of kinds) {
     const source = SOURCES[kind];
     if (!source) continue;
+    const applies = FILTERS.every((f) => q[f] === undefined || source.filters.includes(f));
     groups.push({
       kind,
       label: source.label,
-      ...(await source.find(db, actor, { tsquery, terms }, q, page)),
+      ...(applies
+        ? await source.find(db, actor, { tsquery, terms }, q, page)
+        : { count: 0, capped: false, hits: [] }),
     });
   }
   return { ...base, groups };

@@ -10,6 +10,7 @@ import { todayInChina } from '../../orgs/index.ts';
 import { actorOfficeIds, formatIssueLabel } from '../../publications/index.ts';
 import { presentIssueDetail } from '../present.ts';
 import type { CreateIssueInput, IssueDetail } from '../schemas.ts';
+import { indexIssues } from '../search-index.ts';
 
 export const NUMBER_COLLISION = '期号冲突，请重试';
 
@@ -110,6 +111,7 @@ export async function createIssue(
         })
         .returning();
       if (!row) throw new Error('issue insert returned no row');
+      await indexIssues(tx, [row.id]);
       await recordAudit(tx, audit, {
         action: 'issue.created',
         targetType: 'issue',

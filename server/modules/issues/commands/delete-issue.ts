@@ -6,6 +6,7 @@ import { type AuditContext, recordAudit } from '../../../lib/audit.ts';
 import { conflict } from '../../../lib/errors.ts';
 import { issueAuditLabel } from '../present.ts';
 import { findIssueForActor } from '../repository.ts';
+import { indexIssues } from '../search-index.ts';
 import { assertIssueAction, assertIssueVersion } from './guard.ts';
 import { moveItem } from './move-item.ts';
 
@@ -63,6 +64,7 @@ export async function deleteIssue(
       .returning({ id: issueFiles.id });
     const label = await issueAuditLabel(tx, issue);
     await tx.delete(publicationIssues).where(eq(publicationIssues.id, id));
+    await indexIssues(tx, [id]);
     await recordAudit(tx, audit, {
       action: 'issue.deleted',
       targetType: 'issue',

@@ -1,0 +1,21 @@
+import { CST_OFFSET_MS, DAY_MS } from './clock.ts';
+
+/**
+ * Matches of one kind are counted exactly up to here; beyond, "1000+" (a count over every match of
+ * a common word is a scan). The same figure as searchItems' COUNT_CAP (docs/domain.md §8).
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** A count taken with `limit SEARCH_COUNT_CAP + 1`, as the search shows it. */
+export const cappedCount = (n: number) => ({
+  count: Math.min(n, SEARCH_COUNT_CAP),
+  capped: n > SEARCH_COUNT_CAP,
+});
+
+/** The instant a China calendar day (yyyy-mm-dd) begins, `plusDays` later: the search's day filters. */
+export const chinaDayStart = (day: string, plusDays = 0) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS + plusDays * DAY_MS);
+
+/** The China calendar day `plusDays` after `day`, as yyyy-mm-dd (for `date` columns). */
+export const chinaDayPlus = (day: string, plusDays: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * DAY_MS).toISOString().slice(0, 10);
