@@ -1,10 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { circulations } from '../../db/schema/index.ts';
+import { circulations, instructions } from '../../db/schema/index.ts';
 import { createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
 import { makeIssue, userId } from '../circulation/circulation.test-support.ts';
 import { indexIssues } from '../issues/index.ts';
 import { createIssue, getIssue, setItems } from '../issues/issues.test-support.ts';
 import { makeItem, orgByCode, publicationByName } from '../items/test-factory.ts';
+import { todayInChina } from '../orgs/index.ts';
 
 /**
  * 全局检索 beyond items (docs/domain.md §8): publication issues, leaders' instructions with their
@@ -18,6 +20,7 @@ let leader: Session;
 let llEditor: Session;
 let reporter: Session;
 let signer: Session;
+let otherReporter: Session;
 
 type Highlight = { text: string; hit: boolean }[];
 type Hit = { id: string; title: Highlight; snippet: Highlight; meta: string[]; link: string };
@@ -25,8 +28,10 @@ type Result = { groups: { kind: string; label: string; count: number; hits: Hit[
 
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
-  [editor, chief, leader, llEditor, reporter, signer] = await Promise.all(
-    ['editor', 'chief', 'leader', 'll_editor', 'fy_czj_xxy', 'fy_czj_qf'].map((u) => login(t.app, u)),
+  [editor, chief, leader, llEditor, reporter, signer, otherReporter] = await Promise.all(
+    ['editor', 'chief', 'leader', 'll_editor', 'fy_czj_xxy', 'fy_czj_qf', 'fy_swj_xxy'].map((u) =>
+      login(t.app, u),
+    ),
   );
 });
 afterAll(() => t.close());
@@ -131,5 +136,84 @@ describe('publication issues (刊物)', () => {
     const deleted = await editor.request('DELETE', `/api/issues/${issue.id}?version=${emptied.version}`);
     expect(deleted.statusCode, deleted.body).toBe(204);
     expect(await found(editor, 'issue', '生态')).toEqual([]);
+  });
+});
+
+/** A China date `days` after today, for deadlines. */
+const inDays = (days: number) =>
+  new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('leaders’ instructions and their feedback (批示)', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    const res = await editor.request('POST', '/api/instructions/records', {
+      source: 'paper',
+      leaderName: '王某某',
+      leaderTitle: '汾阳市副市长',
+      level: 'county',
+      text: '要加强秸秆禁烧工作，确保空气质量持续改善。',
+      instructedOn: todayInChina(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+  });
+
+  it('is found by the leader and the text, by the office only until assigned', async () => {
+    for (const q of ['秸秆', '王某某', '副市长'])
+      expect(await found(editor, 'instruction', q), q).toEqual([id]);
+    const [hit] = await hitsOf(editor, 'instruction', '禁烧');
+    expect(marked(hit?.snippet)).toEqual(['禁烧']);
+    expect(hit?.title.map((p) => p.text).join('')).toBe('王某某（汾阳市副市长）批示');
+    expect(hit?.link).toBe(`/instructions/${id}`);
+    expect(hit?.meta).toEqual(expect.arrayContaining(['县级', '汾阳市人民政府办公室']));
+    expect(await found(chief, 'instruction', '秸秆')).toEqual([id]);
+    for (const s of [llEditor, reporter, signer, leader])
+      expect(await found(s, 'instruction', '秸秆')).toEqual([]);
+  });
+
+  it('a handling unit finds it once assigned, by the text and its own requirement and feedback only', async () => {
+    const [czj, swj] = await Promise.all([orgByCode(t, 'fy_czj'), orgByCode(t, 'fy_swj')]);
+    const view = (await editor.request('GET', `/api/instructions/${id}`)).json();
+    const assigned = await editor.request('POST', `/api/instructions/${id}/assignments`, {
+      assignments: [
+        { unitId: czj.id, deadline: inDays(5), requirement: '报送禁烧巡查情况' },
+        { unitId: swj.id, deadline: inDays(5) },
+      ],
+      version: view.version,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    for (const s of [reporter, signer, otherReporter])
+      expect(await found(s, 'instruction', '秸秆')).toEqual([id]);
+    expect(await found(reporter, 'instruction', '巡查')).toEqual([id]);
+    expect(await found(otherReporter, 'instruction', '巡查')).toEqual([]);
+    expect(await found(editor, 'instruction', '巡查')).toEqual([id]);
+
+    const mine = (await reporter.request('GET', `/api/instructions/${id}`)).json().assignments[0];
+    const fb = await reporter.request('POST', `/api/instruction-assignments/${mine.id}/feedback`, {
+      text: '已组织网格员开展夜间巡逻，未发现露天焚烧。',
+      version: mine.version,
+    });
+    expect(fb.statusCode, fb.body).toBe(201);
+    expect(await found(reporter, 'instruction', '网格员')).toEqual([id]);
+    expect(await found(otherReporter, 'instruction', '网格员')).toEqual([]);
+    expect(await found(llEditor, 'instruction', '网格员')).toEqual([]);
+    const [hit] = await hitsOf(editor, 'instruction', '网格员');
+    expect(hit?.id).toBe(id);
+    expect(hit?.snippet.map((p) => p.text).join('')).toMatch(/^落实反馈：已组织网格员/);
+    expect(marked(hit?.snippet)).toEqual(['网格员']);
+  });
+
+  it('the leader who gave it finds it with all its handling; the day filter applies, item-only ones not', async () => {
+    expect(await found(leader, 'instruction', '网格员')).toEqual([]);
+    // As if written by the demo leader (writing one online needs an item circulated to them).
+    const leaderId = await userId(t, 'leader');
+    await t.database.db.update(instructions).set({ leaderId }).where(eq(instructions.id, id));
+    expect(await found(leader, 'instruction', '网格员')).toEqual([id]);
+    expect(await found(editor, 'instruction', '秸秆', { from: todayInChina(), to: todayInChina() })).toEqual([
+      id,
+    ]);
+    expect(await found(editor, 'instruction', '秸秆', { from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
+    expect(await found(editor, 'instruction', '秸秆', { categoryCode: 'x' })).toEqual([]);
   });
 });

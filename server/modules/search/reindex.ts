@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SearchKind } from '../../db/schema/index.ts';
 import { rowsOf } from '../../lib/sql.ts';
+import { reindexInstructions } from '../instructions/index.ts';
 import { reindexIssues } from '../issues/index.ts';
 import { reindexItems } from '../items/index.ts';
 
@@ -12,6 +13,7 @@ import { reindexItems } from '../items/index.ts';
 const KINDS: { kind: SearchKind; label: string; table: string; reindex: (db: Db) => Promise<number> }[] = [
   { kind: 'item', label: '信息', table: 'items', reindex: (db) => reindexItems(db) },
   { kind: 'issue', label: '刊物期次', table: 'publication_issues', reindex: reindexIssues },
+  { kind: 'instruction', label: '批示', table: 'instructions', reindex: reindexInstructions },
 ];
 
 export type ReindexCounts = { kind: SearchKind; label: string; count: number }[];

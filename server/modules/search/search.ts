@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { offsetOf } from '../../lib/pagination.ts';
 import { type QueryTerm, queryTerms, searchQuery } from '../../lib/text/search-text.ts';
+import { searchInstructions } from '../instructions/index.ts';
 import { searchIssues } from '../issues/index.ts';
 import { searchItems } from '../items/index.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './schemas.ts';
@@ -49,6 +50,11 @@ const SOURCES: Partial<Record<SearchKind, Source>> = {
     label: '刊物',
     filters: ['officeId', 'unitId', 'publicationId', 'from', 'to'],
     find: (db, actor, search, q, page) => searchIssues(db, actor, search, q, page),
+  },
+  instruction: {
+    label: '批示',
+    filters: ['officeId', 'unitId', 'from', 'to'],
+    find: (db, actor, search, q, page) => searchInstructions(db, actor, search, q, page),
   },
 };
 

@@ -10,6 +10,7 @@ import { notify } from '../../notifications/index.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import type { AssignInput, CloseInput } from '../schemas.ts';
 import { findInstruction, type InstructionRow } from '../scope.ts';
+import { indexInstructions } from '../search-index.ts';
 import {
   assertStaff,
   assertVersion,
@@ -119,7 +120,10 @@ export function closeInstruction(
   });
 }
 
-/** Every change of an instruction row moves its version (optimistic locking for the next writer). */
+/**
+ * Every change of an instruction row moves its version (optimistic locking for the next writer)
+ * and rewrites its search index rows.
+ */
 export async function bump(
   tx: Db,
   row: InstructionRow,
@@ -130,4 +134,6 @@ export async function bump(
     .update(instructions)
     .set({ ...values, version: sql`${instructions.version} + 1`, updatedAt: clock.now() })
     .where(eq(instructions.id, row.id));
+  // Assigning, closing and deciding on feedback all pass here: the search index follows.
+  await indexInstructions(tx, [row.id]);
 }

@@ -17,6 +17,7 @@ import { notify, officeStaff } from '../../notifications/index.ts';
 import { todayInChina } from '../../orgs/index.ts';
 import { LEVEL_LABELS } from '../machine.ts';
 import type { RecordInstructionInput, WriteInstructionInput } from '../schemas.ts';
+import { indexInstructions } from '../search-index.ts';
 import {
   assertInstructedOn,
   instructionLabel,
@@ -137,6 +138,7 @@ async function insertInstruction(tx: Db, actor: Actor, audit: AuditContext, cloc
     })
     .returning();
   if (!row) throw new Error('insert failed');
+  await indexInstructions(tx, [row.id]);
   const facts = {
     leaderName: v.leaderName,
     level: LEVEL_LABELS[v.level],

@@ -10,6 +10,7 @@ import { notify, officeStaff } from '../../notifications/index.ts';
 import { assignmentMachine } from '../machine.ts';
 import type { DecisionInput, FeedbackInput } from '../schemas.ts';
 import { findInstruction, readerOf } from '../scope.ts';
+import { indexInstructions } from '../search-index.ts';
 import { bump } from './assign-instruction.ts';
 import { assertVersion, instructionLabel, instructionLink, refreshLists, unitHandlers } from './shared.ts';
 
@@ -88,6 +89,7 @@ export function submitFeedback(
         version: sql`${instructionAssignments.version} + 1`,
       })
       .where(eq(instructionAssignments.id, a.id));
+    await indexInstructions(tx, [instruction.id]);
     await markFactsChanged(tx, instruction.officeId);
     await recordAudit(tx, audit, {
       action: 'instruction.feedback_submitted',
