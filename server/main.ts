@@ -115,7 +115,7 @@ user
 
 program
   .command('reindex')
-  .description('重建全文检索索引（信息、刊物期次、批示）')
+  .description('重建全文检索索引（信息、刊物期次、批示、约稿）')
   .action(() =>
     withDatabase('reindex', async (database) => {
       const started = performance.now();

@@ -8,4 +8,6 @@ export {
 } from './commands/answer.ts';
 export { registerCommissionJobs } from './jobs.ts';
 export { commissionRef } from './numbering.ts';
+export { type CommissionSearchFilters, searchCommissions } from './queries/search-commissions.ts';
 export { registerCommissionRoutes } from './routes.ts';
+export { indexCommissions, reindexCommissions } from './search-index.ts';

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { circulations, instructions } from '../../db/schema/index.ts';
+import { circulations, instructions, searchIndex } from '../../db/schema/index.ts';
 import { createTestApp, login, type Session, type TestApp } from '../../test/helpers.ts';
 import { makeIssue, userId } from '../circulation/circulation.test-support.ts';
 import { indexIssues } from '../issues/index.ts';
 import { createIssue, getIssue, setItems } from '../issues/issues.test-support.ts';
 import { makeItem, orgByCode, publicationByName } from '../items/test-factory.ts';
 import { todayInChina } from '../orgs/index.ts';
+import { indexWhatIsMissing, reindexAll } from './index.ts';
 
 /**
  * 全局检索 beyond items (docs/domain.md §8): publication issues, leaders' instructions with their
@@ -215,5 +216,77 @@ describe('leaders’ instructions and their feedback (批示)', () => {
     ]);
     expect(await found(editor, 'instruction', '秸秆', { from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
     expect(await found(editor, 'instruction', '秸秆', { categoryCode: 'x' })).toEqual([]);
+  });
+});
+
+describe('commissions (约稿)', () => {
+  let commission: { id: string; version: number };
+
+  beforeAll(async () => {
+    const czj = await orgByCode(t, 'fy_czj');
+    const res = await editor.request('POST', '/api/commissions', {
+      topic: '冬季供暖保障',
+      requirements: '请报送供暖设施检修和煤炭储备情况。',
+      deadline: `${inDays(10)}T18:00:00+08:00`,
+      contactName: '王丽',
+      contactPhone: '0358-7222222',
+      unitIds: [czj.id],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    commission = res.json();
+  });
+
+  it('a draft is found by the topic and requirements in the office only', async () => {
+    for (const q of ['供暖', '煤炭'])
+      expect(await found(editor, 'commission', q), q).toEqual([commission.id]);
+    const [hit] = await hitsOf(editor, 'commission', '供暖');
+    expect(marked(hit?.title)).toEqual(['供暖']);
+    expect(marked(hit?.snippet)).toEqual(['供暖']);
+    expect(hit?.link).toBe(`/commissions/${commission.id}`);
+    expect(hit?.meta).toEqual(expect.arrayContaining(['汾阳市人民政府办公室', '草稿']));
+    expect(await found(chief, 'commission', '供暖')).toEqual([commission.id]);
+    for (const s of [llEditor, reporter, signer, leader])
+      expect(await found(s, 'commission', '供暖')).toEqual([]);
+  });
+
+  it('follows an edit, and once issued is found by the units it was sent to only', async () => {
+    const edited = await editor.request('PATCH', `/api/commissions/${commission.id}`, {
+      topic: '冬季安全生产',
+      version: commission.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await found(editor, 'commission', '安全生产')).toEqual([commission.id]);
+    expect(await found(editor, 'commission', '保障')).toEqual([]);
+    const issued = await editor.request('POST', `/api/commissions/${commission.id}/issue`, {
+      version: edited.json().version,
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(await found(reporter, 'commission', '安全生产')).toEqual([commission.id]);
+    expect(await found(signer, 'commission', '煤炭')).toEqual([commission.id]);
+    for (const s of [otherReporter, llEditor, leader])
+      expect(await found(s, 'commission', '安全生产')).toEqual([]);
+    const [hit] = await hitsOf(reporter, 'commission', '安全生产');
+    expect(hit?.meta[0]).toMatch(/约〔\d{4}〕\d+号$/);
+    expect((await search(reporter, { q: '安全生产' })).groups.map((g) => [g.kind, g.label])).toEqual([
+      ['item', '信息'],
+      ['issue', '刊物'],
+      ['instruction', '批示'],
+      ['commission', '约稿'],
+    ]);
+  });
+});
+
+describe('rebuilding the index', () => {
+  it('xinbao reindex rebuilds every kind; a kind without index rows is indexed at start', async () => {
+    const db = t.database.db;
+    const counts = await reindexAll(db);
+    expect(counts.map((c) => c.kind)).toEqual(['item', 'issue', 'instruction', 'commission']);
+    expect(counts.every((c) => c.count > 0)).toBe(true);
+    expect(await found(editor, 'commission', '安全生产')).toHaveLength(1);
+    expect(await indexWhatIsMissing(db)).toEqual([]);
+    await db.delete(searchIndex).where(eq(searchIndex.kind, 'commission'));
+    expect(await found(editor, 'commission', '安全生产')).toEqual([]);
+    expect((await indexWhatIsMissing(db)).map((c) => c.kind)).toEqual(['commission']);
+    expect(await found(editor, 'commission', '安全生产')).toHaveLength(1);
   });
 });

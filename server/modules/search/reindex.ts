@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SearchKind } from '../../db/schema/index.ts';
 import { rowsOf } from '../../lib/sql.ts';
+import { reindexCommissions } from '../commissions/index.ts';
 import { reindexInstructions } from '../instructions/index.ts';
 import { reindexIssues } from '../issues/index.ts';
 import { reindexItems } from '../items/index.ts';
@@ -14,6 +15,7 @@ const KINDS: { kind: SearchKind; label: string; table: string; reindex: (db: Db)
   { kind: 'item', label: '信息', table: 'items', reindex: (db) => reindexItems(db) },
   { kind: 'issue', label: '刊物期次', table: 'publication_issues', reindex: reindexIssues },
   { kind: 'instruction', label: '批示', table: 'instructions', reindex: reindexInstructions },
+  { kind: 'commission', label: '约稿', table: 'commissions', reindex: reindexCommissions },
 ];
 
 export type ReindexCounts = { kind: SearchKind; label: string; count: number }[];

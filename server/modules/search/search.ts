@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { offsetOf } from '../../lib/pagination.ts';
 import { type QueryTerm, queryTerms, searchQuery } from '../../lib/text/search-text.ts';
+import { searchCommissions } from '../commissions/index.ts';
 import { searchInstructions } from '../instructions/index.ts';
 import { searchIssues } from '../issues/index.ts';
 import { searchItems } from '../items/index.ts';
@@ -55,6 +56,11 @@ const SOURCES: Partial<Record<SearchKind, Source>> = {
     label: '批示',
     filters: ['officeId', 'unitId', 'from', 'to'],
     find: (db, actor, search, q, page) => searchInstructions(db, actor, search, q, page),
+  },
+  commission: {
+    label: '约稿',
+    filters: ['officeId', 'unitId', 'from', 'to'],
+    find: (db, actor, search, q, page) => searchCommissions(db, actor, search, q, page),
   },
 };
 

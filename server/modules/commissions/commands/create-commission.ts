@@ -7,6 +7,7 @@ import { badRequest, forbidden } from '../../../lib/errors.ts';
 import { staffOfficeIds } from '../../circulation/index.ts';
 import { formatDeadline } from '../deadlines.ts';
 import type { CreateCommissionInput } from '../schemas.ts';
+import { indexCommissions } from '../search-index.ts';
 import { assertFuture, commissionLabel, refreshLists, replaceTargets, resolveTargets } from './shared.ts';
 
 /**
@@ -44,6 +45,7 @@ export function createCommission(
       })
       .returning();
     if (!row) throw new Error('insert failed');
+    await indexCommissions(tx, [row.id]);
     await replaceTargets(tx, row.id, units);
     await recordAudit(tx, audit, {
       action: 'commission.created',

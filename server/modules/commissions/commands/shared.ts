@@ -13,6 +13,7 @@ import {
   commissionMachine,
 } from '../machine.ts';
 import { type CommissionRow, readerOf } from '../scope.ts';
+import { indexCommissions } from '../search-index.ts';
 
 export const STALE_COMMISSION = '该约稿通知已被他人修改，请刷新后重试（您本次的修改尚未保存）';
 
@@ -53,7 +54,10 @@ export function assertFuture(deadline: Date, now: Date) {
   if (deadline.getTime() <= now.getTime()) throw badRequest('报送截止时间已过，请重新填写截止时间');
 }
 
-/** Every change of a commission moves its version (optimistic locking for the next writer). */
+/**
+ * Every change of a commission moves its version (optimistic locking for the next writer) and
+ * rewrites its search index row.
+ */
 export async function bump(
   tx: Db,
   row: CommissionRow,
@@ -66,6 +70,8 @@ export async function bump(
     .where(and(eq(commissions.id, row.id), eq(commissions.version, row.version)))
     .returning();
   if (!after) throw conflict(STALE_COMMISSION);
+  // Every edit passes here: the search index follows the topic and requirements.
+  await indexCommissions(tx, [after.id]);
   return after;
 }
 
