@@ -113,6 +113,7 @@ const PortalQueuePage = lazy(() =>
   import('./pages/PortalQueuePage.tsx').then((m) => ({ default: m.PortalQueuePage })),
 );
 const ReadingPage = lazy(() => import('./pages/ReadingPage.tsx').then((m) => ({ default: m.ReadingPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -179,6 +180,8 @@ export function App() {
                     <Route index element={<HomePage />} />
                     <Route path="/change-password" element={<ChangePasswordPage />} />
                     <Route path="/notifications" element={<NotificationsPage />} />
+                    {/* 全局检索: every business role; the server refuses the administrators (403). */}
+                    <Route path="/search" element={<SearchPage />} />
                     {MENU_ROUTES.map((r) => (
                       <Route
                         key={r.path}

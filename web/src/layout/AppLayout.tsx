@@ -7,6 +7,8 @@ import { membershipLine } from '../auth/membership.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useLiveUpdates } from '../features/notifications/useLiveUpdates.ts';
+import { maySearch } from '../features/search/api.ts';
+import { TopBarSearch } from '../features/search/TopBarSearch.tsx';
 import { ScreenBoundary } from './ScreenBoundary.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -25,6 +27,7 @@ export function AppLayout() {
   // While the password must be changed nothing else is reachable, so no menu is offered.
   const restricted = me.user.mustChangePassword;
   const unitLine = membershipLine(me.user, ' · ');
+  const canSearch = !restricted && maySearch(me.user.roles);
   // One live connection per signed-in page: the bell's count and refreshes of the open lists.
   useLiveUpdates(restricted ? null : me.user.id);
 
@@ -82,6 +85,7 @@ export function AppLayout() {
           </span>
         )}
         <div style={{ flex: 1 }} />
+        {canSearch && <TopBarSearch compact={isMobile} />}
         {!restricted && <NotificationBell compact={isMobile} />}
         <UserMenu compact={isMobile} />
       </Layout.Header>
