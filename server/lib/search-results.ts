@@ -2,7 +2,7 @@ import { CST_OFFSET_MS, DAY_MS } from './clock.ts';
 
 /**
  * Matches of one kind are counted exactly up to here; beyond, "1000+" (a count over every match of
- * a common word is a scan). The same figure as searchItems' COUNT_CAP (docs/domain.md §8).
+ * a common word is a scan), for every kind (docs/domain.md §8).
  */
 export const SEARCH_COUNT_CAP = 1000;
 

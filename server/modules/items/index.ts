@@ -16,6 +16,6 @@ export {
   updateItemVersioned,
 } from './repository.ts';
 export { registerItemRoutes } from './routes.ts';
-export { indexItems, indexUnindexedItems, reindexItems } from './search-index.ts';
+export { indexItems, reindexItems } from './search-index.ts';
 export { canEdit, checkTransition, STATUS_LABELS as ITEM_STATUS_LABELS } from './workflow.ts';
 export { registerItemWorkflowRoutes } from './workflow-routes.ts';

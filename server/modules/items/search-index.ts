@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { inIdBatches } from '../../lib/reindex.ts';
 import { arrayLiteral, rowsOf } from '../../lib/sql.ts';
 import { type SearchField, searchVector } from '../../lib/text/search-text.ts';
 import { ensureRegistryWords } from './quality.ts';
@@ -103,28 +104,6 @@ function shownVersion(r: Row, versions: readonly Version[]): number {
 }
 
 /** Rebuilds the whole item index in batches (`xinbao reindex`, after a bulk load); returns the count. */
-export async function reindexItems(db: Db, batch = 500): Promise<number> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let total = 0;
-  for (;;) {
-    const ids = (
-      await rowsOf<{ id: string }>(
-        db,
-        sql`select id from items where id > ${after}::uuid order by id limit ${batch}`,
-      )
-    ).map((r) => r.id);
-    if (ids.length === 0) return total;
-    await db.transaction((tx) => indexItems(tx, ids));
-    total += ids.length;
-    after = ids[ids.length - 1]!;
-  }
-}
-
-/** Indexes the whole item table when it has items but no index rows yet (an upgrade); returns the count. */
-export async function indexUnindexedItems(db: Db): Promise<number> {
-  const [state] = await rowsOf<{ pending: boolean }>(
-    db,
-    sql`select exists (select 1 from items) and not exists (select 1 from search_index where kind = 'item') as pending`,
-  );
-  return state?.pending ? reindexItems(db) : 0;
+export function reindexItems(db: Db, batch = 500): Promise<number> {
+  return inIdBatches(db, 'items', indexItems, batch);
 }

@@ -64,7 +64,7 @@ export const searchResultSchema = z.object({
     z.object({
       kind: z.enum(SEARCH_KINDS),
       label: z.string(),
-      /** Matches the caller may read; at most COUNT_CAP, `capped` when there are more. */
+      /** Matches the caller may read; at most SEARCH_COUNT_CAP, `capped` when there are more. */
       count: z.number().int(),
       capped: z.boolean(),
       hits: z.array(searchHitSchema),

@@ -10,6 +10,7 @@ import {
   searchIndex,
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
+import { cappedCount, chinaDayStart, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { itemAsSeenBy } from '../office-view.ts';
 import { itemScope } from '../repository.ts';
@@ -28,13 +29,8 @@ export type ItemSearchFilters = {
   to?: string;
 };
 
-/** Counted exactly up to here; beyond, "1000+" (a count over every match of a common word is a scan). */
-export const COUNT_CAP = 1000;
-
 const submitter = alias(orgs, 'search_submitter');
 const office = alias(orgs, 'search_office');
-const beijingDay = (day: string, plusDays = 0) =>
-  new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
 /** Adopted into an issue of the office, or recorded as adopted above (上级采用). */
 const ADOPTED = sql`(${items.status} in ('in_issue', 'published') or exists (select 1 from upper_adoptions a where a.item_id = ${items.id}))`;
 
@@ -74,8 +70,8 @@ export async function searchItems(
           where ${issueItems.itemId} = ${items.id} and ${publicationIssues.publicationId} = ${f.publicationId})`
       : undefined,
     f.adopted === true ? ADOPTED : f.adopted === false ? sql`not ${ADOPTED}` : undefined,
-    f.from ? gte(at, beijingDay(f.from)) : undefined,
-    f.to ? lt(at, beijingDay(f.to, 1)) : undefined,
+    f.from ? gte(at, chinaDayStart(f.from)) : undefined,
+    f.to ? lt(at, chinaDayStart(f.to, 1)) : undefined,
   ) as SQL;
   const from = () =>
     db
@@ -104,7 +100,7 @@ export async function searchItems(
       .innerJoin(searchIndex, indexed)
       .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
       .where(where)
-      .limit(COUNT_CAP + 1)
+      .limit(SEARCH_COUNT_CAP + 1)
       .as('matches'),
   );
   const n = counted?.n ?? 0;
@@ -137,5 +133,5 @@ export async function searchItems(
       };
     }),
   );
-  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, hits };
+  return { ...cappedCount(n), hits };
 }
