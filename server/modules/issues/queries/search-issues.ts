@@ -88,12 +88,8 @@ export async function searchIssues(
       snippet: highlight(body, search.terms),
       link: `/issues/${r.issue.id}`,
       at: r.issue.issueDate ?? r.issue.createdAt.toISOString(),
-      meta: [
-        r.publicationName,
-        r.officeName,
-        ISSUE_STATUS_LABELS[r.issue.status],
-        r.issue.issueDate ?? r.issue.createdAt.toISOString().slice(0, 10),
-      ],
+      // The day is the hit's `at`, shown beside the meta.
+      meta: [r.publicationName, r.officeName, ISSUE_STATUS_LABELS[r.issue.status]],
     };
   });
   return { ...cappedCount(counted?.n ?? 0), hits };
