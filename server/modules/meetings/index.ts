@@ -2,4 +2,6 @@
 // Everything else in this folder is the module's own.
 
 export { defaultChecklist } from './checklist.ts';
+export { type MeetingSearchFilters, searchMeetings } from './queries/search-meetings.ts';
 export { registerMeetingRoutes } from './routes.ts';
+export { indexMeetings, reindexMeetings } from './search-index.ts';

@@ -11,7 +11,7 @@ import { indexWhatIsMissing, reindexAll } from './index.ts';
 
 /**
  * 全局检索 beyond items (docs/domain.md §8): publication issues, leaders' instructions with their
- * feedback, and commissions are found by any two characters of their text, each only by those its
+ * feedback, commissions and meetings are found by any two characters of their text, each only by those its
  * own list shows it to, and the index follows every edit in the same transaction.
  */
 let t: TestApp;
@@ -272,7 +272,55 @@ describe('commissions (约稿)', () => {
       ['issue', '刊物'],
       ['instruction', '批示'],
       ['commission', '约稿'],
+      ['meeting', '会议培训'],
     ]);
+  });
+});
+
+describe('meetings and trainings (会议培训)', () => {
+  let meeting: { id: string; version: number };
+  const fields = {
+    kind: 'training',
+    level: 'county',
+    title: '全市政务信息业务培训班',
+    organiser: '汾阳市人民政府办公室',
+    startsAt: '2026-03-12T09:00:00+08:00',
+    location: '市政府三楼会议室',
+  };
+
+  beforeAll(async () => {
+    const czj = await orgByCode(t, 'fy_czj');
+    const res = await editor.request('POST', '/api/meetings', { ...fields, unitIds: [czj.id] });
+    expect(res.statusCode, res.body).toBe(201);
+    meeting = res.json();
+  });
+
+  it('is found by its title and place by the office and the invited units only', async () => {
+    expect(await found(editor, 'meeting', '业务培训')).toEqual([meeting.id]);
+    expect(await found(editor, 'meeting', '三楼会议室')).toEqual([meeting.id]);
+    const [hit] = await hitsOf(editor, 'meeting', '业务培训');
+    expect(marked(hit?.title)).toEqual(['业务培训']);
+    expect(hit?.link).toBe(`/meetings/${meeting.id}`);
+    expect(hit?.meta).toEqual(expect.arrayContaining(['县级培训', '市政府三楼会议室']));
+    expect(await found(reporter, 'meeting', '业务培训')).toEqual([meeting.id]);
+    for (const s of [otherReporter, llEditor, leader])
+      expect(await found(s, 'meeting', '业务培训')).toEqual([]);
+    expect(await found(editor, 'meeting', '业务培训', { from: '2026-03-13' })).toEqual([]);
+    expect(await found(editor, 'meeting', '业务培训', { status: 'accepted' })).toEqual([]);
+  });
+
+  it('follows the minutes written afterwards', async () => {
+    expect(await found(editor, 'meeting', '标题提炼')).toEqual([]);
+    const czj = await orgByCode(t, 'fy_czj');
+    const res = await editor.request('PUT', `/api/meetings/${meeting.id}`, {
+      ...fields,
+      unitIds: [czj.id],
+      minutes: '培训讲解了信息标题提炼和数据核实的方法。',
+      version: meeting.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await found(editor, 'meeting', '标题提炼')).toEqual([meeting.id]);
+    expect(marked((await hitsOf(editor, 'meeting', '标题提炼'))[0]?.snippet)).toEqual(['标题提炼']);
   });
 });
 
@@ -280,7 +328,7 @@ describe('rebuilding the index', () => {
   it('xinbao reindex rebuilds every kind; a kind without index rows is indexed at start', async () => {
     const db = t.database.db;
     const counts = await reindexAll(db);
-    expect(counts.map((c) => c.kind)).toEqual(['item', 'issue', 'instruction', 'commission']);
+    expect(counts.map((c) => c.kind)).toEqual(['item', 'issue', 'instruction', 'commission', 'meeting']);
     expect(counts.every((c) => c.count > 0)).toBe(true);
     expect(await found(editor, 'commission', '安全生产')).toHaveLength(1);
     expect(await indexWhatIsMissing(db)).toEqual([]);

@@ -6,6 +6,7 @@ import { reindexCommissions } from '../commissions/index.ts';
 import { reindexInstructions } from '../instructions/index.ts';
 import { reindexIssues } from '../issues/index.ts';
 import { reindexItems } from '../items/index.ts';
+import { reindexMeetings } from '../meetings/index.ts';
 
 /**
  * Every kind the search index holds, its table, and how to rebuild it. Items come first: they
@@ -16,6 +17,7 @@ const KINDS: { kind: SearchKind; label: string; table: string; reindex: (db: Db)
   { kind: 'issue', label: '刊物期次', table: 'publication_issues', reindex: reindexIssues },
   { kind: 'instruction', label: '批示', table: 'instructions', reindex: reindexInstructions },
   { kind: 'commission', label: '约稿', table: 'commissions', reindex: reindexCommissions },
+  { kind: 'meeting', label: '会议培训', table: 'meetings', reindex: reindexMeetings },
 ];
 
 export type ReindexCounts = { kind: SearchKind; label: string; count: number }[];

@@ -8,6 +8,7 @@ import { searchCommissions } from '../commissions/index.ts';
 import { searchInstructions } from '../instructions/index.ts';
 import { searchIssues } from '../issues/index.ts';
 import { searchItems } from '../items/index.ts';
+import { searchMeetings } from '../meetings/index.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './schemas.ts';
 
 /** The filters of the search that narrow some kinds only. */
@@ -61,6 +62,11 @@ const SOURCES: Partial<Record<SearchKind, Source>> = {
     label: '约稿',
     filters: ['officeId', 'unitId', 'from', 'to'],
     find: (db, actor, search, q, page) => searchCommissions(db, actor, search, q, page),
+  },
+  meeting: {
+    label: '会议培训',
+    filters: ['officeId', 'unitId', 'from', 'to'],
+    find: (db, actor, search, q, page) => searchMeetings(db, actor, search, q, page),
   },
 };
 

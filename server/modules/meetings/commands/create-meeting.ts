@@ -10,6 +10,7 @@ import { defaultChecklist } from '../checklist.ts';
 import { KIND_LABELS, LEVEL_LABELS } from '../labels.ts';
 import { meetingLabel } from '../present.ts';
 import type { CreateMeetingInput } from '../schemas.ts';
+import { indexMeetings } from '../search-index.ts';
 import { invitableUnits, noticeUnits } from './shared.ts';
 
 /**
@@ -50,6 +51,7 @@ export function createMeeting(
       })
       .returning();
     if (!row) throw new Error('insert failed');
+    await indexMeetings(tx, [row.id]);
     if (input.unitIds.length)
       await tx
         .insert(meetingParticipants)

@@ -8,6 +8,7 @@ import { notify, usersWithRoles } from '../../notifications/index.ts';
 import { KIND_LABELS } from '../labels.ts';
 import { meetingLink } from '../present.ts';
 import type { MeetingRow } from '../scope.ts';
+import { indexMeetings } from '../search-index.ts';
 
 /**
  * The units an office may invite: its active direct members in the registry (the units reporting
@@ -72,5 +73,6 @@ export async function bump(
     .where(eq(meetings.id, row.id))
     .returning();
   if (!updated) throw new Error('update failed');
+  await indexMeetings(tx, [updated.id]);
   return updated;
 }
