@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
 import { CST_OFFSET_MS, DAY_MS } from './clock.ts';
 
 /**
@@ -11,6 +14,17 @@ export const cappedCount = (n: number) => ({
   count: Math.min(n, SEARCH_COUNT_CAP),
   capped: n > SEARCH_COUNT_CAP,
 });
+
+/**
+ * A kind's matches counted up to the cap: `matches` is its `select 1 … where …` made dynamic
+ * (`.$dynamic()`); the limit is added here, so a common word never counts every row.
+ */
+export async function countMatches(db: Db, matches: PgSelect) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(matches.limit(SEARCH_COUNT_CAP + 1).as('matches'));
+  return cappedCount(row?.n ?? 0);
+}
 
 /** The instant a China calendar day (yyyy-mm-dd) begins, `plusDays` later: the search's day filters. */
 export const chinaDayStart = (day: string, plusDays = 0) =>

@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { commissions, commissionTargets, orgs, searchIndex } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { cappedCount, chinaDayStart, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
+import { chinaDayStart, countMatches } from '../../../lib/search-results.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { noticeTitle } from '../commands/shared.ts';
 import { formatDeadline } from '../deadlines.ts';
@@ -45,14 +45,9 @@ export async function searchCommissions(
     f.from ? sql`${at} >= ${chinaDayStart(f.from).toISOString()}::timestamptz` : undefined,
     f.to ? sql`${at} < ${chinaDayStart(f.to, 1).toISOString()}::timestamptz` : undefined,
   ) as SQL;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
-    db
-      .select({ one: sql`1` })
-      .from(commissions)
-      .innerJoin(searchIndex, indexed)
-      .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('matches'),
+  const counted = await countMatches(
+    db,
+    db.select({ one: sql`1` }).from(commissions).innerJoin(searchIndex, indexed).where(where).$dynamic(),
   );
   const rank = sql<number>`ts_rank_cd(${searchIndex.tsv}, ${query})`;
   const rows = await db
@@ -89,5 +84,5 @@ export async function searchCommissions(
       `截止 ${formatDeadline(r.c.deadline)}`,
     ],
   }));
-  return { ...cappedCount(counted?.n ?? 0), hits };
+  return { ...counted, hits };
 }

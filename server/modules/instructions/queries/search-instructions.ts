@@ -12,7 +12,7 @@ import {
   searchIndex,
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { cappedCount, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
+import { countMatches } from '../../../lib/search-results.ts';
 import { arrayLiteral } from '../../../lib/sql.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { INSTRUCTION_STATUS_LABELS, LEVEL_LABELS } from '../machine.ts';
@@ -71,14 +71,9 @@ export async function searchInstructions(
     f.from ? sql`${instructions.instructedOn} >= ${f.from}::date` : undefined,
     f.to ? sql`${instructions.instructedOn} <= ${f.to}::date` : undefined,
   ) as SQL;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
-    db
-      .select({ one: sql`1` })
-      .from(instructions)
-      .innerJoin(searchIndex, indexed)
-      .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('matches'),
+  const counted = await countMatches(
+    db,
+    db.select({ one: sql`1` }).from(instructions).innerJoin(searchIndex, indexed).where(where).$dynamic(),
   );
   const rank = sql<number>`ts_rank_cd(${text}, ${query})`;
   const rows = await db
@@ -127,7 +122,7 @@ export async function searchInstructions(
       meta: [LEVEL_LABELS[r.i.level], r.officeName, INSTRUCTION_STATUS_LABELS[r.i.status], r.i.instructedOn],
     };
   });
-  return { ...cappedCount(counted?.n ?? 0), hits };
+  return { ...counted, hits };
 }
 
 /** The feedback texts of each instruction the reader sees: all of it, or their own units'. */

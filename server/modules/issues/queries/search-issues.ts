@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { orgs, publicationIssues, publications, searchIndex } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { cappedCount, chinaDayPlus, chinaDayStart, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
+import { chinaDayPlus, chinaDayStart, countMatches } from '../../../lib/search-results.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { ISSUE_STATUS_LABELS } from '../issue-workflow.ts';
 import { issueScope } from '../repository.ts';
@@ -48,14 +48,14 @@ export async function searchIssues(
     f.from ? day(f.from, 0, '>=') : undefined,
     f.to ? day(f.to, 1, '<') : undefined,
   ) as SQL;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+  const counted = await countMatches(
+    db,
     db
       .select({ one: sql`1` })
       .from(publicationIssues)
       .innerJoin(searchIndex, indexed)
       .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('matches'),
+      .$dynamic(),
   );
   const at = sql`coalesce(${publicationIssues.issueDate}::timestamptz, ${publicationIssues.createdAt})`;
   const rows = await db
@@ -92,5 +92,5 @@ export async function searchIssues(
       meta: [r.publicationName, r.officeName, ISSUE_STATUS_LABELS[r.issue.status]],
     };
   });
-  return { ...cappedCount(counted?.n ?? 0), hits };
+  return { ...counted, hits };
 }

@@ -10,7 +10,7 @@ import {
   searchIndex,
 } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { cappedCount, chinaDayStart, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
+import { chinaDayStart, countMatches } from '../../../lib/search-results.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { itemAsSeenBy } from '../office-view.ts';
 import { itemScope } from '../repository.ts';
@@ -93,17 +93,16 @@ export async function searchItems(
           eq(dictionaryEntries.code, items.categoryCode),
         ),
       );
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+  const counted = await countMatches(
+    db,
     db
       .select({ one: sql`1` })
       .from(items)
       .innerJoin(searchIndex, indexed)
       .innerJoin(submitter, eq(submitter.id, items.submittingUnitId))
       .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('matches'),
+      .$dynamic(),
   );
-  const n = counted?.n ?? 0;
   const rows = await from()
     .where(where)
     .orderBy(
@@ -133,5 +132,5 @@ export async function searchItems(
       };
     }),
   );
-  return { ...cappedCount(n), hits };
+  return { ...counted, hits };
 }

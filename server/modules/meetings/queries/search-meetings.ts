@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { meetingParticipants, meetings, orgs, searchIndex } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../lib/actor.ts';
-import { cappedCount, chinaDayStart, SEARCH_COUNT_CAP } from '../../../lib/search-results.ts';
+import { chinaDayStart, countMatches } from '../../../lib/search-results.ts';
 import { highlight, type QueryTerm } from '../../../lib/text/search-text.ts';
 import { KIND_LABELS, LEVEL_LABELS } from '../labels.ts';
 import { meetingLink } from '../present.ts';
@@ -42,14 +42,9 @@ export async function searchMeetings(
     f.from ? sql`${meetings.startsAt} >= ${chinaDayStart(f.from).toISOString()}::timestamptz` : undefined,
     f.to ? sql`${meetings.startsAt} < ${chinaDayStart(f.to, 1).toISOString()}::timestamptz` : undefined,
   ) as SQL;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
-    db
-      .select({ one: sql`1` })
-      .from(meetings)
-      .innerJoin(searchIndex, indexed)
-      .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('matches'),
+  const counted = await countMatches(
+    db,
+    db.select({ one: sql`1` }).from(meetings).innerJoin(searchIndex, indexed).where(where).$dynamic(),
   );
   const rank = sql<number>`ts_rank_cd(${searchIndex.tsv}, ${query})`;
   const rows = await db
@@ -79,5 +74,5 @@ export async function searchMeetings(
       r.officeName,
     ],
   }));
-  return { ...cappedCount(counted?.n ?? 0), hits };
+  return { ...counted, hits };
 }
