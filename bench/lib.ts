@@ -4,35 +4,16 @@
  * memory) with the migrations applied, and timing in turns so both sides of a ratio meet the same
  * load on a shared machine.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
+import { throwawayDatabase } from '../server/test/throwaway-database.ts';
 
 export async function benchDatabase() {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let drop = async () => {};
-  if (adminUrl) {
-    const name = `xb_bench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const { databaseUrl, drop } = await throwawayDatabase('xb_bench');
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   await database.migrate();
   return {
     database,
-    kind: adminUrl ? 'PostgreSQL (with-postgres)' : 'PGlite (in memory)',
+    kind: databaseUrl ? 'PostgreSQL (with-postgres)' : 'PGlite (in memory)',
     async close() {
       await database.close();
       await drop();

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Config, DEFAULT_DEMO_PASSWORD, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
@@ -10,6 +8,7 @@ import { users } from '../db/schema/index.ts';
 import { seedDemo } from '../db/seed/demo.ts';
 import { type Actor, loadMembership } from '../lib/actor.ts';
 import type { Clock } from '../lib/clock.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -29,25 +28,7 @@ export type TestApp = {
 export async function createTestApp(
   opts: { seed?: boolean; items?: boolean; env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestApp> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (adminUrl) {
-    const name = `xb_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const { databaseUrl, drop: dropDatabase } = await throwawayDatabase('xb_test');
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', ...opts.env });
   const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? config.dataDir : 'memory://' });
   await database.migrate();
